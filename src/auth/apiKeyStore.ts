@@ -1,0 +1,68 @@
+// The API key: kept only in VS Code's SecretStorage; without a stored key, ANTHROPIC_API_KEY is read
+// (read-only, at call time).
+import * as vscode from 'vscode';
+
+export type ApiKeySource = 'stored' | 'environment';
+
+export interface ApiKey {
+  key: string;
+  source: ApiKeySource;
+}
+
+const SECRET_ID = 'claudeSkills.apiKey';
+
+/** The secret store failed (typically no keyring on Linux): says why and what to do. */
+export class SecretStoreError extends Error {
+  constructor(cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `VS Code's secret storage is not available (${reason}). On Linux it needs a running, unlocked keyring ` +
+        '(GNOME Keyring or KWallet, reached through libsecret); install or unlock one, or choose a store with ' +
+        '"password-store" in "Preferences: Configure Runtime Arguments", then restart VS Code. Until then, ' +
+        'set the ANTHROPIC_API_KEY environment variable before starting VS Code.',
+      { cause },
+    );
+    this.name = 'SecretStoreError';
+  }
+}
+
+/** `…abcd`: enough to tell keys apart, never enough to use one. */
+export function keyHint(key: string): string {
+  return `…${key.slice(-4)}`;
+}
+
+export class ApiKeyStore {
+  /** Fires when the stored key changes, in this window or another. */
+  readonly onDidChange: vscode.Event<void>;
+
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.onDidChange = (listener, thisArgs, disposables) =>
+      secrets.onDidChange((e) => e.key === SECRET_ID && listener.call(thisArgs), undefined, disposables);
+  }
+
+  async get(): Promise<ApiKey | undefined> {
+    const stored = await this.guard(() => this.secrets.get(SECRET_ID));
+    if (stored) return { key: stored, source: 'stored' };
+    const fromEnv = this.env.ANTHROPIC_API_KEY?.trim();
+    return fromEnv ? { key: fromEnv, source: 'environment' } : undefined;
+  }
+
+  store(key: string): Promise<void> {
+    return this.guard(() => this.secrets.store(SECRET_ID, key));
+  }
+
+  clear(): Promise<void> {
+    return this.guard(() => this.secrets.delete(SECRET_ID));
+  }
+
+  private async guard<T>(operation: () => Thenable<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (err) {
+      throw new SecretStoreError(err);
+    }
+  }
+}

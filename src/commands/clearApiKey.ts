@@ -1,0 +1,14 @@
+import * as vscode from 'vscode';
+import type { ApiKeyStore } from '../auth/apiKeyStore';
+
+export function clearApiKey(keyStore: Pick<ApiKeyStore, 'clear' | 'get'>) {
+  return async () => {
+    await keyStore.clear();
+    const left = await keyStore.get();
+    void vscode.window.showInformationMessage(
+      left?.source === 'environment'
+        ? 'The stored API key was removed. The ANTHROPIC_API_KEY environment variable is still in use.'
+        : 'The stored API key was removed.',
+    );
+  };
+}

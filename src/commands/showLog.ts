@@ -1,0 +1,5 @@
+import type { Log } from '../log';
+
+export function showLog(log: Log) {
+  return () => log.show();
+}
