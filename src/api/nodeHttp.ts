@@ -1,0 +1,43 @@
+// The HTTP transport for plain Node (tests, benchmarks, the demo's tooling): undici's fetch bound to an
+// Agent of ours. Only Node-side entry points import this module, so undici never enters the extension
+// bundle, and it never sets undici's process-wide global dispatcher.
+import { Agent, EnvHttpProxyAgent, FormData as UndiciFormData, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { HttpTransport } from './client';
+
+export interface NodeTransportOptions {
+  connectTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
+  /** An explicit proxy; otherwise HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment apply. */
+  proxyUrl?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface NodeTransport extends HttpTransport {
+  dispatcher: Dispatcher;
+  close(): Promise<void>;
+}
+
+export function createNodeTransport(options: NodeTransportOptions = {}): NodeTransport {
+  const env = options.env ?? process.env;
+  const timeouts = {
+    connect: { timeout: options.connectTimeoutMs ?? 10_000 },
+    headersTimeout: options.headersTimeoutMs ?? 60_000,
+    bodyTimeout: options.bodyTimeoutMs ?? 60_000,
+    keepAliveTimeout: 10_000,
+  };
+  const fromEnv = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
+  const dispatcher: Dispatcher = options.proxyUrl
+    ? new ProxyAgent({ uri: options.proxyUrl, ...timeouts })
+    : fromEnv
+      ? new EnvHttpProxyAgent(timeouts)
+      : new Agent(timeouts);
+  const boundFetch = ((input: string | URL, init?: RequestInit) =>
+    undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch;
+  return {
+    fetch: boundFetch,
+    FormData: UndiciFormData as unknown as typeof FormData,
+    dispatcher,
+    close: () => dispatcher.close(),
+  };
+}

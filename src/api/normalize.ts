@@ -1,0 +1,74 @@
+// Tolerant parsing of the API's answers: the beta shapes, and the GA names a gateway may answer with.
+import { SkillsApiError } from './errors';
+import type { Deleted, Page, Skill, SkillVersion } from './types';
+
+type Json = Record<string, unknown>;
+
+function malformed(what: string, requestId: string | undefined): SkillsApiError {
+  return new SkillsApiError({
+    kind: 'server',
+    message: `The Skills API answered with an unexpected ${what}.`,
+    requestId,
+    mayHaveBeenProcessed: true,
+  });
+}
+
+function asObject(value: unknown): Json | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function requireFields(obj: Json | undefined, what: string, fields: string[], requestId?: string): Json {
+  if (!obj || fields.some((f) => str(obj[f]) === undefined)) throw malformed(what, requestId);
+  return obj;
+}
+
+export function toSkill(value: unknown, requestId?: string): Skill {
+  const raw = requireFields(asObject(value), 'skill', ['id', 'created_at', 'updated_at'], requestId);
+  const source = str(raw.source) ?? str(asObject(raw.source)?.type);
+  if (source === undefined) throw malformed('skill', requestId);
+  return {
+    id: raw.id as string,
+    displayTitle: str(raw.display_title) ?? str(raw.display_name) ?? null,
+    latestVersion: str(raw.latest_version) ?? str(raw.latest_version_id) ?? null,
+    source,
+    createdAt: raw.created_at as string,
+    updatedAt: raw.updated_at as string,
+  };
+}
+
+export function toSkillVersion(value: unknown, requestId?: string): SkillVersion {
+  const raw = requireFields(asObject(value), 'skill version', ['id', 'skill_id', 'created_at'], requestId);
+  return {
+    id: raw.id as string,
+    skillId: raw.skill_id as string,
+    version: str(raw.version) ?? (raw.id as string),
+    name: str(raw.name) ?? '',
+    description: str(raw.description) ?? '',
+    directory: str(raw.directory) ?? null,
+    createdAt: raw.created_at as string,
+  };
+}
+
+export function toPage<T>(value: unknown, item: (v: unknown, requestId?: string) => T, requestId?: string): Page<T> {
+  const raw = asObject(value);
+  if (!raw || !Array.isArray(raw.data)) throw malformed('list', requestId);
+  // GA lists have no has_more; where it is present and false, a stray token must not loop forever.
+  const nextPage = raw.has_more === false ? null : (str(raw.next_page) ?? null);
+  return { data: raw.data.map((v) => item(v, requestId)), nextPage };
+}
+
+export function toDeleted(value: unknown, requestId?: string): Deleted {
+  const raw = requireFields(asObject(value), 'delete result', ['id'], requestId);
+  return { id: raw.id as string };
+}
+
+/** The `error` object of an error body, if the body is one. */
+export function toErrorBody(value: unknown): { type?: string; message?: string; requestId?: string } {
+  const raw = asObject(value);
+  const error = asObject(raw?.error);
+  return { type: str(error?.type), message: str(error?.message), requestId: str(raw?.request_id) };
+}
