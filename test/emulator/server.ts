@@ -1,0 +1,313 @@
+// A Skills API emulator: a real HTTP server on 127.0.0.1 serving the nine beta endpoints with the
+// server's rules, fault knobs for tests, and a log of every request for assertions.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import busboy from 'busboy';
+import { paginate } from './cursor';
+import { ApiFailure } from './failure';
+import { SkillStore, randomId, skillJson, versionJson, type SkillRecord, type VersionRecord } from './store';
+import { MAX_UPLOAD_BYTES, checkUpload, expandZipUpload, type UploadedFile } from './upload';
+
+export const BETA_HEADER = 'skills-2025-10-02';
+
+export interface Fault {
+  method?: string;
+  /** Matches the request's pathname: a string must be equal, a RegExp must match. */
+  path?: string | RegExp;
+  /** How many matching requests it applies to (default 1). */
+  times?: number;
+  /** Answer with this error status (and `headers`) instead of serving the request. */
+  status?: number;
+  headers?: Record<string, string>;
+  message?: string;
+  latencyMs?: number;
+  /**
+   * Destroy the connection: `beforeProcessing` leaves the state untouched, `afterProcessing` serves the
+   * request (a create does create) and then drops the answer.
+   */
+  reset?: 'beforeProcessing' | 'afterProcessing';
+}
+
+export interface LoggedPart {
+  field: string;
+  filename: string;
+  size: number;
+}
+
+export interface LoggedRequest {
+  requestId: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** Lower-cased header names; `x-api-key` is left out (see `authenticated`). */
+  headers: Record<string, string>;
+  authenticated: boolean;
+  contentType?: string;
+  files: LoggedPart[];
+  fields: Record<string, string>;
+  status?: number | 'reset';
+  startedAt: number;
+  endedAt?: number;
+}
+
+export interface EmulatorOptions {
+  apiKeys?: string[];
+  store?: SkillStore;
+  port?: number;
+  latencyMs?: number;
+}
+
+const ERROR_TYPES: Record<number, string> = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  402: 'billing_error',
+  403: 'permission_error',
+  404: 'not_found_error',
+  409: 'conflict_error',
+  413: 'request_too_large',
+  429: 'rate_limit_error',
+  500: 'api_error',
+  504: 'timeout_error',
+  529: 'overloaded_error',
+};
+
+function limitParam(query: URLSearchParams, max: number): number {
+  const raw = query.get('limit');
+  if (raw === null) return 20;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) {
+    throw new ApiFailure(400, 'invalid_request_error', `limit: Input should be an integer between 1 and ${max}.`);
+  }
+  return limit;
+}
+
+const skillOrder = (s: SkillRecord): [number, string] => [-s.createdAt.getTime(), s.id];
+const versionOrder = (v: VersionRecord): [number, string] => [v.createdAt.getTime(), v.version.padStart(24, '0')];
+
+export class SkillsEmulator {
+  readonly store: SkillStore;
+  readonly apiKeys: Set<string>;
+  readonly log: LoggedRequest[] = [];
+  readonly faults: Fault[] = [];
+  latencyMs: number;
+  inFlight = 0;
+  maxInFlight = 0;
+  private readonly server: Server;
+  private port = 0;
+
+  constructor(options: EmulatorOptions = {}) {
+    this.store = options.store ?? new SkillStore();
+    this.apiKeys = new Set(options.apiKeys ?? ['sk-ant-emulator-key']);
+    this.latencyMs = options.latencyMs ?? 0;
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.keepAliveTimeout = 5_000;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async listen(port = 0): Promise<this> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Forget the log and the concurrency high-water mark (between tests). */
+  resetLog(): void {
+    this.log.length = 0;
+    this.maxInFlight = this.inFlight;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const { 'x-api-key': apiKey, ...headers } = req.headers as Record<string, string>;
+    const entry: LoggedRequest = {
+      requestId: randomId('req_011C'),
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      authenticated: apiKey !== undefined && this.apiKeys.has(apiKey),
+      contentType: req.headers['content-type'],
+      files: [],
+      fields: {},
+      startedAt: Date.now(),
+    };
+    this.log.push(entry);
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    res.on('close', () => {
+      this.inFlight--;
+      entry.endedAt = Date.now();
+    });
+
+    const fault = this.takeFault(entry);
+    const latency = this.latencyMs + (fault?.latencyMs ?? 0);
+    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+    if (fault?.reset === 'beforeProcessing') return this.drop(req, entry);
+    try {
+      if (fault?.status !== undefined) {
+        await drain(req);
+        throw new ApiFailure(fault.status, ERROR_TYPES[fault.status] ?? 'api_error', fault.message ?? `Injected HTTP ${fault.status}.`, fault.headers);
+      }
+      const { status, body, contentType } = await this.route(req, url, entry);
+      if (fault?.reset === 'afterProcessing') return this.drop(req, entry);
+      entry.status = status;
+      res.writeHead(status, { 'content-type': contentType ?? 'application/json', 'request-id': entry.requestId });
+      res.end(Buffer.isBuffer(body) ? body : JSON.stringify(body));
+    } catch (err) {
+      const failure = err instanceof ApiFailure ? err : new ApiFailure(500, 'api_error', 'Internal server error.');
+      if (!(err instanceof ApiFailure)) console.error('emulator: unexpected error', err);
+      entry.status = failure.status;
+      await drain(req);
+      res.writeHead(failure.status, { ...failure.headers, 'content-type': 'application/json', 'request-id': entry.requestId });
+      res.end(
+        JSON.stringify({ type: 'error', error: { type: failure.type, message: failure.message }, request_id: entry.requestId }),
+      );
+    }
+  }
+
+  private takeFault(entry: LoggedRequest): Fault | undefined {
+    const index = this.faults.findIndex(
+      (f) =>
+        (f.method === undefined || f.method === entry.method) &&
+        (f.path === undefined || (typeof f.path === 'string' ? f.path === entry.path : f.path.test(entry.path))),
+    );
+    if (index === -1) return undefined;
+    const fault = this.faults[index];
+    fault.times = (fault.times ?? 1) - 1;
+    if (fault.times <= 0) this.faults.splice(index, 1);
+    return fault;
+  }
+
+  private drop(req: IncomingMessage, entry: LoggedRequest): void {
+    entry.status = 'reset';
+    req.socket.destroy();
+  }
+
+  private requireHeaders(req: IncomingMessage, entry: LoggedRequest): void {
+    if (!entry.authenticated) throw new ApiFailure(401, 'authentication_error', 'invalid x-api-key');
+    if (!req.headers['anthropic-version']) {
+      throw new ApiFailure(400, 'invalid_request_error', 'anthropic-version: header is required');
+    }
+    const betas = String(req.headers['anthropic-beta'] ?? '').split(',').map((b) => b.trim());
+    if (!betas.includes(BETA_HEADER)) {
+      throw new ApiFailure(400, 'invalid_request_error', `The Skills API requires the beta header 'anthropic-beta: ${BETA_HEADER}'.`);
+    }
+  }
+
+  private async route(
+    req: IncomingMessage,
+    url: URL,
+    entry: LoggedRequest,
+  ): Promise<{ status: number; body: unknown; contentType?: string }> {
+    this.requireHeaders(req, entry);
+    const method = entry.method;
+    const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const [v1, skills, skillId, versions, version, content, ...rest] = segments;
+    const ok = (body: unknown) => ({ status: 200, body });
+    if (v1 !== 'v1' || skills !== 'skills' || rest.length > 0) throw new ApiFailure(404, 'not_found_error', 'Not found.');
+
+    if (skillId === undefined) {
+      if (method === 'GET') {
+        const source = url.searchParams.get('source') ?? undefined;
+        if (source !== undefined && source !== 'custom' && source !== 'anthropic') {
+          throw new ApiFailure(400, 'invalid_request_error', "source: Input should be 'custom' or 'anthropic'.");
+        }
+        const limit = limitParam(url.searchParams, 100);
+        const items = this.store.listSkills(source);
+        return ok(paginate(items, skillOrder, skillJson, `skills:${source ?? ''}`, limit, url.searchParams.get('page') ?? undefined));
+      }
+      if (method === 'POST') {
+        const { files, fields } = await this.readUpload(req, entry);
+        const skill = this.store.createSkill(checkUpload(files), fields.display_title ?? null);
+        return ok(skillJson(skill));
+      }
+    } else if (versions === undefined) {
+      if (method === 'GET') return ok(skillJson(this.store.skill(skillId)));
+      if (method === 'DELETE') {
+        this.store.deleteSkill(skillId);
+        return ok({ id: skillId, type: 'skill_deleted' });
+      }
+    } else if (versions === 'versions' && version === undefined) {
+      if (method === 'GET') {
+        const limit = limitParam(url.searchParams, 1000);
+        const items = this.store.listVersions(skillId);
+        return ok(paginate(items, versionOrder, versionJson, `versions:${skillId}`, limit, url.searchParams.get('page') ?? undefined));
+      }
+      if (method === 'POST') {
+        this.store.skill(skillId);
+        const { files } = await this.readUpload(req, entry);
+        return ok(versionJson(this.store.createVersion(skillId, checkUpload(files))));
+      }
+    } else if (versions === 'versions' && content === undefined) {
+      if (method === 'GET') return ok(versionJson(this.store.version(skillId, version)));
+      if (method === 'DELETE') {
+        this.store.deleteVersion(skillId, version);
+        return ok({ id: version, type: 'skill_version_deleted' });
+      }
+    } else if (versions === 'versions' && content === 'content' && method === 'GET') {
+      return { status: 200, body: await this.store.zip(skillId, version), contentType: 'application/zip' };
+    }
+    throw new ApiFailure(404, 'not_found_error', 'Not found.');
+  }
+
+  /** The `files[]` parts and text fields of a multipart body (a lone `.zip` part is unpacked). */
+  private async readUpload(req: IncomingMessage, entry: LoggedRequest): Promise<{ files: UploadedFile[]; fields: Record<string, string> }> {
+    if (!(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
+      throw new ApiFailure(400, 'invalid_request_error', 'The request body must be multipart/form-data.');
+    }
+    const files: UploadedFile[] = [];
+    let total = 0;
+    await new Promise<void>((resolve, reject) => {
+      const parser = busboy({ headers: req.headers, defParamCharset: 'utf8' });
+      parser.on('file', (field, stream, info) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        stream.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          total += chunk.length;
+          // Past the limit the answer is 413 whatever else arrives: stop keeping the bytes.
+          if (total <= MAX_UPLOAD_BYTES) chunks.push(chunk);
+        });
+        stream.on('end', () => {
+          const filename = info.filename ?? '';
+          entry.files.push({ field, filename, size });
+          if (field === 'files[]') files.push({ path: filename, data: Buffer.concat(chunks) });
+        });
+      });
+      parser.on('field', (name, value) => {
+        entry.fields[name] = value;
+      });
+      parser.on('close', resolve);
+      parser.on('error', (err: Error) => reject(new ApiFailure(400, 'invalid_request_error', `Malformed multipart body: ${err.message}`)));
+      req.pipe(parser);
+    });
+    if (total > MAX_UPLOAD_BYTES) {
+      throw new ApiFailure(413, 'request_too_large', `Total size of uploaded files (${total} bytes) exceeds the maximum of 8 MB.`);
+    }
+    return { files: await expandZipUpload(files), fields: entry.fields };
+  }
+}
+
+function drain(req: IncomingMessage): Promise<void> {
+  if (req.readableEnded) return Promise.resolve();
+  return new Promise((resolve) => {
+    req.on('end', resolve);
+    req.on('error', () => resolve());
+    req.resume();
+  });
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<SkillsEmulator> {
+  return new SkillsEmulator(options).listen(options.port);
+}
