@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ClaudeSkillsExports } from '../../src/extension';
+import { CommandIds } from '../../src/commands/ids';
+import { startEmulator, type SkillsEmulator } from '../emulator/server';
+
+const EXTENSION_ID = 'claude-skills.claude-skills';
+const KEY = 'sk-ant-host-test-key-1234';
+
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+
+async function activate(): Promise<ClaudeSkillsExports> {
+  const extension = vscode.extensions.getExtension<ClaudeSkillsExports>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+  return extension.activate();
+}
+
+describe('the extension in a real extension host', () => {
+  let exports: ClaudeSkillsExports;
+  let emulator: SkillsEmulator;
+
+  before(async () => {
+    exports = await activate();
+    emulator = await startEmulator({ apiKeys: [KEY] });
+    await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await exports.keyStore.clear();
+    await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+    await emulator.close();
+  });
+
+  beforeEach(() => emulator.resetLog());
+
+  it('registers every command it contributes, and contributes every command it registers', async () => {
+    const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
+    assert.deepEqual(contributed, Object.values(CommandIds).sort());
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const id of contributed) assert.ok(registered.has(id), `${id} is not registered`);
+  });
+
+  it('contributes the Skills view in its own container', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.claudeSkills');
+    // VS Code creates `<view id>.focus` for every contributed view.
+    await vscode.commands.executeCommand('claudeSkills.skills.focus');
+    assert.equal(manifest.contributes.views.claudeSkills[0].id, 'claudeSkills.skills');
+  });
+
+  it('round-trips the key through SecretStorage, and nothing is left after clearing', async () => {
+    assert.equal(process.env.ANTHROPIC_API_KEY, undefined, 'the runner must remove ANTHROPIC_API_KEY');
+    await exports.keyStore.store('sk-ant-round-trip');
+    assert.deepEqual(await exports.keyStore.get(), { key: 'sk-ant-round-trip', source: 'stored' });
+    await exports.keyStore.clear();
+    assert.equal(await exports.keyStore.get(), undefined);
+  });
+
+  it('Set API Key checks the key with one limit=1 list call before storing it', async () => {
+    await vscode.commands.executeCommand(CommandIds.setApiKey, `  ${KEY}\n`);
+    assert.deepEqual(await exports.keyStore.get(), { key: KEY, source: 'stored' });
+    assert.deepEqual(
+      emulator.log.map((r) => [r.method, r.path, r.query.limit, r.authenticated]),
+      [['GET', '/v1/skills', '1', true]],
+    );
+  });
+
+  it('Set API Key does not store a key the API refuses', async () => {
+    await exports.keyStore.clear();
+    await vscode.commands.executeCommand(CommandIds.setApiKey, 'sk-ant-wrong');
+    assert.equal(await exports.keyStore.get(), undefined);
+    assert.equal(emulator.log.length, 1);
+    assert.equal(emulator.log[0].authenticated, false);
+  });
+});

@@ -1,0 +1,63 @@
+// Runs the host suite (test/host/*.test.ts) in the real extension host of code-server's VS Code server:
+// the workbench, opened in Chromium with an extension-test payload, loads this repo as the extension under
+// development and calls index.ts's run(); its exit code comes back through codeAutomationExit.
+import { join } from 'node:path';
+import { format } from 'node:util';
+import { launchChromium } from '../support/browser';
+import { repoRoot, startVsCodeServer } from '../support/vscodeServer';
+
+const TIMEOUT_MS = Number(process.env.HOST_TEST_TIMEOUT_MS ?? 600_000);
+const RESULT_PREFIX = 'EXT-TEST-RESULT ';
+/** The same as index.ts's LINE_MARKER (index.ts imports mocha, which this Node-side runner need not load). */
+const LINE_MARKER = '[host-test] ';
+
+async function main(): Promise<number> {
+  const server = await startVsCodeServer({
+    smokeTestDriver: true,
+    workspaceTemplate: join(repoRoot, 'test', 'fixtures', 'workspace'),
+    env: { HOST_TEST_GREP: process.env.HOST_TEST_GREP ?? '' },
+  });
+  const browser = await launchChromium();
+  let result: { passed: number; failed: number } | undefined;
+  try {
+    const page = await browser.newPage();
+    const exited = new Promise<number>((resolve) => void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code)));
+    await page.exposeFunction('codeAutomationLog', (level: string, args: unknown[]) => {
+      // The workbench relays the extension host's console among its own log; keep our suite's lines.
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      if (process.env.HOST_TEST_DEBUG) console.log(`[workbench ${level}]`, text);
+      const at = text.indexOf(LINE_MARKER);
+      if (at === -1) return;
+      const line = text.slice(at + LINE_MARKER.length);
+      if (line.startsWith(RESULT_PREFIX)) result = JSON.parse(line.slice(RESULT_PREFIX.length));
+      else console.log(line);
+    });
+    const remote = (path: string) => `vscode-remote://127.0.0.1:${server.port}${path}`;
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', remote(repoRoot)],
+      ['extensionTestsPath', remote(join(repoRoot, 'out', 'test', 'host', 'index'))],
+    ]);
+    await page.goto(server.workbenchUrl({ payload }));
+    const timedOut = new Promise<number>((resolve) =>
+      setTimeout(() => {
+        console.error(`host tests: no result within ${TIMEOUT_MS / 1000} s`);
+        resolve(124);
+      }, TIMEOUT_MS).unref(),
+    );
+    const code = await Promise.race([exited, timedOut]);
+    if (!result) console.error('host tests: the suite reported no result (did the extension activate?)');
+    return result && code === 0 ? 0 : code || 1;
+  } finally {
+    console.log(`${result?.passed ?? 0} passed, ${result?.failed ?? 0} failed`);
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
