@@ -15,7 +15,7 @@ function must(step, status) {
 }
 
 export function compileTests() {
-  must('Compiling the tests (tsc -p tsconfig.test.json)', run('npx', ['tsc', '-p', 'tsconfig.test.json']));
+  must('Compiling the tests (npm run compile-tests)', run('npm', ['run', 'compile-tests', '--silent']));
 }
 
 /** `vsce package` runs the production esbuild through vscode:prepublish. */

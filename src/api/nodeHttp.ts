@@ -8,7 +8,7 @@ export interface NodeTransportOptions {
   connectTimeoutMs?: number;
   headersTimeoutMs?: number;
   bodyTimeoutMs?: number;
-  /** An explicit proxy; otherwise HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment apply. */
+  /** An explicit proxy for every request; otherwise HTTPS_PROXY / HTTP_PROXY / NO_PROXY from `env` apply. */
   proxyUrl?: string;
   env?: NodeJS.ProcessEnv;
 }
@@ -26,11 +26,13 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
     bodyTimeout: options.bodyTimeoutMs ?? 60_000,
     keepAliveTimeout: 10_000,
   };
-  const fromEnv = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
+  const httpsProxy = env.HTTPS_PROXY || env.https_proxy;
+  const httpProxy = env.HTTP_PROXY || env.http_proxy;
   const dispatcher: Dispatcher = options.proxyUrl
     ? new ProxyAgent({ uri: options.proxyUrl, ...timeouts })
-    : fromEnv
-      ? new EnvHttpProxyAgent(timeouts)
+    : httpsProxy || httpProxy
+      ? // A ProxyAgent per scheme that honours NO_PROXY; a gateway on plain http uses HTTP_PROXY.
+        new EnvHttpProxyAgent({ httpsProxy, httpProxy, noProxy: env.NO_PROXY ?? env.no_proxy, ...timeouts })
       : new Agent(timeouts);
   const boundFetch = ((input: string | URL, init?: RequestInit) =>
     undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch;

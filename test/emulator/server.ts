@@ -39,13 +39,15 @@ export interface LoggedRequest {
   method: string;
   path: string;
   query: Record<string, string>;
-  /** Lower-cased header names; `x-api-key` is left out (see `authenticated`). */
+  /** Lower-cased header names; the value of `x-api-key` is replaced by `[redacted]`. */
   headers: Record<string, string>;
   authenticated: boolean;
   contentType?: string;
   files: LoggedPart[];
   fields: Record<string, string>;
   status?: number | 'reset';
+  /** The JSON answer (parsed), or the byte count of a zip. */
+  response?: unknown;
   startedAt: number;
   endedAt?: number;
 }
@@ -129,7 +131,8 @@ export class SkillsEmulator {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const { 'x-api-key': apiKey, ...headers } = req.headers as Record<string, string>;
+    const apiKey = req.headers['x-api-key'] as string | undefined;
+    const headers = { ...(req.headers as Record<string, string>), ...(apiKey === undefined ? {} : { 'x-api-key': '[redacted]' }) };
     const entry: LoggedRequest = {
       requestId: randomId('req_011C'),
       method: req.method ?? 'GET',
@@ -156,23 +159,25 @@ export class SkillsEmulator {
     if (fault?.reset === 'beforeProcessing') return this.drop(req, entry);
     try {
       if (fault?.status !== undefined) {
+        // Read an upload anyway, so the log shows what this attempt sent.
+        if (req.headers['content-type']?.startsWith('multipart/form-data')) await this.readUpload(req, entry).catch(() => undefined);
         await drain(req);
         throw new ApiFailure(fault.status, ERROR_TYPES[fault.status] ?? 'api_error', fault.message ?? `Injected HTTP ${fault.status}.`, fault.headers);
       }
       const { status, body, contentType } = await this.route(req, url, entry);
       if (fault?.reset === 'afterProcessing') return this.drop(req, entry);
       entry.status = status;
+      entry.response = Buffer.isBuffer(body) ? body.length : body;
       res.writeHead(status, { 'content-type': contentType ?? 'application/json', 'request-id': entry.requestId });
       res.end(Buffer.isBuffer(body) ? body : JSON.stringify(body));
     } catch (err) {
       const failure = err instanceof ApiFailure ? err : new ApiFailure(500, 'api_error', 'Internal server error.');
       if (!(err instanceof ApiFailure)) console.error('emulator: unexpected error', err);
       entry.status = failure.status;
+      entry.response = { type: 'error', error: { type: failure.type, message: failure.message }, request_id: entry.requestId };
       await drain(req);
       res.writeHead(failure.status, { ...failure.headers, 'content-type': 'application/json', 'request-id': entry.requestId });
-      res.end(
-        JSON.stringify({ type: 'error', error: { type: failure.type, message: failure.message }, request_id: entry.requestId }),
-      );
+      res.end(JSON.stringify(entry.response));
     }
   }
 
@@ -269,7 +274,8 @@ export class SkillsEmulator {
     const files: UploadedFile[] = [];
     let total = 0;
     await new Promise<void>((resolve, reject) => {
-      const parser = busboy({ headers: req.headers, defParamCharset: 'utf8' });
+      // The path in a part's filename is the point of the upload: keep it (busboy strips it by default).
+      const parser = busboy({ headers: req.headers, defParamCharset: 'utf8', preservePath: true });
       parser.on('file', (field, stream, info) => {
         const chunks: Buffer[] = [];
         let size = 0;

@@ -78,6 +78,11 @@ export class SkillStore {
   /** The emulator's clock; tests and seeds may move it. */
   now: () => Date = () => new Date();
 
+  /** Forgets every skill (tests reseed between cases). */
+  clear(): void {
+    this.skills.clear();
+  }
+
   all(): SkillRecord[] {
     return [...this.skills.values()];
   }

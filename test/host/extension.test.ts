@@ -49,6 +49,12 @@ describe('the extension in a real extension host', () => {
     assert.equal(manifest.contributes.views.claudeSkills[0].id, 'claudeSkills.skills');
   });
 
+  it('runs from a bundle that carries no undici: requests use VS Code\'s proxy-aware global fetch', () => {
+    const bundle = readFileSync(join(__dirname, '..', '..', '..', 'dist', 'extension.js'), 'utf8');
+    assert.ok(bundle.length > 1000);
+    for (const marker of ['undici', 'EnvHttpProxyAgent', 'setGlobalDispatcher']) assert.ok(!bundle.includes(marker), `the bundle contains ${marker}`);
+  });
+
   it('round-trips the key through SecretStorage, and nothing is left after clearing', async () => {
     assert.equal(process.env.ANTHROPIC_API_KEY, undefined, 'the runner must remove ANTHROPIC_API_KEY');
     await exports.keyStore.store('sk-ant-round-trip');

@@ -1,0 +1,95 @@
+// Typed builders and a mocha harness for tests against the emulator: an emulator, an undici transport and a
+// client whose sleeps are recorded instead of waited; after each test every request the emulator logged and
+// every answer it gave is checked against the official OpenAPI document.
+import * as assert from 'node:assert/strict';
+import { SkillsClient, type SkillsClientOptions } from '../../src/api/client';
+import { createNodeTransport, type NodeTransport } from '../../src/api/nodeHttp';
+import type { UploadFile } from '../../src/api/types';
+import { seed, skillMd, type ScenarioSkill } from '../emulator/scenario';
+import { startEmulator, type SkillsEmulator } from '../emulator/server';
+import { SkillStore } from '../emulator/store';
+import { requestProblems, responseProblems } from './openapi';
+
+export const TEST_KEY = 'sk-ant-test-0123456789abcdef';
+
+export interface SkillFilesOptions {
+  description?: string;
+  /** Extra files by path relative to the skill folder. */
+  files?: Record<string, string | Uint8Array>;
+  /** The top-level folder in the upload paths; the name by default. */
+  folder?: string;
+}
+
+/** The upload list of a valid skill named `name`. */
+export function skillFiles(name: string, options: SkillFilesOptions = {}): UploadFile[] {
+  const folder = options.folder ?? name;
+  const all = { 'SKILL.md': skillMd(name, options.description ?? `Does ${name} things. Use when asked to.`), ...options.files };
+  return Object.entries(all).map(([path, content]) => ({
+    path: `${folder}/${path}`,
+    data: typeof content === 'string' ? new TextEncoder().encode(content) : content,
+  }));
+}
+
+/** `count` custom skills named skill-01…, each with one version. */
+export function customSkills(count: number, extra: Partial<ScenarioSkill> = {}): ScenarioSkill[] {
+  return Array.from({ length: count }, (_, i) => {
+    const name = `skill-${String(i + 1).padStart(2, '0')}`;
+    return { name, display_title: `Skill ${i + 1}`, description: `Skill number ${i + 1}.`, ...extra };
+  });
+}
+
+export interface ApiHarness {
+  emulator: SkillsEmulator;
+  transport: NodeTransport;
+  client: SkillsClient;
+  /** Delays the client asked to sleep, in ms (the sleeps themselves return at once). */
+  sleeps: number[];
+  /** Reseeds the emulator's store with these skills. */
+  seed(skills: ScenarioSkill[]): void;
+  /** A client on the same emulator with other options. */
+  clientWith(options: Partial<SkillsClientOptions>): SkillsClient;
+}
+
+/** Registers before/after hooks for a suite; the returned object is filled in before the first test. */
+export function useEmulator(): ApiHarness {
+  const harness = { sleeps: [] as number[] } as ApiHarness;
+  before(async () => {
+    harness.emulator = await startEmulator({ apiKeys: [TEST_KEY], store: new SkillStore() });
+    harness.transport = createNodeTransport();
+    harness.clientWith = (options) =>
+      new SkillsClient({
+        transport: harness.transport,
+        baseUrl: () => harness.emulator.url,
+        apiKey: () => TEST_KEY,
+        random: () => 0,
+        sleep: async (ms) => {
+          harness.sleeps.push(ms);
+        },
+        ...options,
+      });
+    harness.client = harness.clientWith({});
+    harness.seed = (skills) => {
+      harness.emulator.store.clear();
+      seed(harness.emulator.store, { skills });
+    };
+  });
+  beforeEach(() => {
+    harness.emulator.store.clear();
+    harness.emulator.resetLog();
+    harness.emulator.faults.length = 0;
+    harness.emulator.latencyMs = 0;
+    harness.sleeps.length = 0;
+  });
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') return;
+    const problems = harness.emulator.log.flatMap((r) =>
+      [...requestProblems(r), ...responseProblems(r)].map((p) => `${r.method} ${r.path}: ${p}`),
+    );
+    assert.deepEqual(problems, [], 'every request and answer must match the OpenAPI document');
+  });
+  after(async () => {
+    await harness.transport?.close();
+    await harness.emulator?.close();
+  });
+  return harness;
+}
