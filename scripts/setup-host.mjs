@@ -64,17 +64,26 @@ function installPart(part, env) {
   console.log(`setup-host: ${part.pkg} ready in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
+/**
+ * The environment without the npm_* variables of the npm lifecycle this may run in (`npm test`'s pretest):
+ * a nested npm would take them as its own config, e.g. the parent's user agent, from which code-server's
+ * postinstall reads the Node version.
+ */
+function cleanEnv(extra = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  return { ...env, ...extra };
+}
+
 export function setupHost() {
   installAptPackages();
   const paths = hostPaths();
-  installPart(paths.node, process.env);
+  installPart(paths.node, cleanEnv());
   // code-server's postinstall requires npm to run on Node 24, and node-gyp must build against Node 24's
   // headers (a user's ~/.npmrc may point nodedir at the system Node).
-  installPart(paths.codeServer, {
-    ...process.env,
+  installPart(paths.codeServer, cleanEnv({
     PATH: `${join(paths.nodeHome, 'bin')}:${process.env.PATH}`,
     npm_config_nodedir: paths.nodeHome,
-  });
+  }));
   const version = spawnSync(paths.node24, [paths.serverMain, '--version'], { encoding: 'utf8' });
   if (version.status !== 0) throw new Error(`The VS Code server does not start: ${version.stderr}`);
   console.log(`setup-host: VS Code server ${version.stdout.split('\n')[0]} on Node ${paths.node.version}`);

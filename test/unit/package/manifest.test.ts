@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../support/vscodeServer';
+
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8'));
+
+describe('package.json and the VSIX', () => {
+  it('keeps the public names of the design', () => {
+    assert.equal(manifest.name, 'claude-skills');
+    assert.equal(nls[manifest.displayName.slice(1, -1)], 'Claude Skills');
+    assert.equal(manifest.engines.vscode, '^1.95.0');
+    assert.equal(manifest.devDependencies['@types/vscode'], '1.95.0', '@types/vscode must match engines, never newer');
+    assert.equal(manifest.contributes.viewsContainers.activitybar[0].id, 'claudeSkills');
+    assert.equal(manifest.contributes.views.claudeSkills[0].id, 'claudeSkills.skills');
+  });
+
+  it('gives every command a category and a codicon', () => {
+    for (const command of manifest.contributes.commands) {
+      assert.equal(command.category, '%category%', command.command);
+      assert.match(command.icon ?? '', /^\$\([a-z-]+\)$/, command.command);
+    }
+  });
+
+  it('puts a when-clause on every menu entry', () => {
+    for (const [menu, entries] of Object.entries<{ when?: string; command: string }[]>(manifest.contributes.menus)) {
+      for (const entry of entries) assert.ok(entry.when, `${menu}: ${entry.command} has no when-clause`);
+    }
+  });
+
+  it('defines every %string% it uses in package.nls.json', () => {
+    const used = JSON.stringify(manifest).match(/"%[^"%]+%"/g) ?? [];
+    const missing = used.map((u) => u.slice(2, -2)).filter((key) => !(key in nls));
+    assert.deepEqual(missing, []);
+  });
+
+  it('scopes apiBaseUrl to the application, so a workspace cannot redirect the key', () => {
+    assert.equal(manifest.contributes.configuration.properties['claudeSkills.apiBaseUrl'].scope, 'application');
+  });
+
+  it('packs only dist, media, the manifest, its strings and the docs', () => {
+    const listed = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')
+      .filter(Boolean);
+    const allowed = /^(dist\/extension\.js|media\/.+|package\.json|package\.nls\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
+    assert.deepEqual(listed.filter((f) => !allowed.test(f)), []);
+    for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/claude-skills.svg']) {
+      assert.ok(listed.includes(required), `${required} is not packed`);
+    }
+  });
+});
