@@ -1,0 +1,100 @@
+// A cursor list loaded a page at a time for the tree: the nodes read what is loaded, the loader does the
+// requests. No `vscode` import, so it is tested in plain Node.
+import type { Page } from '../api/types';
+
+export type PageFetch<T> = (request: { page?: string; limit?: number }, signal: AbortSignal) => Promise<Page<T>>;
+
+export class PageLoader<T> {
+  private items: T[] = [];
+  private nextPage: string | undefined;
+  private firstPageLoaded = false;
+  private failure: unknown;
+  private inFlight: Promise<void> | undefined;
+  private abort: AbortController | undefined;
+  /** Bumped by reset(), so an answer to a request made before it is dropped. */
+  private generation = 0;
+
+  constructor(private readonly fetchPage: PageFetch<T>) {}
+
+  get loaded(): readonly T[] {
+    return this.items;
+  }
+
+  /** True until the first page is in, and while the last page had a `next_page`. */
+  get hasMore(): boolean {
+    return !this.firstPageLoaded || this.nextPage !== undefined;
+  }
+
+  get isFirstPageLoaded(): boolean {
+    return this.firstPageLoaded;
+  }
+
+  /** The error of the last load, until a load succeeds. */
+  get error(): unknown {
+    return this.failure;
+  }
+
+  get isLoading(): boolean {
+    return this.inFlight !== undefined;
+  }
+
+  /**
+   * Loads the next page (the first, if none is in). A call while a load is under way joins it instead of
+   * sending a second request: a double click on "Load more…" costs one page. Never rejects: a failure is
+   * kept in `error` for the tree to show.
+   */
+  loadMore(limit?: number): Promise<void> {
+    if (this.inFlight) return this.inFlight;
+    if (!this.hasMore) return Promise.resolve();
+    const generation = this.generation;
+    const abort = new AbortController();
+    this.abort = abort;
+    const load = this.fetchPage({ page: this.nextPage, limit }, abort.signal).then(
+      (page) => {
+        if (generation !== this.generation) return;
+        this.items.push(...page.data);
+        this.nextPage = page.nextPage ?? undefined;
+        this.firstPageLoaded = true;
+        this.failure = undefined;
+      },
+      (err: unknown) => {
+        if (generation === this.generation) this.failure = err;
+      },
+    );
+    this.inFlight = load.finally(() => {
+      if (generation === this.generation) this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  /** The first page, once: later calls do nothing (a failure is retried by loadMore). */
+  ensureFirstPage(limit?: number): Promise<void> {
+    if (this.firstPageLoaded || this.failure !== undefined) return this.inFlight ?? Promise.resolve();
+    return this.loadMore(limit);
+  }
+
+  /** Every remaining page, `limit` at a time, stopping at a failure or when `signal` aborts. */
+  async loadAll(limit: number, signal?: AbortSignal): Promise<void> {
+    while (this.hasMore && !signal?.aborted) {
+      await this.loadMore(limit);
+      if (this.failure !== undefined) return;
+    }
+  }
+
+  /** Forgets everything loaded and abandons a load under way. */
+  reset(): void {
+    this.generation++;
+    this.abort?.abort();
+    this.abort = undefined;
+    this.inFlight = undefined;
+    this.items = [];
+    this.nextPage = undefined;
+    this.firstPageLoaded = false;
+    this.failure = undefined;
+  }
+
+  /** Changes what is loaded in place, e.g. after a delete or a publish, without a request. */
+  update(change: (items: T[]) => T[]): void {
+    this.items = change(this.items);
+  }
+}

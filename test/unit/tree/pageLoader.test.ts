@@ -1,0 +1,147 @@
+import * as assert from 'node:assert/strict';
+import { SkillsApiError } from '../../../src/api/errors';
+import type { Page } from '../../../src/api/types';
+import { PageLoader } from '../../../src/tree/pageLoader';
+import { customSkills, useEmulator } from '../../support/harness';
+
+/** A list of `total` numbers served `size` at a time, with a record of the requests. */
+function numbers(total: number, size: number) {
+  const requests: (string | undefined)[] = [];
+  let failNext: unknown;
+  const gates: (() => void)[] = [];
+  let gated = false;
+  const fetch = async ({ page, limit }: { page?: string; limit?: number }): Promise<Page<number>> => {
+    requests.push(page);
+    if (gated) await new Promise<void>((r) => gates.push(r));
+    if (failNext !== undefined) {
+      const err = failNext;
+      failNext = undefined;
+      throw err;
+    }
+    const start = page ? Number(page) : 0;
+    const end = Math.min(start + (limit ?? size), total);
+    return { data: Array.from({ length: end - start }, (_, i) => start + i), nextPage: end < total ? String(end) : null };
+  };
+  return {
+    fetch,
+    requests,
+    failNextWith: (err: unknown) => (failNext = err),
+    gate: () => (gated = true),
+    release: () => {
+      gated = false;
+      gates.splice(0).forEach((open) => open());
+    },
+  };
+}
+
+describe('PageLoader', () => {
+  it('loads one page at a time until next_page is null', async () => {
+    const list = numbers(45, 20);
+    const loader = new PageLoader(list.fetch);
+    assert.equal(loader.hasMore, true);
+    await loader.ensureFirstPage();
+    assert.equal(loader.loaded.length, 20);
+    await loader.ensureFirstPage();
+    assert.equal(list.requests.length, 1, 'the first page is fetched once');
+    await loader.loadMore();
+    await loader.loadMore();
+    assert.equal(loader.loaded.length, 45);
+    assert.equal(loader.hasMore, false);
+    await loader.loadMore();
+    assert.deepEqual(list.requests, [undefined, '20', '40']);
+  });
+
+  it('joins a load under way instead of sending a second request (double click)', async () => {
+    const list = numbers(45, 20);
+    const loader = new PageLoader(list.fetch);
+    await loader.ensureFirstPage();
+    list.gate();
+    const clicks = [loader.loadMore(), loader.loadMore(), loader.loadMore()];
+    assert.equal(loader.isLoading, true);
+    list.release();
+    await Promise.all(clicks);
+    assert.deepEqual(list.requests, [undefined, '20']);
+    assert.equal(loader.loaded.length, 40);
+  });
+
+  it('keeps a failure as state, never rejects, and retries the same page', async () => {
+    const list = numbers(30, 20);
+    const loader = new PageLoader(list.fetch);
+    await loader.ensureFirstPage();
+    const failure = new SkillsApiError({ kind: 'server', message: 'boom', requestId: 'req_1' });
+    list.failNextWith(failure);
+    await loader.loadMore();
+    assert.equal(loader.error, failure);
+    assert.equal(loader.loaded.length, 20);
+    await loader.loadMore();
+    assert.equal(loader.error, undefined);
+    assert.deepEqual(list.requests, [undefined, '20', '20']);
+    assert.equal(loader.loaded.length, 30);
+  });
+
+  it('a failed first page is not refetched by ensureFirstPage, only by loadMore (Retry)', async () => {
+    const list = numbers(5, 20);
+    const loader = new PageLoader(list.fetch);
+    list.failNextWith(new Error('offline'));
+    await loader.ensureFirstPage();
+    await loader.ensureFirstPage();
+    assert.equal(list.requests.length, 1);
+    await loader.loadMore();
+    assert.equal(loader.loaded.length, 5);
+  });
+
+  it('loads all remaining pages with a bigger limit, and stops when aborted', async () => {
+    const list = numbers(250, 20);
+    const loader = new PageLoader(list.fetch);
+    await loader.ensureFirstPage();
+    await loader.loadAll(100);
+    assert.equal(loader.loaded.length, 250);
+    assert.deepEqual(list.requests, [undefined, '20', '120', '220']);
+
+    const stopped = new PageLoader(numbers(250, 20).fetch);
+    const abort = new AbortController();
+    abort.abort();
+    await stopped.loadAll(100, abort.signal);
+    assert.equal(stopped.loaded.length, 0);
+  });
+
+  it('reset drops what is loaded and ignores the answer of an abandoned load', async () => {
+    const list = numbers(45, 20);
+    const loader = new PageLoader(list.fetch);
+    list.gate();
+    const abandoned = loader.loadMore();
+    loader.reset();
+    list.release();
+    await abandoned;
+    assert.equal(loader.loaded.length, 0);
+    assert.equal(loader.isFirstPageLoaded, false);
+    await loader.ensureFirstPage();
+    assert.equal(loader.loaded.length, 20);
+  });
+
+  it('changes loaded items in place without a request', async () => {
+    const list = numbers(3, 20);
+    const loader = new PageLoader(list.fetch);
+    await loader.ensureFirstPage();
+    loader.update((items) => items.filter((n) => n !== 1));
+    assert.deepEqual(loader.loaded, [0, 2]);
+    assert.equal(list.requests.length, 1);
+  });
+});
+
+describe('PageLoader over the client and the emulator', () => {
+  const api = useEmulator();
+
+  it('pages 27 skills at 20 per page: two requests, each a page the emulator served once', async () => {
+    api.seed(customSkills(27));
+    const loader = new PageLoader((request, signal) => api.client.listSkills({ ...request, limit: request.limit ?? 20, source: 'custom' }, signal));
+    await loader.ensureFirstPage();
+    await Promise.all([loader.loadMore(), loader.loadMore()]);
+    assert.equal(loader.loaded.length, 27);
+    assert.equal(loader.hasMore, false);
+    const [first, second] = api.emulator.log;
+    assert.equal(api.emulator.log.length, 2);
+    assert.equal(first.query.page, undefined);
+    assert.match(second.query.page ?? '', /^page_/);
+  });
+});
