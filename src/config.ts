@@ -47,3 +47,24 @@ export function requestTimeoutMs(): number {
   warnOnce(`timeout:${value}`, `claudeSkills.requestTimeoutSeconds must be a number from 1 to 600; using ${DEFAULT_TIMEOUT_SECONDS}.`);
   return DEFAULT_TIMEOUT_SECONDS * 1000;
 }
+
+const DEFAULT_PAGE_SIZE = 20;
+
+/** Page size of both lists: a whole number from 1 to 100. */
+export function pageSize(): number {
+  const value = settings().get<number>('pageSize', DEFAULT_PAGE_SIZE);
+  if (Number.isInteger(value) && value >= 1 && value <= 100) return value;
+  warnOnce(`pageSize:${value}`, `claudeSkills.pageSize must be a whole number from 1 to 100; using ${DEFAULT_PAGE_SIZE}.`);
+  return DEFAULT_PAGE_SIZE;
+}
+
+export type SourcesSetting = 'all' | 'custom' | 'anthropic';
+const SOURCES: readonly SourcesSetting[] = ['all', 'custom', 'anthropic'];
+
+/** Which skills the tree shows. */
+export function sources(): SourcesSetting {
+  const value = settings().get<string>('sources', 'all');
+  if ((SOURCES as readonly string[]).includes(value)) return value as SourcesSetting;
+  warnOnce(`sources:${value}`, `claudeSkills.sources must be one of ${SOURCES.join(', ')}; showing all.`);
+  return 'all';
+}

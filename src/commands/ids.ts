@@ -2,7 +2,13 @@
 export const CommandIds = {
   setApiKey: 'claudeSkills.setApiKey',
   clearApiKey: 'claudeSkills.clearApiKey',
+  refresh: 'claudeSkills.refresh',
   showLog: 'claudeSkills.showLog',
 } as const;
 
-export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
+/** Commands only tree items run (a click on "Load more…" or Retry): registered, never contributed. */
+export const InternalCommandIds = {
+  loadMore: 'claudeSkills.loadMore',
+} as const;
+
+export type CommandId = (typeof CommandIds)[keyof typeof CommandIds] | (typeof InternalCommandIds)[keyof typeof InternalCommandIds];

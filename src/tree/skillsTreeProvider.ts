@@ -1,48 +1,180 @@
 import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/client';
-import { describeError } from '../api/errors';
+import type { Skill, SkillVersion } from '../api/types';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
+import type { SourcesSetting } from '../config';
+import { AnthropicGroupNode, LoadMoreNode, MessageNode, SkillNode, VersionNode, type ListOwner, type SkillsTreeNode } from './nodes';
+import { PageLoader } from './pageLoader';
+import { compareVersionsNewestFirst, relativeAge, skillTitle } from './present';
+
+export interface SkillsTreeDeps {
+  client: Pick<SkillsClient, 'listSkills' | 'listVersions' | 'getSkill' | 'getVersion'>;
+  keyStore: Pick<ApiKeyStore, 'get'>;
+  pageSize: () => number;
+  sources: () => SourcesSetting;
+}
+
+const NO_CUSTOM_SKILLS = 'No skills of your own yet: publish a folder with a SKILL.md as a new skill.';
 
 /**
- * The Skills view. With no key it has no children, so the view's welcome (Set API Key) shows; otherwise
- * the first page of skills.
+ * The Skills view: the custom skills, then Anthropic's in a group, each list and each skill's versions
+ * loaded a page at a time when first shown. getChildren never rejects: empty lists, errors and a refused
+ * key are nodes. With no key at all the root is empty, so the view's welcome shows.
  */
-export class SkillsTreeProvider implements vscode.TreeDataProvider<vscode.TreeItem> {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<SkillsTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(
-    private readonly client: Pick<SkillsClient, 'listSkills'>,
-    private readonly keyStore: Pick<ApiKeyStore, 'get'>,
-  ) {}
+  private readonly root: ListOwner;
+  private readonly anthropic: AnthropicGroupNode;
+  private skillNodes = new Map<string, SkillNode>();
+  /** Latest versions fetched for tooltips, by `skillId@version`. */
+  private readonly latestVersions = new Map<string, Promise<SkillVersion | undefined>>();
 
-  refresh(): void {
-    this.changed.fire();
+  constructor(private readonly deps: SkillsTreeDeps) {
+    this.root = { id: 'root', loader: this.skillLoader('custom') };
+    this.anthropic = new AnthropicGroupNode(this.skillLoader('anthropic'));
   }
 
-  getTreeItem(item: vscode.TreeItem): vscode.TreeItem {
+  getTreeItem(node: SkillsTreeNode): vscode.TreeItem {
+    return node.toTreeItem();
+  }
+
+  getParent(node: SkillsTreeNode): SkillsTreeNode | undefined {
+    if (node instanceof VersionNode) return this.skillNodes.get(node.skill.id);
+    if (node instanceof SkillNode && node.skill.source !== 'custom') return this.anthropic;
+    return undefined;
+  }
+
+  async getChildren(node?: SkillsTreeNode): Promise<SkillsTreeNode[]> {
+    if (node === undefined) return this.rootChildren();
+    if (node instanceof AnthropicGroupNode) {
+      return this.listChildren(node, this.anthropic.loader, (skills) => skills.map((s) => this.skillNode(s)), 'No skills from Anthropic.');
+    }
+    if (node instanceof SkillNode) {
+      return this.listChildren(
+        node,
+        node.loader,
+        (versions) => [...versions].sort(compareVersionsNewestFirst).map((v) => new VersionNode(node.skill, v)),
+        'No versions.',
+      );
+    }
+    return [];
+  }
+
+  async resolveTreeItem(item: vscode.TreeItem, node: SkillsTreeNode): Promise<vscode.TreeItem> {
+    if (node instanceof SkillNode) item.tooltip = await this.skillTooltip(node);
     return item;
   }
 
-  async getChildren(element?: vscode.TreeItem): Promise<vscode.TreeItem[]> {
-    if (element) return [];
-    try {
-      if (!(await this.keyStore.get())) return [];
-      const page = await this.client.listSkills();
-      return page.data.map((skill) => {
-        const item = new vscode.TreeItem(skill.displayTitle ?? skill.id);
-        item.id = skill.id;
-        item.iconPath = new vscode.ThemeIcon(skill.source === 'custom' ? 'symbol-method' : 'verified');
-        return item;
-      });
-    } catch (err) {
-      const item = new vscode.TreeItem(describeError(err));
-      item.iconPath = new vscode.ThemeIcon('error');
-      return [item];
+  /** Loads the next page of the list a "Load more…" (or Retry) node belongs to. */
+  async loadMore(node: LoadMoreNode): Promise<void> {
+    const owner = node.owner ?? this.root;
+    const pending = owner.loader.loadMore(this.deps.pageSize());
+    this.fireFor(owner); // shows "Loading…" at once
+    await pending;
+    this.fireFor(owner);
+  }
+
+  /** Everything again, or one skill alone (its metadata and its versions). */
+  async refresh(node?: SkillNode): Promise<void> {
+    if (!node) {
+      this.root.loader.reset();
+      this.anthropic.loader.reset();
+      this.skillNodes = new Map();
+      this.latestVersions.clear();
+      this.changed.fire(undefined);
+      return;
     }
+    node.loader.reset();
+    try {
+      node.skill = await this.deps.client.getSkill(node.skill.id);
+    } catch {
+      // The versions list will show the error when it reloads.
+    }
+    this.changed.fire(node);
   }
 
   dispose(): void {
     this.changed.dispose();
+  }
+
+  private async rootChildren(): Promise<SkillsTreeNode[]> {
+    try {
+      if (!(await this.deps.keyStore.get())) return [];
+    } catch (err) {
+      return [MessageNode.forError(undefined, 'root', err)];
+    }
+    const sources = this.deps.sources();
+    const nodes = sources === 'anthropic' ? [] : await this.listChildren(this.root, this.root.loader as PageLoader<Skill>, (skills) => skills.map((s) => this.skillNode(s)), NO_CUSTOM_SKILLS);
+    if (sources !== 'custom') nodes.push(this.anthropic);
+    return nodes;
+  }
+
+  private async listChildren<T>(
+    owner: ListOwner,
+    loader: PageLoader<T>,
+    toNodes: (items: readonly T[]) => SkillsTreeNode[],
+    emptyText: string,
+  ): Promise<SkillsTreeNode[]> {
+    await loader.ensureFirstPage(this.deps.pageSize());
+    const nodes = toNodes(loader.loaded);
+    const ownerNode = owner === this.root ? undefined : owner;
+    if (loader.error !== undefined) nodes.push(MessageNode.forError(ownerNode, owner.id, loader.error));
+    else if (loader.hasMore) nodes.push(new LoadMoreNode(ownerNode, owner.id));
+    else if (nodes.length === 0) nodes.push(new MessageNode(owner.id, emptyText, 'empty'));
+    return nodes;
+  }
+
+  private skillLoader(source: 'custom' | 'anthropic'): PageLoader<Skill> {
+    return new PageLoader((request, signal) => this.deps.client.listSkills({ ...request, source }, signal));
+  }
+
+  /** One node per skill id, kept across pages so events reach the element the view holds. */
+  private skillNode(skill: Skill): SkillNode {
+    const existing = this.skillNodes.get(skill.id);
+    if (existing) {
+      existing.skill = skill;
+      return existing;
+    }
+    const node = new SkillNode(skill, new PageLoader((request, signal) => this.deps.client.listVersions(skill.id, request, signal)));
+    this.skillNodes.set(skill.id, node);
+    return node;
+  }
+
+  private fireFor(owner: ListOwner): void {
+    this.changed.fire(owner === this.root ? undefined : (owner as SkillsTreeNode));
+  }
+
+  private async skillTooltip(node: SkillNode): Promise<vscode.MarkdownString> {
+    const { skill } = node;
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${skillTitle(skill).replace(/[*_`[\]\\]/g, '\\$&')}**\n\n`);
+    tooltip.appendMarkdown(`\`${skill.id}\` · ${skill.source}\n\n`);
+    tooltip.appendMarkdown(`Created ${new Date(skill.createdAt).toLocaleString()} · updated ${relativeAge(skill.updatedAt)}\n\n`);
+    const latest = skill.latestVersion ? await this.latestVersion(node) : undefined;
+    if (skill.latestVersion) tooltip.appendMarkdown(`Latest version \`${skill.latestVersion}\`\n\n`);
+    if (latest) {
+      tooltip.appendMarkdown('---\n\n');
+      tooltip.appendMarkdown(`\`${latest.name}\`: `);
+      tooltip.appendText(latest.description);
+    }
+    return tooltip;
+  }
+
+  private latestVersion(node: SkillNode): Promise<SkillVersion | undefined> {
+    const { id, latestVersion } = node.skill;
+    const loaded = node.loader.loaded.find((v) => v.version === latestVersion);
+    if (loaded) return Promise.resolve(loaded);
+    const key = `${id}@${latestVersion}`;
+    let cached = this.latestVersions.get(key);
+    if (!cached) {
+      cached = this.deps.client.getVersion(id, latestVersion!).catch(() => {
+        this.latestVersions.delete(key); // try again on the next hover
+        return undefined;
+      });
+      this.latestVersions.set(key, cached);
+    }
+    return cached;
   }
 }
