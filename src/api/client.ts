@@ -183,12 +183,14 @@ export class SkillsClient {
       try {
         await this.sleep(delay, spec.signal);
       } catch {
-        throw cancelled(spec.method);
+        // Only an attempt the server certainly did not act on is retried, so nothing is pending now.
+        throw cancelled(false);
       }
     }
   }
 
   private async attempt<T>(spec: RequestSpec<T>, attempt: number): Promise<T> {
+    if (spec.signal?.aborted) throw new AttemptFailure(cancelled(false));
     const apiKey = await this.options.apiKey();
     if (!apiKey) {
       throw new AttemptFailure(
@@ -274,9 +276,8 @@ async function httpError(res: Response, requestId: string | undefined, apiKey: s
   });
 }
 
-function cancelled(method: string): SkillsApiError {
-  // A cancelled create may have reached the server; only the caller's re-list can tell.
-  return new SkillsApiError({ kind: 'cancelled', message: 'The request was cancelled.', mayHaveBeenProcessed: !isIdempotent(method) });
+function cancelled(mayHaveBeenProcessed: boolean): SkillsApiError {
+  return new SkillsApiError({ kind: 'cancelled', message: 'The request was cancelled.', mayHaveBeenProcessed });
 }
 
 /** Codes that mean the request never reached a server, so it cannot have been processed. */
@@ -290,7 +291,8 @@ function transportError(
   requestId: string | undefined,
   apiKey: string,
 ): SkillsApiError {
-  if (spec.signal?.aborted) return cancelled(spec.method);
+  // Cancelled while under way: a create may have reached the server; only the caller's re-list can tell.
+  if (spec.signal?.aborted) return cancelled(!isIdempotent(spec.method));
   if (timeout.aborted) {
     return new SkillsApiError({
       kind: 'timeout',

@@ -136,6 +136,18 @@ describe('SkillsClient: typed errors', () => {
     assert.equal(api.emulator.log.length, 0);
   });
 
+  it('a create cancelled before sending was certainly not processed; one cancelled under way may have been', async () => {
+    const before = await failure(api.client.createSkill({ files: skillFiles('never-sent') }, AbortSignal.abort()));
+    assert.deepEqual([before.kind, before.mayHaveBeenProcessed], ['cancelled', false]);
+    assert.equal(api.emulator.log.length, 0);
+
+    api.emulator.latencyMs = 1000;
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 50);
+    const during = await failure(api.client.createSkill({ files: skillFiles('maybe-sent') }, abort.signal));
+    assert.deepEqual([during.kind, during.mayHaveBeenProcessed], ['cancelled', true]);
+  });
+
   it('a server message that echoes the key is redacted', async () => {
     api.emulator.faults.push({ path: '/v1/skills', status: 400, message: `bad key ${TEST_KEY}!` });
     const err = await failure(api.client.listSkills());
