@@ -25,10 +25,6 @@ export class PageLoader<T> {
     return !this.firstPageLoaded || this.nextPage !== undefined;
   }
 
-  get isFirstPageLoaded(): boolean {
-    return this.firstPageLoaded;
-  }
-
   /** The error of the last load, until a load succeeds. */
   get error(): unknown {
     return this.failure;
@@ -91,10 +87,5 @@ export class PageLoader<T> {
     this.nextPage = undefined;
     this.firstPageLoaded = false;
     this.failure = undefined;
-  }
-
-  /** Changes what is loaded in place, e.g. after a delete or a publish, without a request. */
-  update(change: (items: T[]) => T[]): void {
-    this.items = change(this.items);
   }
 }

@@ -25,7 +25,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
   private readonly changed = new vscode.EventEmitter<SkillsTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  private readonly root: ListOwner;
+  private readonly root: ListOwner & { loader: PageLoader<Skill> };
   private readonly anthropic: AnthropicGroupNode;
   private skillNodes = new Map<string, SkillNode>();
   /** Latest versions fetched for tooltips, by `skillId@version`. */
@@ -106,7 +106,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
       return [MessageNode.forError(undefined, 'root', err)];
     }
     const sources = this.deps.sources();
-    const nodes = sources === 'anthropic' ? [] : await this.listChildren(this.root, this.root.loader as PageLoader<Skill>, (skills) => skills.map((s) => this.skillNode(s)), NO_CUSTOM_SKILLS);
+    const nodes = sources === 'anthropic' ? [] : await this.listChildren(this.root, this.root.loader, (skills) => skills.map((s) => this.skillNode(s)), NO_CUSTOM_SKILLS);
     if (sources !== 'custom') nodes.push(this.anthropic);
     return nodes;
   }

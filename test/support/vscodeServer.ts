@@ -140,8 +140,8 @@ export async function startVsCodeServer(options: VsCodeServerOptions = {}): Prom
       }
     };
     signal('SIGTERM');
-    const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
-    if (!killed) signal('SIGKILL');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    // Extension hosts may outlive the server itself: whatever is left of the group goes.
     signal('SIGKILL');
     rmSync(root, { recursive: true, force: true, maxRetries: 3 });
   };

@@ -10,7 +10,7 @@ import { repoRoot } from '../support/vscodeServer';
 
 const serverUrl = process.env.VSCODE_SERVER_URL;
 const workspace = process.env.VSCODE_WORKSPACE;
-export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
+const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 
 let browser: Browser;
 let page: Page;
