@@ -1,26 +1,11 @@
 // The extension's settings, read when used (so a change applies at once) and validated: a bad value falls
 // back to the default with one warning.
 import * as vscode from 'vscode';
+import { apiBaseUrlProblem } from './api/baseUrl';
 
 export const SECTION = 'claudeSkills';
 export const DEFAULT_API_BASE_URL = 'https://api.anthropic.com';
 const DEFAULT_TIMEOUT_SECONDS = 60;
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** Why `value` cannot be the API base URL, or undefined when it can. */
-export function apiBaseUrlProblem(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return `"${value}" is not a URL.`;
-  }
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:') {
-    return LOOPBACK_HOSTS.has(url.hostname) ? undefined : `plain http: is allowed only for loopback hosts (localhost, 127.0.0.1, [::1]), not ${url.hostname}: your API key would travel unencrypted.`;
-  }
-  return `${url.protocol} is not supported; use https:.`;
-}
 
 const warned = new Set<string>();
 function warnOnce(key: string, message: string): void {

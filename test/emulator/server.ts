@@ -56,6 +56,8 @@ export interface EmulatorOptions {
   apiKeys?: string[];
   store?: SkillStore;
   port?: number;
+  /** A loopback address to listen on: 127.0.0.1 unless a test needs one VS Code does not exempt from proxies. */
+  host?: string;
   latencyMs?: number;
 }
 
@@ -96,23 +98,26 @@ export class SkillsEmulator {
   maxInFlight = 0;
   private readonly server: Server;
   private port = 0;
+  private readonly host: string;
 
   constructor(options: EmulatorOptions = {}) {
     this.store = options.store ?? new SkillStore();
     this.apiKeys = new Set(options.apiKeys ?? ['sk-ant-emulator-key']);
     this.latencyMs = options.latencyMs ?? 0;
+    this.host = options.host ?? '127.0.0.1';
+    this.host = options.host ?? '127.0.0.1';
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 5_000;
   }
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `http://${this.host}:${this.port}`;
   }
 
   async listen(port = 0): Promise<this> {
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(port, '127.0.0.1', () => resolve());
+      this.server.listen(port, this.host, () => resolve());
     });
     this.port = (this.server.address() as AddressInfo).port;
     return this;

@@ -1,36 +1,27 @@
 // The plain-Node transport goes through a real HTTP proxy on loopback when one is configured.
 import * as assert from 'node:assert/strict';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SkillsClient } from '../../../src/api/client';
 import { createNodeTransport, type NodeTransportOptions } from '../../../src/api/nodeHttp';
 import { startEmulator, type SkillsEmulator } from '../../emulator/server';
 import { TEST_KEY } from '../../support/harness';
+import { startRecordingProxy, type RecordingProxy } from '../../support/proxy';
 
 describe('createNodeTransport: proxies', () => {
   let emulator: SkillsEmulator;
+  let proxy: RecordingProxy;
   let proxyUrl: string;
-  const proxied: string[] = [];
-  let closeProxy: () => void;
+  let proxied: string[];
 
   before(async () => {
     emulator = await startEmulator({ apiKeys: [TEST_KEY] });
-    const { createProxy } = await import('proxy');
-    const server = createProxy(createServer());
-    // undici tunnels through the proxy with CONNECT, even to an http: target.
-    for (const event of ['request', 'connect']) server.on(event, (req: IncomingMessage) => proxied.push(`${req.method} ${req.url}`));
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    proxyUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    closeProxy = () => {
-      server.closeAllConnections();
-      server.close();
-    };
+    proxy = await startRecordingProxy();
+    ({ url: proxyUrl, proxied } = proxy);
   });
   beforeEach(() => {
     proxied.length = 0;
   });
   after(async () => {
-    closeProxy();
+    proxy.close();
     await emulator.close();
   });
 

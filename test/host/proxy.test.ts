@@ -1,0 +1,63 @@
+// The extension's requests use VS Code's global fetch, so the user's proxy settings apply to them.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ClaudeSkillsExports } from '../../src/extension';
+import { seed } from '../emulator/scenario';
+import { startEmulator, type SkillsEmulator } from '../emulator/server';
+import { SkillStore } from '../emulator/store';
+import { startRecordingProxy, type RecordingProxy } from '../support/proxy';
+
+const KEY = 'sk-ant-proxy-test-4321';
+
+describe("requests through the user's proxy (http.proxy)", () => {
+  let exports: ClaudeSkillsExports;
+  let emulator: SkillsEmulator;
+  let proxy: RecordingProxy;
+  const http = () => vscode.workspace.getConfiguration('http');
+
+  before(async () => {
+    exports = (await vscode.extensions.getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!.activate())!;
+    const store = new SkillStore();
+    seed(store, { skills: [{ name: 'proxied', display_title: 'Proxied', description: 'Fetched through a proxy.' }] });
+    // VS Code sends localhost, 127.0.0.1 and ::1 direct whatever the settings say; 127.0.0.2 is loopback too.
+    emulator = await startEmulator({ apiKeys: [KEY], store, host: '127.0.0.2' });
+    proxy = await startRecordingProxy();
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
+    await exports.keyStore.store(KEY);
+  });
+
+  after(async () => {
+    await http().update('proxy', undefined, vscode.ConfigurationTarget.Global);
+    await exports.keyStore.clear();
+    await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+    proxy.close();
+    await emulator.close();
+  });
+
+  async function listRoot(): Promise<string[]> {
+    await exports.tree.refresh();
+    const root = await exports.tree.getChildren();
+    return root.filter((n) => n.kind !== 'group').map((n) => String(n.toTreeItem().label));
+  }
+
+  it('with http.proxy set, the proxy forwards the extension\'s requests to the API', async () => {
+    await http().update('proxy', proxy.url, vscode.ConfigurationTarget.Global);
+    proxy.proxied.length = 0;
+    emulator.resetLog();
+    assert.deepEqual(await listRoot(), ['Proxied']);
+    const host = new URL(emulator.url).host;
+    assert.ok(
+      proxy.proxied.some((line) => line.includes(host)),
+      `the proxy saw ${JSON.stringify(proxy.proxied)}, not a request to ${host}`,
+    );
+    assert.ok(emulator.log.length > 0);
+  });
+
+  it('without it, the requests go direct', async () => {
+    await http().update('proxy', undefined, vscode.ConfigurationTarget.Global);
+    proxy.proxied.length = 0;
+    assert.deepEqual(await listRoot(), ['Proxied']);
+    assert.deepEqual(proxy.proxied, []);
+  });
+});
