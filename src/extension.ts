@@ -1,8 +1,11 @@
 // Wiring only: the log, the key store, the client, the view and the commands.
 import * as vscode from 'vscode';
 import { SkillsClient } from './api/client';
-import { ApiKeyStore, keyHint } from './auth/apiKeyStore';
+import { ApiKeyStore } from './auth/apiKeyStore';
 import { clearApiKey } from './commands/clearApiKey';
+import { clearFilter } from './commands/clearFilter';
+import { copyId, copyMessagesSnippet } from './commands/copy';
+import { filterSkills } from './commands/filter';
 import { CommandIds, InternalCommandIds } from './commands/ids';
 import { loadMore } from './commands/loadMore';
 import { refresh } from './commands/refresh';
@@ -12,11 +15,13 @@ import { showLog } from './commands/showLog';
 import { apiBaseUrl, pageSize, requestTimeoutMs, sources } from './config';
 import { createLog, logRequest } from './log';
 import { SkillsTreeProvider } from './tree/skillsTreeProvider';
+import { SkillsView } from './tree/skillsView';
 
 /** What activate() returns: handles for the host tests, not a public API. */
 export interface ClaudeSkillsExports {
   keyStore: ApiKeyStore;
   tree: SkillsTreeProvider;
+  view: SkillsView;
 }
 
 export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports {
@@ -33,27 +38,14 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     });
   const client = clientWithKey(async () => (await keyStore.get())?.key);
   const tree = new SkillsTreeProvider({ client, keyStore, pageSize, sources });
-  const view = vscode.window.createTreeView('claudeSkills.skills', { treeDataProvider: tree, showCollapseAll: true });
-
-  // Which key is in use shows in the view's description and decides between the welcome and the tree.
-  const updateKeyState = async () => {
-    try {
-      const key = await keyStore.get();
-      await vscode.commands.executeCommand('setContext', 'claudeSkills.hasKey', key !== undefined);
-      await vscode.commands.executeCommand('setContext', 'claudeSkills.hasStoredKey', key?.source === 'stored');
-      view.description = key ? `${keyHint(key.key)}${key.source === 'environment' ? ' (ANTHROPIC_API_KEY)' : ''}` : undefined;
-    } catch (err) {
-      log.error(err instanceof Error ? err.message : String(err));
-    }
-  };
-  void updateKeyState();
+  const view = new SkillsView(tree, keyStore, context.workspaceState, log);
 
   context.subscriptions.push(
     log,
     tree,
     view,
     keyStore.onDidChange(() => {
-      void updateKeyState();
+      void view.updateKeyState();
       void tree.refresh();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -64,8 +56,12 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     registerCommand(CommandIds.setApiKey, setApiKey({ keyStore, clientWithKey: (key) => clientWithKey(async () => key) }), log),
     registerCommand(CommandIds.clearApiKey, clearApiKey(keyStore), log),
     registerCommand(CommandIds.showLog, showLog(log), log),
+    registerCommand(CommandIds.filter, filterSkills({ tree, view }), log),
+    registerCommand(CommandIds.clearFilter, clearFilter(view), log),
+    registerCommand(CommandIds.copyId, copyId(), log),
+    registerCommand(CommandIds.copyMessagesSnippet, copyMessagesSnippet(), log),
   );
-  return { keyStore, tree };
+  return { keyStore, tree, view };
 }
 
 export function deactivate(): void {

@@ -4,6 +4,10 @@ export const CommandIds = {
   clearApiKey: 'claudeSkills.clearApiKey',
   refresh: 'claudeSkills.refresh',
   showLog: 'claudeSkills.showLog',
+  filter: 'claudeSkills.filter',
+  clearFilter: 'claudeSkills.clearFilter',
+  copyId: 'claudeSkills.copyId',
+  copyMessagesSnippet: 'claudeSkills.copyMessagesSnippet',
 } as const;
 
 /** Commands only tree items run (a click on "Load more…" or Retry): registered, never contributed. */

@@ -40,3 +40,11 @@ export function relativeAge(iso: string, now: number = Date.now(), locale?: stri
   }
   return format.format(0, 'second');
 }
+
+/**
+ * The `container.skills` entry of a Messages API request that uses this skill: its latest version, or
+ * the one given.
+ */
+export function messagesApiSnippet(skill: Pick<Skill, 'id' | 'source'>, version?: Pick<SkillVersion, 'version'>): string {
+  return JSON.stringify({ type: skill.source, skill_id: skill.id, version: version?.version ?? 'latest' });
+}

@@ -4,6 +4,7 @@ import type { Skill, SkillVersion } from '../api/types';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { SourcesSetting } from '../config';
 import { AnthropicGroupNode, LoadMoreNode, MessageNode, SkillNode, VersionNode, type ListOwner, type SkillsTreeNode } from './nodes';
+import { normalizeFilter, skillMatchesFilter } from './filter';
 import { PageLoader } from './pageLoader';
 import { compareVersionsNewestFirst, relativeAge, skillTitle } from './present';
 
@@ -15,6 +16,8 @@ export interface SkillsTreeDeps {
 }
 
 const NO_CUSTOM_SKILLS = 'No skills of your own yet: publish a folder with a SKILL.md as a new skill.';
+/** The page size used to load every remaining page for the filter: the fewest requests the tree allows. */
+export const ALL_PAGES_LIMIT = 100;
 
 /**
  * The Skills view: the custom skills, then Anthropic's in a group, each list and each skill's versions
@@ -30,6 +33,9 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
   private skillNodes = new Map<string, SkillNode>();
   /** Latest versions fetched for tooltips, by `skillId@version`. */
   private readonly latestVersions = new Map<string, Promise<SkillVersion | undefined>>();
+  /** The names of those that arrived, by skill id, so the filter can match them. */
+  private readonly fetchedLatestNames = new Map<string, string>();
+  private filterText: string | undefined;
 
   constructor(private readonly deps: SkillsTreeDeps) {
     this.root = { id: 'root', loader: this.skillLoader('custom') };
@@ -48,9 +54,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
 
   async getChildren(node?: SkillsTreeNode): Promise<SkillsTreeNode[]> {
     if (node === undefined) return this.rootChildren();
-    if (node instanceof AnthropicGroupNode) {
-      return this.listChildren(node, this.anthropic.loader, (skills) => skills.map((s) => this.skillNode(s)), 'No skills from Anthropic.');
-    }
+    if (node instanceof AnthropicGroupNode) return this.skillListChildren(this.anthropic, 'No skills from Anthropic.');
     if (node instanceof SkillNode) {
       return this.listChildren(
         node,
@@ -76,6 +80,32 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
     this.fireFor(owner);
   }
 
+  /** The active filter, if any. */
+  get filter(): string | undefined {
+    return this.filterText;
+  }
+
+  /**
+   * Shows only the skills matching `text` (blank clears the filter). While a filter is active, the skill
+   * lists load all their pages: a filter over what happens to be loaded would hide matches.
+   */
+  setFilter(text: string | undefined): void {
+    this.filterText = normalizeFilter(text);
+    this.changed.fire(undefined);
+  }
+
+  /**
+   * Loads every remaining page of the skill lists the view shows, ALL_PAGES_LIMIT at a time, so a filter
+   * sees every skill. Rejects with the error of a list that failed; stops early when `signal` aborts.
+   */
+  async loadAllSkills(signal: AbortSignal): Promise<void> {
+    const loaders = this.skillListsShown().map((list) => list.loader);
+    await Promise.all(loaders.map((loader) => loader.loadAll(ALL_PAGES_LIMIT, signal)));
+    this.changed.fire(undefined);
+    const failed = loaders.find((loader) => loader.error !== undefined);
+    if (failed) throw failed.error;
+  }
+
   /** Everything again, or one skill alone (its metadata and its versions). */
   async refresh(node?: SkillNode): Promise<void> {
     if (!node) {
@@ -83,6 +113,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
       this.anthropic.loader.reset();
       this.skillNodes = new Map();
       this.latestVersions.clear();
+      this.fetchedLatestNames.clear();
       this.changed.fire(undefined);
       return;
     }
@@ -106,9 +137,33 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
       return [MessageNode.forError(undefined, 'root', err)];
     }
     const sources = this.deps.sources();
-    const nodes = sources === 'anthropic' ? [] : await this.listChildren(this.root, this.root.loader, (skills) => skills.map((s) => this.skillNode(s)), NO_CUSTOM_SKILLS);
+    const nodes = sources === 'anthropic' ? [] : await this.skillListChildren(this.root, NO_CUSTOM_SKILLS);
     if (sources !== 'custom') nodes.push(this.anthropic);
     return nodes;
+  }
+
+  private skillListsShown(): (ListOwner & { loader: PageLoader<Skill> })[] {
+    const sources = this.deps.sources();
+    return [...(sources === 'anthropic' ? [] : [this.root]), ...(sources === 'custom' ? [] : [this.anthropic])];
+  }
+
+  private async skillListChildren(owner: ListOwner & { loader: PageLoader<Skill> }, emptyText: string): Promise<SkillsTreeNode[]> {
+    const filter = this.filterText;
+    if (filter === undefined) return this.listChildren(owner, owner.loader, (skills) => skills.map((s) => this.skillNode(s)), emptyText);
+    // A failed page is not retried on every render: its error node's Retry loads it, and this goes on.
+    if (owner.loader.error === undefined) await owner.loader.loadAll(ALL_PAGES_LIMIT);
+    return this.listChildren(
+      owner,
+      owner.loader,
+      (skills) => skills.map((s) => this.skillNode(s)).filter((node) => skillMatchesFilter(filter, node.skill, this.fetchedVersionNames(node))),
+      `No skills match "${filter}".`,
+    );
+  }
+
+  private fetchedVersionNames(node: SkillNode): string[] {
+    const names = node.loader.loaded.map((v) => v.name);
+    const latestName = this.fetchedLatestNames.get(node.skill.id);
+    return latestName === undefined ? names : [...names, latestName];
   }
 
   private async listChildren<T>(
@@ -169,10 +224,16 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
     const key = `${id}@${latestVersion}`;
     let cached = this.latestVersions.get(key);
     if (!cached) {
-      cached = this.deps.client.getVersion(id, latestVersion!).catch(() => {
-        this.latestVersions.delete(key); // try again on the next hover
-        return undefined;
-      });
+      cached = this.deps.client.getVersion(id, latestVersion!).then(
+        (version) => {
+          this.fetchedLatestNames.set(id, version.name);
+          return version;
+        },
+        () => {
+          this.latestVersions.delete(key); // try again on the next hover
+          return undefined;
+        },
+      );
       this.latestVersions.set(key, cached);
     }
     return cached;

@@ -35,6 +35,7 @@ describe('the Skills tree against the emulator', () => {
 
   beforeEach(async () => {
     emulator.faults.length = 0;
+    await exports.view.setFilter(undefined);
     await exports.tree.refresh();
     emulator.resetLog();
   });
@@ -170,5 +171,88 @@ describe('the Skills tree against the emulator', () => {
     } finally {
       await exports.keyStore.store(KEY);
     }
+  });
+
+  it('Filter Skills… loads every page with limit=100 and shows matches from all of them', async () => {
+    await children(); // the first page, at page size 20
+    await vscode.commands.executeCommand('claudeSkills.filter', 'skill 2');
+    const root = await children();
+    // "Skill 2", "Skill 20"–"Skill 26" (Skill 25 has no display title, so only its id could match)
+    assert.deepEqual(root.filter(isSkill).map(label).sort(), ['Skill 2', 'Skill 20', 'Skill 21', 'Skill 22', 'Skill 23', 'Skill 24', 'Skill 26']);
+    assert.ok(!root.some(isLoadMore), 'a filtered list has loaded everything');
+    assert.deepEqual(
+      requests(/^\/v1\/skills$/).map((r) => [r.query.source, r.query.limit, r.query.page ? 'next' : 'first']),
+      [['custom', '20', 'first'], ['custom', '100', 'next'], ['anthropic', '100', 'first']],
+    );
+    const group = root.find((n) => n.kind === 'group')!;
+    const [none] = await children(group);
+    assert.ok(isMessage(none));
+    assert.equal(none.text, 'No skills match "skill 2".');
+    assert.match(String(exports.view.treeView.description), /filter: "skill 2"/);
+  });
+
+  it('the filter matches by id, and by a version name only once that version was fetched', async () => {
+    const many = (await children()).filter(isSkill).find((n) => n.skill.displayTitle === 'Many Versions')!;
+    await exports.view.setFilter('many-versions'); // the frontmatter name, not the title
+    assert.equal((await children()).filter(isSkill).length, 0);
+    await children(many);
+    await exports.tree.refresh(many); // re-render; the loaded version names are kept until reloaded
+    await children(many);
+    assert.deepEqual((await children()).filter(isSkill).map((n) => n.skill.id), [many.skill.id]);
+    await exports.view.setFilter(many.skill.id.slice(-6).toUpperCase());
+    assert.deepEqual((await children()).filter(isSkill).map((n) => n.skill.id), [many.skill.id]);
+  });
+
+  it('Clear Filter shows every skill again, without loading them again', async () => {
+    await vscode.commands.executeCommand('claudeSkills.filter', 'pdf');
+    assert.equal((await children()).filter(isSkill).length, 0);
+    emulator.resetLog();
+    await vscode.commands.executeCommand('claudeSkills.clearFilter');
+    assert.equal((await children()).filter(isSkill).length, 27);
+    assert.equal(exports.tree.filter, undefined);
+    assert.doesNotMatch(String(exports.view.treeView.description ?? ''), /filter/);
+    assert.deepEqual(emulator.log.map((r) => `${r.method} ${r.path} ${JSON.stringify(r.query)}`), []);
+  });
+
+  it('a filter whose pages fail to load is not applied, and says why', async () => {
+    // More than the client's retries of both lists (custom and Anthropic) can use up.
+    emulator.faults.push({ path: '/v1/skills', status: 500, times: 20, message: 'No more pages today.' });
+    await vscode.commands.executeCommand('claudeSkills.filter', 'skill');
+    assert.equal(exports.tree.filter, undefined);
+  });
+
+  it('Copy ID and Copy Messages API Snippet copy what the API and container.skills take', async () => {
+    const skill = (await children()).find(isSkill)!;
+    const [version] = (await children(skill)).filter(isVersion);
+    await vscode.commands.executeCommand('claudeSkills.copyId', skill);
+    assert.equal(await vscode.env.clipboard.readText(), skill.skill.id);
+    await vscode.commands.executeCommand('claudeSkills.copyId', version);
+    assert.equal(await vscode.env.clipboard.readText(), version.version.version);
+    await vscode.commands.executeCommand('claudeSkills.copyMessagesSnippet', skill);
+    assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), { type: 'custom', skill_id: skill.skill.id, version: 'latest' });
+    await vscode.commands.executeCommand('claudeSkills.copyMessagesSnippet', version);
+    assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), { type: 'custom', skill_id: skill.skill.id, version: version.version.version });
+    const group = (await children()).find((n) => n.kind === 'group')!;
+    const pdf = (await children(group)).find(isSkill)!;
+    await vscode.commands.executeCommand('claudeSkills.copyMessagesSnippet', pdf);
+    assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), { type: 'anthropic', skill_id: pdf.skill.id, version: 'latest' });
+  });
+
+  it("a skill's tooltip fetches its latest version once, on hover, and caches it", async () => {
+    const skill = (await children()).filter(isSkill).find((n) => n.skill.displayTitle === 'Skill 24')!;
+    emulator.resetLog();
+    const hover = async () => {
+      const item = await exports.tree.resolveTreeItem(skill.toTreeItem(), skill);
+      return (item.tooltip as vscode.MarkdownString).value;
+    };
+    const first = await hover();
+    const second = await hover();
+    assert.equal(first, second);
+    assert.match(first, new RegExp(skill.skill.id));
+    assert.match(first, /skill-24/, "the latest version's name");
+    assert.deepEqual(
+      requests().map((r) => r.path),
+      [`/v1/skills/${skill.skill.id}/versions/${skill.skill.latestVersion}`],
+    );
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { SkillVersion } from '../../../src/api/types';
-import { compareVersionsNewestFirst, relativeAge, skillTitle } from '../../../src/tree/present';
+import { compareVersionsNewestFirst, messagesApiSnippet, relativeAge, skillTitle } from '../../../src/tree/present';
 
 const version = (v: string, createdAt = '2026-01-01T00:00:00Z'): SkillVersion => ({
   id: `skillver_${v}`,
@@ -48,5 +48,16 @@ describe('presenting skills and versions', () => {
     assert.equal(relativeAge('2026-11-18T12:00:00Z', now, 'en'), '3 days ago');
     assert.equal(relativeAge('2026-09-21T12:00:00Z', now, 'en'), '2 months ago');
     assert.equal(relativeAge('not a date', now, 'en'), '');
+  });
+
+  it('writes the container.skills entry: latest on a skill, the version on a version', () => {
+    const custom = { id: 'skill_01X', source: 'custom' };
+    assert.deepEqual(JSON.parse(messagesApiSnippet(custom)), { type: 'custom', skill_id: 'skill_01X', version: 'latest' });
+    assert.deepEqual(JSON.parse(messagesApiSnippet(custom, version('1759178010641129'))), {
+      type: 'custom',
+      skill_id: 'skill_01X',
+      version: '1759178010641129',
+    });
+    assert.equal(messagesApiSnippet({ id: 'pdf', source: 'anthropic' }, version('20251013')), '{"type":"anthropic","skill_id":"pdf","version":"20251013"}');
   });
 });

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { normalizeFilter } from '../tree/filter';
+import type { SkillsTreeProvider } from '../tree/skillsTreeProvider';
+import type { SkillsView } from '../tree/skillsView';
+import { abortSignalFor } from './cancellation';
+
+export interface FilterDeps {
+  tree: Pick<SkillsTreeProvider, 'filter' | 'loadAllSkills'>;
+  view: Pick<SkillsView, 'setFilter'>;
+}
+
+/**
+ * Asks for the text (or takes it as the argument), loads every skill in a cancellable progress so the
+ * filter sees all pages, then applies it. A cancel leaves the previous filter in place.
+ */
+export function filterSkills({ tree, view }: FilterDeps) {
+  return async (given?: unknown) => {
+    const text =
+      typeof given === 'string'
+        ? given
+        : await vscode.window.showInputBox({
+            title: 'Claude Skills: Filter Skills',
+            prompt: 'Show the skills whose title, ID or fetched version name contains this text. Leave it empty to show all.',
+            placeHolder: 'e.g. pdf, release-notes, skill_01…',
+            value: tree.filter ?? '',
+          });
+    if (text === undefined) return;
+    const filter = normalizeFilter(text);
+    if (filter !== undefined) {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Loading every skill to filter by "${filter}"…`, cancellable: true },
+        async (_progress, token) => {
+          await tree.loadAllSkills(abortSignalFor(token));
+          if (token.isCancellationRequested) throw new vscode.CancellationError();
+        },
+      );
+    }
+    await view.setFilter(filter);
+  };
+}

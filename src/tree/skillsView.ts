@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { keyHint, type ApiKeyStore } from '../auth/apiKeyStore';
+import type { Log } from '../log';
+import type { SkillsTreeNode } from './nodes';
+import type { SkillsTreeProvider } from './skillsTreeProvider';
+
+/** workspaceState key of the filter: it is a per-workspace view state, like an Explorer filter. */
+const FILTER_STATE = 'claudeSkills.filter';
+
+/**
+ * The Skills view around its provider: its description says which key is in use and which filter is
+ * active; context keys choose between the welcome and the tree and show Clear Filter; the filter is kept
+ * per workspace.
+ */
+export class SkillsView implements vscode.Disposable {
+  readonly treeView: vscode.TreeView<SkillsTreeNode>;
+  private keyDescription: string | undefined;
+
+  constructor(
+    private readonly tree: Pick<SkillsTreeProvider, 'filter' | 'setFilter'> & vscode.TreeDataProvider<SkillsTreeNode>,
+    private readonly keyStore: Pick<ApiKeyStore, 'get'>,
+    private readonly workspaceState: vscode.Memento,
+    private readonly log: Log,
+  ) {
+    this.treeView = vscode.window.createTreeView('claudeSkills.skills', { treeDataProvider: tree, showCollapseAll: true });
+    tree.setFilter(workspaceState.get<string>(FILTER_STATE));
+    void this.showFilter();
+    void this.updateKeyState();
+  }
+
+  /** Reads the key again (stored, environment or none) and says so. */
+  async updateKeyState(): Promise<void> {
+    try {
+      const key = await this.keyStore.get();
+      await vscode.commands.executeCommand('setContext', 'claudeSkills.hasKey', key !== undefined);
+      await vscode.commands.executeCommand('setContext', 'claudeSkills.hasStoredKey', key?.source === 'stored');
+      this.keyDescription = key ? `${keyHint(key.key)}${key.source === 'environment' ? ' (ANTHROPIC_API_KEY)' : ''}` : undefined;
+    } catch (err) {
+      this.keyDescription = undefined;
+      this.log.error(err instanceof Error ? err.message : String(err));
+    }
+    this.describe();
+  }
+
+  /** Applies a filter (undefined or blank clears it) and keeps it for this workspace. */
+  async setFilter(text: string | undefined): Promise<void> {
+    this.tree.setFilter(text);
+    await this.workspaceState.update(FILTER_STATE, this.tree.filter);
+    await this.showFilter();
+  }
+
+  dispose(): void {
+    this.treeView.dispose();
+  }
+
+  private async showFilter(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', 'claudeSkills.filtered', this.tree.filter !== undefined);
+    this.describe();
+  }
+
+  private describe(): void {
+    const filter = this.tree.filter === undefined ? undefined : `filter: "${this.tree.filter}"`;
+    this.treeView.description = [this.keyDescription, filter].filter(Boolean).join(' · ') || undefined;
+  }
+}
