@@ -13,16 +13,10 @@ const out = (path) => require(join(repoRoot, 'out', path));
 async function main() {
   compileTests();
   buildVsix();
-  const { startEmulator } = out('test/emulator/server.js');
-  const { SkillStore } = out('test/emulator/store.js');
-  const { loadScenario, seed } = out('test/emulator/scenario.js');
-  const { DEMO_SCENARIO } = out('test/emulator/main.js');
+  const { startScenarioEmulator } = out('test/emulator/main.js');
   const { startVsCodeServer } = out('test/support/vscodeServer.js');
 
-  const scenario = loadScenario(DEMO_SCENARIO);
-  const store = new SkillStore();
-  seed(store, scenario);
-  const emulator = await startEmulator({ store, apiKeys: scenario.apiKeys, port: Number(process.env.EMULATOR_PORT ?? 0) });
+  const { emulator, apiKey } = await startScenarioEmulator({ port: Number(process.env.EMULATOR_PORT ?? 0) });
   const server = await startVsCodeServer({
     vsix: vsixPath,
     settings: { 'claudeSkills.apiBaseUrl': emulator.url },
@@ -47,8 +41,8 @@ async function main() {
 Claude Skills demo is running.
 
   Open VS Code:   ${server.workbenchUrl()}
-  Demo API key:   ${scenario.apiKeys[0]}
-  Skills API:     ${emulator.url} (emulator, ${store.all().length} sample skills)
+  Demo API key:   ${apiKey}
+  Skills API:     ${emulator.url} (emulator, ${emulator.store.all().length} sample skills)
 
 Click the Claude Skills icon in the activity bar, choose Set API Key and paste the demo key.
 Press Ctrl-C to stop everything.`);

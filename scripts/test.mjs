@@ -3,30 +3,35 @@
 // (mocha's, node:test's, or "N passed, N failed"); the exit code is non-zero if any layer failed.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { buildVsix, compileTests, run, vsixPath } from './lib/build.mjs';
+import { buildVsix, compileTests, runAsync, vsixPath } from './lib/build.mjs';
 import { repoRoot } from './lib/host.mjs';
 
 const require = createRequire(import.meta.url);
 const LAYERS = ['unit', 'host', 'ui'];
 
+/** The built .vsix in a real VS Code server pointed at the demo's emulator, driven through Chromium. */
 async function uiLayer() {
   const { startVsCodeServer } = require(join(repoRoot, 'out/test/support/vscodeServer.js'));
+  const { startScenarioEmulator } = require(join(repoRoot, 'out/test/emulator/main.js'));
+  const { emulator, apiKey } = await startScenarioEmulator();
   const server = await startVsCodeServer({
     vsix: vsixPath,
+    settings: { 'claudeSkills.apiBaseUrl': emulator.url },
     workspaceTemplate: join(repoRoot, 'test', 'fixtures', 'workspace'),
   });
   try {
-    return run(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', 'out/test/ui/'], {
-      env: { ...process.env, VSCODE_SERVER_URL: server.url, VSCODE_WORKSPACE: server.workspace },
+    return await runAsync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', 'out/test/ui/'], {
+      env: { ...process.env, VSCODE_SERVER_URL: server.url, VSCODE_WORKSPACE: server.workspace, EMULATOR_API_KEY: apiKey },
     });
   } finally {
     await server.stop();
+    await emulator.close();
   }
 }
 
 const layers = {
-  unit: () => run('npx', ['mocha']),
-  host: () => run(process.execPath, ['out/test/host/runInServer.js']),
+  unit: () => runAsync('npx', ['mocha']),
+  host: () => runAsync(process.execPath, ['out/test/host/runInServer.js']),
   ui: uiLayer,
 };
 

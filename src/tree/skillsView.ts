@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { keyHint, type ApiKeyStore } from '../auth/apiKeyStore';
+import { keyHint, type ApiKey, type ApiKeyStore } from '../auth/apiKeyStore';
 import type { Log } from '../log';
 import type { SkillsTreeNode } from './nodes';
 import type { SkillsTreeProvider } from './skillsTreeProvider';
@@ -14,7 +14,7 @@ const FILTER_STATE = 'claudeSkills.filter';
  */
 export class SkillsView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<SkillsTreeNode>;
-  private keyDescription: string | undefined;
+  private key: ApiKey | undefined;
 
   constructor(
     private readonly tree: Pick<SkillsTreeProvider, 'filter' | 'setFilter'> & vscode.TreeDataProvider<SkillsTreeNode>,
@@ -34,9 +34,9 @@ export class SkillsView implements vscode.Disposable {
       const key = await this.keyStore.get();
       await vscode.commands.executeCommand('setContext', 'claudeSkills.hasKey', key !== undefined);
       await vscode.commands.executeCommand('setContext', 'claudeSkills.hasStoredKey', key?.source === 'stored');
-      this.keyDescription = key ? `${keyHint(key.key)}${key.source === 'environment' ? ' (ANTHROPIC_API_KEY)' : ''}` : undefined;
+      this.key = key;
     } catch (err) {
-      this.keyDescription = undefined;
+      this.key = undefined;
       this.log.error(err instanceof Error ? err.message : String(err));
     }
     this.describe();
@@ -59,7 +59,17 @@ export class SkillsView implements vscode.Disposable {
   }
 
   private describe(): void {
-    const filter = this.tree.filter === undefined ? undefined : `filter: "${this.tree.filter}"`;
-    this.treeView.description = [this.keyDescription, filter].filter(Boolean).join(' · ') || undefined;
+    const { filter } = this.tree;
+    const hint = this.key && keyHint(this.key.key);
+    const fromEnvironment = this.key?.source === 'environment';
+    const keyDescription = hint && (fromEnvironment ? `${hint} (ANTHROPIC_API_KEY)` : hint);
+    this.treeView.description = [keyDescription, filter === undefined ? undefined : `filter: "${filter}"`].filter(Boolean).join(' · ') || undefined;
+    // Alone in its container, the view's header (and so its description) is hidden: what would surprise,
+    // a key from the environment or a filter, is said in the view too.
+    const message = [
+      fromEnvironment ? `Using the ANTHROPIC_API_KEY environment variable (${hint}).` : undefined,
+      filter === undefined ? undefined : `Showing the skills matching "${filter}".`,
+    ];
+    this.treeView.message = message.filter(Boolean).join(' ') || undefined;
   }
 }

@@ -79,4 +79,31 @@ describe('the extension in a real extension host', () => {
     assert.equal(emulator.log.length, 1);
     assert.equal(emulator.log[0].authenticated, false);
   });
+
+  it('without a stored key, ANTHROPIC_API_KEY is used (read at call time) and the view says so', async () => {
+    await exports.keyStore.clear();
+    process.env.ANTHROPIC_API_KEY = KEY; // the extension host is this process
+    try {
+      assert.deepEqual(await exports.keyStore.get(), { key: KEY, source: 'environment' });
+      await exports.view.updateKeyState();
+      assert.equal(exports.view.treeView.description, '…1234 (ANTHROPIC_API_KEY)');
+      // The description is hidden while the view is alone in its container; the message is not.
+      assert.equal(exports.view.treeView.message, 'Using the ANTHROPIC_API_KEY environment variable (…1234).');
+      await exports.tree.refresh();
+      assert.ok((await exports.tree.getChildren()).some((n) => n.kind === 'group'));
+      assert.equal(emulator.log.at(-1)?.authenticated, true);
+
+      // A stored key wins over the environment; Clear API Key falls back to it again.
+      await exports.keyStore.store('sk-ant-stored-9999');
+      await exports.view.updateKeyState();
+      assert.equal(exports.view.treeView.description, '…9999');
+      assert.equal(exports.view.treeView.message, undefined);
+      await vscode.commands.executeCommand(CommandIds.clearApiKey);
+      assert.deepEqual(await exports.keyStore.get(), { key: KEY, source: 'environment' });
+    } finally {
+      delete process.env.ANTHROPIC_API_KEY;
+      await exports.view.updateKeyState();
+    }
+    assert.equal(exports.view.treeView.description, undefined);
+  });
 });

@@ -4,25 +4,37 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { repoRoot } from '../support/vscodeServer';
 
 const serverUrl = process.env.VSCODE_SERVER_URL;
 const workspace = process.env.VSCODE_WORKSPACE;
+const apiKey = process.env.EMULATOR_API_KEY;
 const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 
 let browser: Browser;
 let page: Page;
 
 before(async () => {
-  assert.ok(serverUrl && workspace, 'run through scripts/test.mjs (VSCODE_SERVER_URL, VSCODE_WORKSPACE)');
+  assert.ok(serverUrl && workspace && apiKey, 'run through scripts/test.mjs (VSCODE_SERVER_URL, VSCODE_WORKSPACE, EMULATOR_API_KEY)');
   mkdirSync(screenshotDir, { recursive: true });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`${serverUrl}/?${new URLSearchParams({ folder: workspace })}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 });
+
+/** Waits until `locator` matches exactly `count` elements, and says how many it saw if it never does. */
+async function waitForCount(locator: Locator, count: number, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = await locator.count();
+  while (seen !== count && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    seen = await locator.count();
+  }
+  assert.equal(seen, count);
+}
 
 after(async () => {
   await browser?.close();
@@ -45,4 +57,71 @@ test('with no key, the view welcomes the user with a Set API Key button', async 
   await input.waitFor({ timeout: 15_000 });
   assert.equal(await input.getAttribute('type'), 'password');
   await page.keyboard.press('Escape');
+});
+
+test('a newcomer sets the key from the welcome view, sees the skills and pages through 45 versions', async () => {
+  await setKeyFromWelcome();
+
+  const rows = page.locator('.sidebar .monaco-list-row');
+  const skill = rows.filter({ hasText: 'Release Notes Writer' });
+  await skill.waitFor({ timeout: 30_000 });
+  await rows.filter({ hasText: 'Anthropic' }).first().waitFor();
+  await skill.click(); // a click expands a collapsible row
+
+  // Version rows: the 16-digit epoch-microsecond versions of the expanded skill.
+  const versions = rows.filter({ hasText: /\d{16}/ });
+  const loadMore = rows.filter({ hasText: 'Load more…' });
+  await waitForCount(versions, 20);
+  await page.locator('.sidebar').screenshot({ path: join(screenshotDir, 'skills-tree.png') });
+
+  // Every row must be rendered to be counted: the tree only renders what fits.
+  await page.setViewportSize({ width: 1280, height: 1800 });
+  await loadMore.click();
+  await waitForCount(versions, 40);
+  await loadMore.click();
+  await waitForCount(versions, 45);
+  await waitForCount(loadMore, 0);
+  // The API does not promise an order, so the latest version may arrive on any page; once all are in, it shows.
+  await waitForCount(versions.filter({ hasText: 'latest' }), 1);
+});
+
+async function setKeyFromWelcome(): Promise<void> {
+  await page.locator('.sidebar .welcome-view-content').getByRole('button', { name: 'Set API Key' }).click({ timeout: 30_000 });
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(apiKey!);
+  await page.keyboard.press('Enter');
+}
+
+async function runFromPalette(title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+}
+
+test('Filter Skills… narrows the view across pages, survives a reload of the window, and clears', async () => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const rows = page.locator('.sidebar .monaco-list-row');
+  const skillRows = rows.filter({ hasText: /Release Notes Writer|SQL Reviewer|Brand Voice|skill_/ });
+  await runFromPalette('Claude Skills: Filter Skills…');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill('sql');
+  await page.keyboard.press('Enter');
+  await waitForCount(skillRows, 1);
+  await rows.filter({ hasText: 'SQL Reviewer' }).waitFor();
+
+  await page.reload();
+  // code-server keeps secrets in the page's memory, so the key goes with the reload; the filter stays.
+  await setKeyFromWelcome();
+  await rows.filter({ hasText: 'SQL Reviewer' }).waitFor({ timeout: 30_000 });
+  await waitForCount(skillRows, 1);
+
+  const filterMessage = page.locator('.sidebar').getByText('Showing the skills matching "sql".');
+  await filterMessage.waitFor();
+  await page.locator('.sidebar').screenshot({ path: join(screenshotDir, 'filter.png') });
+  await page.locator('.sidebar .action-label[aria-label="Clear Filter"]').filter({ visible: true }).click();
+  await waitForCount(skillRows, 4);
+  await filterMessage.waitFor({ state: 'detached' });
 });
