@@ -106,13 +106,17 @@ test('Filter Skills… narrows the view across pages, survives a reload of the w
   const rows = page.locator('.sidebar .monaco-list-row');
   const skillRows = rows.filter({ hasText: /Release Notes Writer|SQL Reviewer|Brand Voice|skill_/ });
   await runFromPalette('Claude Skills: Filter Skills…');
-  const input = page.locator('.quick-input-widget input');
+  // The palette closes and the filter's own input box opens in the same widget: wait for the latter.
+  const input = page.locator('.quick-input-widget input[placeholder^="e.g. pdf"]');
+  await input.waitFor();
   await input.fill('sql');
   await page.keyboard.press('Enter');
   await waitForCount(skillRows, 1);
   await rows.filter({ hasText: 'SQL Reviewer' }).waitFor();
 
-  await page.reload();
+  // VS Code's own reload shuts the window down properly, so its state is saved first.
+  await runFromPalette('Developer: Reload Window');
+  await page.waitForEvent('load');
   // code-server keeps secrets in the page's memory, so the key goes with the reload; the filter stays.
   await setKeyFromWelcome();
   await rows.filter({ hasText: 'SQL Reviewer' }).waitFor({ timeout: 30_000 });
