@@ -82,9 +82,9 @@ export function useEmulator(): ApiHarness {
   });
   afterEach(function () {
     if (this.currentTest?.state === 'failed') return;
-    const problems = harness.emulator.log.flatMap((r) =>
-      [...requestProblems(r), ...responseProblems(r)].map((p) => `${r.method} ${r.path}: ${p}`),
-    );
+    // A connection dropped before processing left the body unread: there is nothing to check in it.
+    const readRequests = harness.emulator.log.filter((r) => !(r.status === 'reset' && r.contentType?.startsWith('multipart/') && r.files.length === 0));
+    const problems = readRequests.flatMap((r) => [...requestProblems(r), ...responseProblems(r)].map((p) => `${r.method} ${r.path}: ${p}`));
     assert.deepEqual(problems, [], 'every request and answer must match the OpenAPI document');
   });
   after(async () => {

@@ -1,0 +1,108 @@
+// One local skill folder, inspected as a publish would see it: its SKILL.md, the files an upload would
+// carry, and every problem, before a byte leaves the machine.
+import JSZip from 'jszip';
+import { readFile } from 'node:fs/promises';
+import type { UploadFile } from '../api/types';
+import { collectFiles, DEFAULT_EXCLUDES, SKILLIGNORE, type SkillFile } from './files';
+import { parseSkillMd, SKILL_MD } from './frontmatter';
+import { formatProblem, hasErrors, type SkillProblem } from './problems';
+import { validateFrontmatter } from './rules';
+
+/** The Skills API's limit for all files of one upload together. */
+export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+/** Longest upload path (`<name>/<relative path>`): what zip tools and file systems take everywhere. */
+export const MAX_PATH_LENGTH = 255;
+
+export interface SkillFolder {
+  /** The folder as given. */
+  folder: string;
+  /** The frontmatter's `name` when it is valid: the upload's top-level folder. */
+  name: string | undefined;
+  description: string | undefined;
+  /** What an upload would carry, sorted by path. */
+  files: SkillFile[];
+  totalBytes: number;
+  problems: SkillProblem[];
+}
+
+export interface InspectOptions {
+  /** gitignore-syntax patterns left out (`claudeSkills.exclude`); DEFAULT_EXCLUDES when absent. */
+  exclude?: readonly string[];
+  /** SKILL.md's text when an editor holds unsaved changes. */
+  skillMdText?: string;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Reads and checks `folder`; never throws for a problem of the folder's content (only for I/O failures). */
+export async function inspectSkillFolder(folder: string, options: InspectOptions = {}): Promise<SkillFolder> {
+  const { files, problems } = await collectFiles(folder, options.exclude ?? DEFAULT_EXCLUDES);
+  const skillMd = files.find((f) => f.relativePath === SKILL_MD);
+  let name: string | undefined;
+  let description: string | undefined;
+  if (!skillMd) {
+    problems.unshift({ severity: 'error', message: missingSkillMdMessage(files) });
+  } else {
+    const parsed = parseSkillMd(options.skillMdText ?? (await readFile(skillMd.absolutePath, 'utf8')));
+    const frontmatterProblems = validateFrontmatter(parsed);
+    problems.unshift(...frontmatterProblems);
+    const nameLine = parsed.keyLines.get('name');
+    if (!frontmatterProblems.some((p) => p.severity === 'error' && p.line === nameLine)) name = parsed.data?.name as string;
+    if (typeof parsed.data?.description === 'string') description = parsed.data.description;
+  }
+  for (const file of name === undefined ? [] : files) {
+    const uploadPath = `${name}/${file.relativePath}`;
+    if (uploadPath.length > MAX_PATH_LENGTH) {
+      problems.push({
+        severity: 'error',
+        file: file.relativePath,
+        message: `"${uploadPath}" is ${uploadPath.length} characters long; upload paths are limited to ${MAX_PATH_LENGTH}. Shorten the folder or file names.`,
+      });
+    }
+  }
+  const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+  if (totalBytes > MAX_UPLOAD_BYTES) problems.push({ severity: 'error', message: tooLargeMessage(files, totalBytes) });
+  return { folder, name, description, files, totalBytes, problems };
+}
+
+function missingSkillMdMessage(files: readonly SkillFile[]): string {
+  const lookalike = files.find((f) => !f.relativePath.includes('/') && f.relativePath.toLowerCase() === 'skill.md');
+  if (lookalike) return `The skill's file must be named exactly SKILL.md: rename "${lookalike.relativePath}".`;
+  if (files.length === 0) return `The folder has no files to upload: add a SKILL.md (or check claudeSkills.exclude and ${SKILLIGNORE}).`;
+  return 'No SKILL.md at the top of the folder: a skill folder needs one, with "name" and "description" in its frontmatter.';
+}
+
+/** Names the largest files, since they are what to exclude. */
+export function tooLargeMessage(files: readonly SkillFile[], totalBytes: number): string {
+  const largest = [...files].sort((a, b) => b.size - a.size).slice(0, 3);
+  const list = largest.map((f) => `${f.relativePath} (${formatBytes(f.size)})`).join(', ');
+  return `The files total ${formatBytes(totalBytes)}; the Skills API takes at most ${formatBytes(MAX_UPLOAD_BYTES)}. Largest: ${list}. Exclude what the skill does not need in ${SKILLIGNORE} or claudeSkills.exclude.`;
+}
+
+export class SkillFolderError extends Error {
+  constructor(readonly problems: readonly SkillProblem[]) {
+    super(problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n'));
+    this.name = 'SkillFolderError';
+  }
+}
+
+function assertPublishable(skill: SkillFolder): asserts skill is SkillFolder & { name: string } {
+  if (hasErrors(skill.problems) || skill.name === undefined) throw new SkillFolderError(skill.problems);
+}
+
+/** The upload: every file as `<name>/<relative path>`. Refuses a folder with errors. */
+export async function readUploadFiles(skill: SkillFolder): Promise<UploadFile[]> {
+  assertPublishable(skill);
+  return Promise.all(skill.files.map(async (f) => ({ path: `${skill.name}/${f.relativePath}`, data: new Uint8Array(await readFile(f.absolutePath)) })));
+}
+
+/** `<name>.zip` holding `<name>/…`, the layout the Claude apps accept. Refuses a folder with errors. */
+export async function buildZip(skill: SkillFolder): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const file of await readUploadFiles(skill)) zip.file(file.path, file.data);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}

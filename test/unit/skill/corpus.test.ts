@@ -1,0 +1,152 @@
+// A corpus of broken skill folders: each is refused with the exact message that says what to fix, and
+// not one request reaches the emulator.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inspectSkillFolder } from '../../../src/skill/folder';
+import { SkillFolderError } from '../../../src/skill/folder';
+import { publishSkillFolder } from '../../../src/skill/publish';
+import { repoRoot } from '../../support/vscodeServer';
+import { useEmulator } from '../../support/harness';
+
+const brokenDir = join(repoRoot, 'test', 'fixtures', 'broken');
+const SKILL_MD = '---\nname: my-skill\ndescription: Does one thing well. Use when testing.\n---\n\n# Instructions\n';
+
+/** Folder name under test/fixtures/broken → the exact error text, one problem per line. */
+const FIXTURES: Record<string, string> = {
+  'missing-skill-md': 'No SKILL.md at the top of the folder: a skill folder needs one, with "name" and "description" in its frontmatter.',
+  'lowercase-skill-md': 'The skill\'s file must be named exactly SKILL.md: rename "skill.md".',
+  'no-frontmatter': 'SKILL.md:1: SKILL.md must start with YAML frontmatter: a first line "---", then "name:" and "description:", then a line "---".',
+  'unclosed-frontmatter': 'SKILL.md:1: The frontmatter is never closed: add a line "---" after its last key.',
+  'bad-yaml': 'SKILL.md:3: The frontmatter is not valid YAML: Missing closing "quote.',
+  'frontmatter-list': 'SKILL.md:2: The frontmatter must be YAML keys and values, such as "name: my-skill" and "description: …".',
+  'duplicate-keys': 'SKILL.md:4: The frontmatter is not valid YAML: Map keys must be unique.',
+  'no-name': 'SKILL.md:1: The frontmatter has no "name": add one such as "name: my-skill" (lowercase letters, digits and hyphens).',
+  'name-not-text': 'SKILL.md:2: "name" must be text, such as "name: my-skill", not a list.',
+  'name-uppercase': 'SKILL.md:2: "name" may hold only lowercase letters, digits and hyphens, not "M", "S". Try "my-skill".',
+  'name-spaces': 'SKILL.md:2: "name" may hold only lowercase letters, digits and hyphens, not spaces. Try "my-skill".',
+  'name-too-long': `SKILL.md:2: "name" is 65 characters long; the limit is 64. Try "${'a'.repeat(64)}".`,
+  'name-leading-hyphen': 'SKILL.md:2: "name" cannot start or end with a hyphen. Try "my-skill".',
+  'name-trailing-hyphen': 'SKILL.md:2: "name" cannot start or end with a hyphen. Try "my-skill".',
+  'name-double-hyphen': 'SKILL.md:2: "name" cannot contain two hyphens in a row. Try "my-skill".',
+  'name-reserved-claude': 'SKILL.md:2: "name" cannot contain the reserved word "claude". Try "helper".',
+  'name-reserved-anthropic': 'SKILL.md:2: "name" cannot contain the reserved word "anthropic". Try "tools".',
+  'name-xml': [
+    'SKILL.md:2: "name" cannot contain XML tags (< or >). Try "b-skill-b".',
+    'SKILL.md:2: "name" may hold only lowercase letters, digits and hyphens, not "<", ">", "/". Try "b-skill-b".',
+  ].join('\n'),
+  'no-description': 'SKILL.md:1: The frontmatter has no "description": add one that says what the skill does and when Claude should use it.',
+  'empty-description': 'SKILL.md:3: "description" is empty: say what the skill does and when Claude should use it.',
+  'description-too-long': 'SKILL.md:3: "description" is 1025 characters long; the limit is 1024. Shorten it by 1.',
+  'description-xml': 'SKILL.md:3: "description" cannot contain XML tags: remove every < and >.',
+  'secret-env': '.env: ".env" looks like a secret (an environment file) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in .skillignore.',
+  'secret-pem': 'certs/server.pem: "certs/server.pem" looks like a secret (a PEM key or certificate) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in .skillignore.',
+  'secret-npmrc': '.npmrc: ".npmrc" looks like a secret (.npmrc holding a token or password) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in .skillignore.',
+  'secret-ssh-key': 'keys/id_ed25519: "keys/id_ed25519" looks like a secret (an SSH private key) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in .skillignore.',
+  'two-problems': [
+    'SKILL.md:2: "name" may hold only lowercase letters, digits and hyphens, not "C", spaces, "H". Try "helper".',
+    'SKILL.md:2: "name" cannot contain the reserved word "claude". Try "helper".',
+    'SKILL.md:3: "description" cannot contain XML tags: remove every < and >.',
+  ].join('\n'),
+};
+
+/** Built at test time: large files, symlinks, empty folders and names git should not carry. */
+const GENERATED: Record<string, { build(dir: string): void; message: (dir: string) => string }> = {
+  'too-large': {
+    build(dir) {
+      writeFileSync(join(dir, 'SKILL.md'), SKILL_MD);
+      mkdirSync(join(dir, 'assets'));
+      writeFileSync(join(dir, 'assets', 'video.mp4'), Buffer.alloc(5 * 1024 * 1024));
+      writeFileSync(join(dir, 'assets', 'data.bin'), Buffer.alloc(3 * 1024 * 1024));
+      writeFileSync(join(dir, 'assets', 'small.txt'), Buffer.alloc(300 * 1024));
+    },
+    message: () =>
+      'The files total 8.3 MB; the Skills API takes at most 8.0 MB. Largest: assets/video.mp4 (5.0 MB), assets/data.bin (3.0 MB), assets/small.txt (300.0 KB). Exclude what the skill does not need in .skillignore or claudeSkills.exclude.',
+  },
+  'escaping-symlink': {
+    build(dir) {
+      writeFileSync(join(dir, 'SKILL.md'), SKILL_MD);
+      symlinkSync('/etc/hostname', join(dir, 'hostname'));
+    },
+    message: () =>
+      'hostname: "hostname" is a symbolic link to /etc/hostname, outside the skill folder: copy what it needs into the folder, or exclude it in .skillignore.',
+  },
+  'escaping-folder-symlink': {
+    build(dir) {
+      writeFileSync(join(dir, 'SKILL.md'), SKILL_MD);
+      symlinkSync('..', join(dir, 'parent'));
+    },
+    message: (dir) =>
+      `parent: "parent" is a symbolic link to ${join(dir, '..')}, outside the skill folder: copy what it needs into the folder, or exclude it in .skillignore.`,
+  },
+  'dangling-symlink': {
+    build(dir) {
+      writeFileSync(join(dir, 'SKILL.md'), SKILL_MD);
+      symlinkSync('does-not-exist.md', join(dir, 'guide.md'));
+    },
+    message: () => 'guide.md: "guide.md" is a symbolic link to nothing: delete it, or exclude it in .skillignore.',
+  },
+  'empty-folder': {
+    build() {},
+    message: () => 'The folder has no files to upload: add a SKILL.md (or check claudeSkills.exclude and .skillignore).',
+  },
+  'non-ascii-name': {
+    build(dir) {
+      writeFileSync(join(dir, 'SKILL.md'), SKILL_MD);
+      writeFileSync(join(dir, 'données.csv'), 'a,b\n');
+    },
+    message: () =>
+      'données.csv: "données.csv": file and folder names must use plain ASCII characters without \\ : * ? " < > |, so that they upload and unpack the same everywhere. Rename it, or exclude it in .skillignore.',
+  },
+  'deeply-nested': {
+    build(dir) {
+      writeFileSync(join(dir, 'SKILL.md'), SKILL_MD);
+      const deep = join(dir, ...Array.from({ length: 30 }, (_, i) => `level-${String(i).padStart(2, '0')}`));
+      mkdirSync(deep, { recursive: true });
+      writeFileSync(join(deep, 'notes.md'), '# Deep\n');
+    },
+    message: () => {
+      const path = `my-skill/${Array.from({ length: 30 }, (_, i) => `level-${String(i).padStart(2, '0')}`).join('/')}/notes.md`;
+      return `${path.slice('my-skill/'.length)}: "${path}" is ${path.length} characters long; upload paths are limited to 255. Shorten the folder or file names.`;
+    },
+  },
+};
+
+describe('a corpus of broken skill folders', () => {
+  const api = useEmulator();
+  let scratch: string;
+  before(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'claude-skills-corpus-'));
+  });
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('has at least 25 cases', () => {
+    assert.ok(Object.keys(FIXTURES).length + Object.keys(GENERATED).length >= 25);
+  });
+
+  /** Publishing it must fail with exactly `expected`, and the emulator must see no request at all. */
+  async function assertRefused(dir: string, expected: string): Promise<void> {
+    const skill = await inspectSkillFolder(dir);
+    const target = { kind: 'version' as const, skill: { id: 'skill_01Anything', latestVersion: null } };
+    await assert.rejects(publishSkillFolder(api.client, skill, target), (err: unknown) => {
+      assert.ok(err instanceof SkillFolderError, String(err));
+      assert.equal(err.message, expected);
+      return true;
+    });
+    assert.equal(api.emulator.log.length, 0, 'no byte may reach the API');
+  }
+
+  for (const [name, expected] of Object.entries(FIXTURES)) {
+    it(`refuses ${name}`, () => assertRefused(join(brokenDir, name), expected));
+  }
+
+  for (const [name, { build, message }] of Object.entries(GENERATED)) {
+    it(`refuses ${name}`, async () => {
+      const dir = join(scratch, name);
+      mkdirSync(dir);
+      build(dir);
+      await assertRefused(dir, message(dir));
+    });
+  }
+});
