@@ -1,4 +1,5 @@
-// Bundles the extension into dist/extension.js. `--production` minifies; `--watch` rebuilds on change.
+// Bundles the extension into dist/extension.js, and the skill folder checks (yaml, ignore, jszip) into
+// dist/skill.js, which the extension loads on first use. `--production` minifies; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -20,13 +21,13 @@ const problemMatcherPlugin = {
 };
 
 const ctx = await esbuild.context({
-  entryPoints: ['src/extension.ts'],
+  entryPoints: { extension: 'src/extension.ts', skill: 'src/skill/index.ts' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  outfile: 'dist/extension.js',
-  external: ['vscode'],
+  outdir: 'dist',
+  external: ['vscode', './skill.js'],
   minify: production,
   sourcemap: !production,
   sourcesContent: false,

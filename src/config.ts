@@ -53,3 +53,17 @@ export function sources(): SourcesSetting {
   warnOnce(`sources:${value}`, `claudeSkills.sources must be one of ${SOURCES.join(', ')}; showing all.`);
   return 'all';
 }
+
+/** Whether a modal confirms each publish. */
+export function confirmPublish(): boolean {
+  return settings().get<boolean>('confirmPublish', true) !== false;
+}
+
+/** gitignore-syntax patterns left out of uploads (`claudeSkills.exclude`); the skill layer's defaults when unset. */
+export function excludePatterns(): string[] | undefined {
+  const value = settings().get<unknown>('exclude');
+  if (value === undefined) return undefined;
+  if (Array.isArray(value) && value.every((p) => typeof p === 'string')) return value;
+  warnOnce(`exclude:${JSON.stringify(value)}`, 'claudeSkills.exclude must be a list of gitignore-style patterns; using the default list.');
+  return undefined;
+}

@@ -4,17 +4,17 @@
 import type { SkillsClient } from '../api/client';
 import { SkillsApiError, describeError } from '../api/errors';
 import { collectAll } from '../api/paging';
-import type { Skill } from '../api/types';
-import { readUploadFiles, type SkillFolder } from './folder';
+import type { Skill, SkillVersion, UploadFile } from '../api/types';
 
 export type PublishTarget =
-  | { kind: 'version'; skill: Pick<Skill, 'id' | 'latestVersion'> }
+  | { kind: 'version'; skill: Skill }
   | { kind: 'skill'; displayTitle: string };
 
 export interface Published {
-  skillId: string;
-  /** The new version's path key (null if the API has not said). */
-  version: string | null;
+  /** The skill as it is now: new, or with the new version as its latest. */
+  skill: Skill;
+  /** The new version as the API answered it; absent when a lost answer was settled by asking again. */
+  version?: SkillVersion;
   /** True when the answer was lost and asking again showed that the publish happened. */
   settled: boolean;
 }
@@ -38,18 +38,19 @@ export class PublishOutcomeUnknownError extends Error {
 }
 
 /**
- * Uploads `skill` (refused with SkillFolderError, before any request, when it has errors) as a new
- * version or a new skill. The signal aborts the upload; the check after a lost answer runs regardless.
+ * Uploads a checked skill folder's files (from readUploadFiles) as a new version or a new skill. The
+ * signal aborts the upload; the check after a lost answer runs regardless. Light on purpose: the
+ * extension's main bundle holds it, while the folder checks load on first use.
  */
-export async function publishSkillFolder(client: PublishClient, skill: SkillFolder, target: PublishTarget, signal?: AbortSignal): Promise<Published> {
-  const files = await readUploadFiles(skill);
+export async function publishFiles(client: PublishClient, files: readonly UploadFile[], target: PublishTarget, signal?: AbortSignal): Promise<Published> {
   try {
     if (target.kind === 'version') {
       const version = await client.createVersion(target.skill.id, files, signal);
-      return { skillId: target.skill.id, version: version.version, settled: false };
+      const skill = { ...target.skill, latestVersion: version.version, updatedAt: version.createdAt };
+      return { skill, version, settled: false };
     }
-    const created = await client.createSkill({ files, displayTitle: target.displayTitle }, signal);
-    return { skillId: created.id, version: created.latestVersion, settled: false };
+    const skill = await client.createSkill({ files, displayTitle: target.displayTitle }, signal);
+    return { skill, settled: false };
   } catch (err) {
     if (!(err instanceof SkillsApiError) || !err.mayHaveBeenProcessed) throw err;
     return settle(client, target, err);
@@ -67,13 +68,13 @@ async function settle(client: PublishClient, target: PublishTarget, cause: Skill
   return found;
 }
 
-async function newVersion(client: PublishClient, before: Pick<Skill, 'id' | 'latestVersion'>): Promise<Published | undefined> {
+async function newVersion(client: PublishClient, before: Skill): Promise<Published | undefined> {
   const now = await client.getSkill(before.id);
-  return now.latestVersion !== before.latestVersion ? { skillId: now.id, version: now.latestVersion, settled: true } : undefined;
+  return now.latestVersion !== before.latestVersion ? { skill: now, settled: true } : undefined;
 }
 
 async function skillTitled(client: PublishClient, displayTitle: string): Promise<Published | undefined> {
   const skills = await collectAll(client.skillPages({ source: 'custom', limit: 100 }));
   const skill = skills.find((s) => s.displayTitle === displayTitle);
-  return skill && { skillId: skill.id, version: skill.latestVersion, settled: true };
+  return skill && { skill, settled: true };
 }

@@ -17,7 +17,7 @@ function treeItem(id: string, label: string, icon: string, collapsible = vscode.
 /** A node whose children are one paged list: the root's custom skills, the Anthropic group, a skill. */
 export interface ListOwner {
   readonly id: string;
-  readonly loader: PageLoader<unknown>;
+  readonly loader: Pick<PageLoader<unknown>, 'isLoading' | 'loadMore'>;
 }
 
 export class SkillNode implements ListOwner {

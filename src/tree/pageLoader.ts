@@ -14,7 +14,11 @@ export class PageLoader<T> {
   /** Bumped by reset(), so an answer to a request made before it is dropped. */
   private generation = 0;
 
-  constructor(private readonly fetchPage: PageFetch<T>) {}
+  /** `keyOf` tells items apart, so an item added by {@link add} is not listed twice when a page brings it. */
+  constructor(
+    private readonly fetchPage: PageFetch<T>,
+    private readonly keyOf?: (item: T) => string,
+  ) {}
 
   get loaded(): readonly T[] {
     return this.items;
@@ -48,7 +52,8 @@ export class PageLoader<T> {
     const load = this.fetchPage({ page: this.nextPage, limit }, abort.signal).then(
       (page) => {
         if (generation !== this.generation) return;
-        this.items.push(...page.data);
+        const known = this.keyOf && new Set(this.items.map(this.keyOf));
+        this.items.push(...(known ? page.data.filter((item) => !known.has(this.keyOf!(item))) : page.data));
         this.nextPage = page.nextPage ?? undefined;
         this.firstPageLoaded = true;
         this.failure = undefined;
@@ -75,6 +80,17 @@ export class PageLoader<T> {
       await this.loadMore(limit);
       if (this.failure !== undefined) return;
     }
+  }
+
+  /**
+   * Puts an item just created or changed (a publish) into the list without a reload: in place of the one
+   * with its key, else first. Only once a first page is in: before that, the first load brings it.
+   */
+  upsert(item: T): void {
+    if (!this.firstPageLoaded) return;
+    const index = this.keyOf ? this.items.findIndex((existing) => this.keyOf!(existing) === this.keyOf!(item)) : -1;
+    if (index === -1) this.items.unshift(item);
+    else this.items[index] = item;
   }
 
   /** Forgets everything loaded and abandons a load under way. */

@@ -106,6 +106,18 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
     if (failed) throw failed.error;
   }
 
+  /**
+   * Shows what a publish made at once, without reloading the lists: the skill (new, or with its new
+   * latest version) and the version. Returns the node to reveal.
+   */
+  showPublished(skill: Skill, version?: SkillVersion): SkillNode | VersionNode {
+    (skill.source === 'custom' ? this.root : this.anthropic).loader.upsert(skill);
+    const node = this.skillNode(skill);
+    if (version) node.loader.upsert(version);
+    this.changed.fire(undefined);
+    return version ? new VersionNode(node.skill, version) : node;
+  }
+
   /** Everything again, or one skill alone (its metadata and its versions). */
   async refresh(node?: SkillNode): Promise<void> {
     if (!node) {
@@ -182,7 +194,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
   }
 
   private skillLoader(source: 'custom' | 'anthropic'): PageLoader<Skill> {
-    return new PageLoader((request, signal) => this.deps.client.listSkills({ ...request, source }, signal));
+    return new PageLoader((request, signal) => this.deps.client.listSkills({ ...request, source }, signal), (skill) => skill.id);
   }
 
   /** One node per skill id, kept across pages so events reach the element the view holds. */
@@ -192,7 +204,10 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
       existing.skill = skill;
       return existing;
     }
-    const node = new SkillNode(skill, new PageLoader((request, signal) => this.deps.client.listVersions(skill.id, request, signal)));
+    const node = new SkillNode(
+      skill,
+      new PageLoader((request, signal) => this.deps.client.listVersions(skill.id, request, signal), (version) => version.version),
+    );
     this.skillNodes.set(skill.id, node);
     return node;
   }

@@ -44,7 +44,7 @@ describe('package.json and the VSIX', () => {
     const listed = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
       .split('\n')
       .filter(Boolean);
-    const allowed = /^(dist\/extension\.js|media\/.+|docs\/images\/[\w-]+\.png|package\.json|package\.nls\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
+    const allowed = /^(dist\/(extension|skill)\.js|media\/.+|docs\/images\/[\w-]+\.png|package\.json|package\.nls\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
     assert.deepEqual(listed.filter((f) => !allowed.test(f)), []);
     for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/claude-skills.svg']) {
       assert.ok(listed.includes(required), `${required} is not packed`);

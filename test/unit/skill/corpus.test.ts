@@ -4,9 +4,8 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inspectSkillFolder } from '../../../src/skill/folder';
-import { SkillFolderError } from '../../../src/skill/folder';
-import { publishSkillFolder } from '../../../src/skill/publish';
+import { inspectSkillFolder, readUploadFiles, SkillFolderError } from '../../../src/skill/folder';
+import { publishFiles } from '../../../src/skill/publish';
 import { repoRoot } from '../../support/vscodeServer';
 import { useEmulator } from '../../support/harness';
 
@@ -128,8 +127,9 @@ describe('a corpus of broken skill folders', () => {
   /** Publishing it must fail with exactly `expected`, and the emulator must see no request at all. */
   async function assertRefused(dir: string, expected: string): Promise<void> {
     const skill = await inspectSkillFolder(dir);
-    const target = { kind: 'version' as const, skill: { id: 'skill_01Anything', latestVersion: null } };
-    await assert.rejects(publishSkillFolder(api.client, skill, target), (err: unknown) => {
+    const skillThere = { id: 'skill_01Anything', displayTitle: null, latestVersion: null, source: 'custom', createdAt: '', updatedAt: '' };
+    const target = { kind: 'version' as const, skill: skillThere };
+    await assert.rejects(async () => publishFiles(api.client, await readUploadFiles(skill), target), (err: unknown) => {
       assert.ok(err instanceof SkillFolderError, String(err));
       assert.equal(err.message, expected);
       return true;

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { toRelativePath } from '../../../src/skill/files';
 import { buildZip, inspectSkillFolder, readUploadFiles } from '../../../src/skill/folder';
 import { hasErrors } from '../../../src/skill/problems';
-import { publishSkillFolder } from '../../../src/skill/publish';
+import { publishFiles } from '../../../src/skill/publish';
 import { useEmulator } from '../../support/harness';
 import { repoRoot } from '../../support/vscodeServer';
 
@@ -91,7 +91,7 @@ describe('a valid skill folder', () => {
     const skill = await inspectSkillFolder(dir);
     const files = await readUploadFiles(skill);
     assert.deepEqual(files.map((f) => f.path), ['my-skill/SKILL.md', 'my-skill/scripts/lib/util.py', 'my-skill/scripts/run.py']);
-    const published = await publishSkillFolder(api.client, skill, { kind: 'skill', displayTitle: 'My Skill' });
+    const published = await publishFiles(api.client, await readUploadFiles(skill), { kind: 'skill', displayTitle: 'My Skill' });
     assert.equal(published.settled, false);
     const [post] = api.emulator.log;
     assert.equal(api.emulator.log.length, 1);

@@ -4,23 +4,23 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SkillsApiError } from '../../../src/api/errors';
-import { inspectSkillFolder, type SkillFolder } from '../../../src/skill/folder';
-import { NotPublishedError, publishSkillFolder, PublishOutcomeUnknownError, type PublishTarget } from '../../../src/skill/publish';
+import type { Skill } from '../../../src/api/types';
+import { inspectSkillFolder, readUploadFiles, type SkillFolder } from '../../../src/skill/folder';
+import { NotPublishedError, publishFiles, PublishOutcomeUnknownError, type PublishTarget } from '../../../src/skill/publish';
 import { useEmulator } from '../../support/harness';
 
 describe('publishing a skill folder', () => {
   const api = useEmulator();
   let dir: string;
   let skill: SkillFolder;
-  let existing: { id: string; latestVersion: string | null };
+  let existing: Skill;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'claude-skills-publish-'));
     writeFileSync(join(dir, 'SKILL.md'), '---\nname: release-notes\ndescription: Writes release notes. Use before a release.\n---\n');
     skill = await inspectSkillFolder(dir);
     api.seed([{ name: 'release-notes', display_title: 'Release Notes', description: 'Old.' }]);
-    const [record] = api.emulator.store.all();
-    existing = { id: record.id, latestVersion: record.versions.at(-1)!.version };
+    [existing] = (await api.client.listSkills()).data;
     api.emulator.resetLog();
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,10 +30,12 @@ describe('publishing a skill folder', () => {
   const versionsInStore = () => api.emulator.store.skill(existing.id).versions.length;
 
   it('publishes a new version with one POST', async () => {
-    const published = await publishSkillFolder(api.client, skill, asVersion());
+    const published = await publishFiles(api.client, await readUploadFiles(skill), asVersion());
     assert.equal(published.settled, false);
-    assert.equal(published.skillId, existing.id);
-    assert.notEqual(published.version, existing.latestVersion);
+    assert.equal(published.skill.id, existing.id);
+    assert.equal(published.skill.latestVersion, published.version?.version);
+    assert.notEqual(published.version?.version, existing.latestVersion);
+    assert.equal(published.version?.name, 'release-notes');
     assert.equal(posts().length, 1);
     assert.equal(api.emulator.log.length, 1);
     assert.equal(versionsInStore(), 2);
@@ -41,9 +43,10 @@ describe('publishing a skill folder', () => {
 
   it('a reset after the server made the version: not retried, settled by asking again', async () => {
     api.emulator.faults.push({ method: 'POST', reset: 'afterProcessing' });
-    const published = await publishSkillFolder(api.client, skill, asVersion());
+    const published = await publishFiles(api.client, await readUploadFiles(skill), asVersion());
     assert.equal(published.settled, true);
-    assert.equal(published.version, api.emulator.store.skill(existing.id).versions.at(-1)!.version);
+    assert.equal(published.skill.latestVersion, api.emulator.store.skill(existing.id).versions.at(-1)!.version);
+    assert.equal(published.version, undefined);
     assert.deepEqual(api.emulator.log.map((r) => [r.method, r.path]), [
       ['POST', `/v1/skills/${existing.id}/versions`],
       ['GET', `/v1/skills/${existing.id}`],
@@ -53,7 +56,7 @@ describe('publishing a skill folder', () => {
 
   it('a reset before the server acted: not retried, and asking again proves nothing was published', async () => {
     api.emulator.faults.push({ method: 'POST', reset: 'beforeProcessing' });
-    await assert.rejects(publishSkillFolder(api.client, skill, asVersion()), (err: unknown) => {
+    await assert.rejects(async () => publishFiles(api.client, await readUploadFiles(skill), asVersion()), (err: unknown) => {
       assert.ok(err instanceof NotPublishedError);
       assert.match(err.message, /Checked again: nothing was published\.$/);
       return true;
@@ -64,17 +67,17 @@ describe('publishing a skill folder', () => {
 
   it('a new skill whose answer is lost is found by its display title', async () => {
     api.emulator.faults.push({ method: 'POST', reset: 'afterProcessing' });
-    const published = await publishSkillFolder(api.client, skill, { kind: 'skill', displayTitle: 'Release Notes 2' });
+    const published = await publishFiles(api.client, await readUploadFiles(skill), { kind: 'skill', displayTitle: 'Release Notes 2' });
     assert.equal(published.settled, true);
     const created = api.emulator.store.all().find((s) => s.displayTitle === 'Release Notes 2')!;
-    assert.equal(published.skillId, created.id);
+    assert.equal(published.skill.id, created.id);
     assert.equal(posts().length, 1);
   });
 
   it('a timeout is settled against what the server really holds', async () => {
     api.emulator.faults.push({ method: 'POST', latencyMs: 300 });
     const client = api.clientWith({ timeoutMs: () => 100 });
-    const outcome = await publishSkillFolder(client, skill, asVersion()).then(
+    const outcome = await publishFiles(client, await readUploadFiles(skill), asVersion()).then(
       (published) => (published.settled ? 'published' : 'unexpected'),
       (err: unknown) => (err instanceof NotPublishedError ? 'not published' : String(err)),
     );
@@ -85,7 +88,7 @@ describe('publishing a skill folder', () => {
 
   it('when the check fails too, says the outcome is unknown', async () => {
     api.emulator.faults.push({ method: 'POST', reset: 'afterProcessing' }, { method: 'GET', status: 500, times: 3 });
-    await assert.rejects(publishSkillFolder(api.client, skill, asVersion()), (err: unknown) => {
+    await assert.rejects(async () => publishFiles(api.client, await readUploadFiles(skill), asVersion()), (err: unknown) => {
       assert.ok(err instanceof PublishOutcomeUnknownError);
       assert.match(err.message, /Whether it was published is unknown: checking failed too .*Refresh the Skills view/);
       return true;
@@ -94,7 +97,7 @@ describe('publishing a skill folder', () => {
 
   it('an error the server certainly did not act on is reported as it is, without a check', async () => {
     api.emulator.faults.push({ method: 'POST', status: 400, message: 'Skill cannot reuse an existing display_title.' });
-    await assert.rejects(publishSkillFolder(api.client, skill, { kind: 'skill', displayTitle: 'Release Notes' }), (err: unknown) => {
+    await assert.rejects(async () => publishFiles(api.client, await readUploadFiles(skill), { kind: 'skill', displayTitle: 'Release Notes' }), (err: unknown) => {
       assert.ok(err instanceof SkillsApiError);
       assert.equal(err.kind, 'invalidRequest');
       return true;

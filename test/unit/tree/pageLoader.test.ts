@@ -118,6 +118,21 @@ describe('PageLoader', () => {
     await loader.ensureFirstPage();
     assert.equal(loader.loaded.length, 20);
   });
+
+  it('lists an upserted item first, once, even when a later page brings it again', async () => {
+    const list = numbers(45, 20);
+    const loader = new PageLoader(list.fetch, String);
+    loader.upsert(44); // before the first page: the first load will bring it
+    assert.equal(loader.loaded.length, 0);
+    await loader.loadMore();
+    loader.upsert(44);
+    loader.upsert(44);
+    loader.upsert(3); // already listed: replaced in place
+    assert.deepEqual(loader.loaded.slice(0, 5), [44, 0, 1, 2, 3]);
+    await loader.loadAll(100);
+    assert.equal(loader.loaded.length, 45);
+    assert.equal(loader.loaded.filter((n) => n === 44).length, 1);
+  });
 });
 
 describe('PageLoader over the client and the emulator', () => {

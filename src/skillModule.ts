@@ -1,0 +1,12 @@
+import type * as SkillModule from './skill/index';
+
+let loaded: typeof SkillModule | undefined;
+
+/**
+ * The skill folder checks and packaging (yaml, ignore, jszip: about 250 KB), loaded on first use so that
+ * VS Code's start does not pay for them. In the package, dist/skill.js sits next to dist/extension.js.
+ */
+export function skillModule(): typeof SkillModule {
+  loaded ??= require('./skill.js') as typeof SkillModule;
+  return loaded;
+}
