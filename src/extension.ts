@@ -6,22 +6,33 @@ import { clearApiKey } from './commands/clearApiKey';
 import { clearFilter } from './commands/clearFilter';
 import { copyId, copyMessagesSnippet } from './commands/copy';
 import { filterSkills } from './commands/filter';
+import { forgetPublishTarget } from './commands/forgetPublishTarget';
 import { CommandIds, InternalCommandIds } from './commands/ids';
 import { loadMore } from './commands/loadMore';
+import { packageSkill } from './commands/packageSkill';
+import { publishNewSkill } from './commands/publishNewSkill';
+import { publishNewVersion } from './commands/publishNewVersion';
 import { refresh } from './commands/refresh';
 import { registerCommand } from './commands/register';
 import { setApiKey } from './commands/setApiKey';
 import { showLog } from './commands/showLog';
+import { validateSkill } from './commands/validateSkill';
 import { apiBaseUrl, pageSize, requestTimeoutMs, sources } from './config';
 import { createLog, logRequest } from './log';
+import type { SkillsTreeNode } from './tree/nodes';
 import { SkillsTreeProvider } from './tree/skillsTreeProvider';
 import { SkillsView } from './tree/skillsView';
+import { PublishTargets } from './workspace/publishTargets';
+import { SkillDiagnostics } from './workspace/skillDiagnostics';
+import { SkillFolders } from './workspace/skillFolders';
 
 /** What activate() returns: handles for the host tests, not a public API. */
 export interface ClaudeSkillsExports {
   keyStore: ApiKeyStore;
   tree: SkillsTreeProvider;
   view: SkillsView;
+  folders: SkillFolders;
+  targets: PublishTargets;
 }
 
 export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports {
@@ -39,11 +50,17 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
   const client = clientWithKey(async () => (await keyStore.get())?.key);
   const tree = new SkillsTreeProvider({ client, keyStore, pageSize, sources });
   const view = new SkillsView(tree, keyStore, context.workspaceState, log);
+  const folders = new SkillFolders();
+  const diagnostics = new SkillDiagnostics(log);
+  const targets = new PublishTargets(context.workspaceState);
+  const publishDeps = { client, tree, folders, targets, diagnostics, reveal: (node: SkillsTreeNode) => view.treeView.reveal(node, { select: true, focus: true }) };
 
   context.subscriptions.push(
     log,
     tree,
     view,
+    folders,
+    diagnostics,
     keyStore.onDidChange(() => {
       void view.updateKeyState();
       void tree.refresh();
@@ -60,8 +77,13 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     registerCommand(CommandIds.clearFilter, clearFilter(view), log),
     registerCommand(CommandIds.copyId, copyId(), log),
     registerCommand(CommandIds.copyMessagesSnippet, copyMessagesSnippet(), log),
+    registerCommand(CommandIds.publishNewVersion, publishNewVersion(publishDeps), log),
+    registerCommand(CommandIds.publishNewSkill, publishNewSkill(publishDeps), log),
+    registerCommand(CommandIds.forgetPublishTarget, forgetPublishTarget(publishDeps), log),
+    registerCommand(CommandIds.validateSkill, validateSkill(publishDeps), log),
+    registerCommand(CommandIds.packageSkill, packageSkill(publishDeps), log),
   );
-  return { keyStore, tree, view };
+  return { keyStore, tree, view, folders, targets };
 }
 
 export function deactivate(): void {

@@ -1,9 +1,11 @@
 import type * as vscode from 'vscode';
 
-/** An AbortSignal that aborts when the token is cancelled: the client and page loaders take signals. */
-export function abortSignalFor(token: vscode.CancellationToken): AbortSignal {
+/** An AbortSignal that aborts when any of the tokens is cancelled: the client and page loaders take signals. */
+export function abortSignalFor(...tokens: (vscode.CancellationToken | undefined)[]): AbortSignal {
   const abort = new AbortController();
-  if (token.isCancellationRequested) abort.abort();
-  else token.onCancellationRequested(() => abort.abort());
+  for (const token of tokens) {
+    if (token?.isCancellationRequested) abort.abort();
+    else token?.onCancellationRequested(() => abort.abort());
+  }
   return abort.signal;
 }

@@ -8,6 +8,11 @@ export const CommandIds = {
   clearFilter: 'claudeSkills.clearFilter',
   copyId: 'claudeSkills.copyId',
   copyMessagesSnippet: 'claudeSkills.copyMessagesSnippet',
+  publishNewVersion: 'claudeSkills.publishNewVersion',
+  publishNewSkill: 'claudeSkills.publishNewSkill',
+  forgetPublishTarget: 'claudeSkills.forgetPublishTarget',
+  validateSkill: 'claudeSkills.validateSkill',
+  packageSkill: 'claudeSkills.packageSkill',
 } as const;
 
 /** Commands only tree items run (a click on "Load more…" or Retry): registered, never contributed. */

@@ -25,6 +25,9 @@ export interface SkillFolder {
   problems: SkillProblem[];
 }
 
+/** A folder without errors: its name is known. */
+export type PublishableSkillFolder = SkillFolder & { name: string };
+
 export interface InspectOptions {
   /** gitignore-syntax patterns left out (`claudeSkills.exclude`); DEFAULT_EXCLUDES when absent. */
   exclude?: readonly string[];
@@ -90,7 +93,7 @@ export class SkillFolderError extends Error {
   }
 }
 
-function assertPublishable(skill: SkillFolder): asserts skill is SkillFolder & { name: string } {
+function assertPublishable(skill: SkillFolder): asserts skill is PublishableSkillFolder {
   if (hasErrors(skill.problems) || skill.name === undefined) throw new SkillFolderError(skill.problems);
 }
 

@@ -2,5 +2,5 @@
 // use, so VS Code's start does not pay for yaml, ignore and jszip. (publish.ts is light and not in here.)
 export { DEFAULT_EXCLUDES, SKILLIGNORE, toRelativePath, type SkillFile } from './files';
 export { SKILL_MD } from './frontmatter';
-export { buildZip, formatBytes, inspectSkillFolder, MAX_UPLOAD_BYTES, readUploadFiles, SkillFolderError, tooLargeMessage, type InspectOptions, type SkillFolder } from './folder';
+export { buildZip, formatBytes, inspectSkillFolder, MAX_UPLOAD_BYTES, readUploadFiles, SkillFolderError, tooLargeMessage, type InspectOptions, type PublishableSkillFolder, type SkillFolder } from './folder';
 export { formatProblem, hasErrors, type SkillProblem } from './problems';

@@ -45,7 +45,7 @@ export interface LoggedRequest {
   contentType?: string;
   files: LoggedPart[];
   fields: Record<string, string>;
-  status?: number | 'reset';
+  status?: number | 'reset' | 'aborted';
   /** The JSON answer (parsed), or the byte count of a zip. */
   response?: unknown;
   startedAt: number;
@@ -151,6 +151,11 @@ export class SkillsEmulator {
       startedAt: Date.now(),
     };
     this.log.push(entry);
+    // A client that leaves before its whole request arrived (a cancelled upload) leaves nothing to act on.
+    let clientLeftEarly = false;
+    req.on('close', () => {
+      if (!req.complete) clientLeftEarly = true;
+    });
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     res.on('close', () => {
@@ -162,6 +167,10 @@ export class SkillsEmulator {
     const latency = this.latencyMs + (fault?.latencyMs ?? 0);
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
     if (fault?.reset === 'beforeProcessing') return this.drop(req, entry);
+    if (clientLeftEarly) {
+      entry.status = 'aborted';
+      return undefined;
+    }
     try {
       if (fault?.status !== undefined) {
         // Read an upload anyway, so the log shows what this attempt sent.
@@ -176,6 +185,10 @@ export class SkillsEmulator {
       res.writeHead(status, { 'content-type': contentType ?? 'application/json', 'request-id': entry.requestId });
       res.end(Buffer.isBuffer(body) ? body : JSON.stringify(body));
     } catch (err) {
+      if (clientLeftEarly) {
+        entry.status = 'aborted';
+        return undefined;
+      }
       const failure = err instanceof ApiFailure ? err : new ApiFailure(500, 'api_error', 'Internal server error.');
       if (!(err instanceof ApiFailure)) console.error('emulator: unexpected error', err);
       entry.status = failure.status;

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_EXCLUDES } from '../../../src/skill/files';
 import { repoRoot } from '../../support/vscodeServer';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -15,6 +16,19 @@ describe('package.json and the VSIX', () => {
     assert.equal(manifest.devDependencies['@types/vscode'], '1.95.0', '@types/vscode must match engines, never newer');
     assert.equal(manifest.contributes.viewsContainers.activitybar[0].id, 'claudeSkills');
     assert.equal(manifest.contributes.views.claudeSkills[0].id, 'claudeSkills.skills');
+  });
+
+  it("defaults claudeSkills.exclude to the skill layer's own default list", () => {
+    assert.deepEqual(manifest.contributes.configuration.properties['claudeSkills.exclude'].default, DEFAULT_EXCLUDES);
+  });
+
+  it('shows the Explorer entries only on skill folders and SKILL.md, and node-only commands nowhere in the palette', () => {
+    for (const entry of manifest.contributes.menus['explorer/context']) {
+      assert.match(entry.when, /resourcePath in claudeSkills\.skillFolders/, entry.command);
+      assert.match(entry.when, /resourceFilename == SKILL\.md/, entry.command);
+    }
+    const palette = new Map<string, string>(manifest.contributes.menus.commandPalette.map((e: { command: string; when: string }) => [e.command, e.when]));
+    for (const nodeOnly of ['claudeSkills.copyId', 'claudeSkills.copyMessagesSnippet']) assert.equal(palette.get(nodeOnly), 'false');
   });
 
   it('gives every command a category and a codicon', () => {

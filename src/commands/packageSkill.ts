@@ -1,0 +1,41 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
+import type { SkillFolders } from '../workspace/skillFolders';
+import { checkedSkillFolder, chooseSkillFolder } from './skillFolder';
+import { skillModule } from '../skillModule';
+
+export interface PackageOptions {
+  /** Where to write the zip, instead of asking (automation and tests). */
+  target?: vscode.Uri;
+}
+
+/**
+ * `<name>.zip` holding `<name>/…` (the layout the Claude apps accept), after the checks of a publish;
+ * next to the folder unless the user picks another place.
+ */
+export function packageSkill(deps: { folders: Pick<SkillFolders, 'all'>; diagnostics: Pick<SkillDiagnostics, 'show'> }) {
+  return async (arg?: unknown, _selected?: unknown, options: PackageOptions = {}) => {
+    const folder = await chooseSkillFolder(arg, deps.folders, 'Which skill folder to package?');
+    if (!folder) return undefined;
+    const skill = await checkedSkillFolder(folder, deps.diagnostics, 'package');
+    if (!skill) return undefined;
+    const target =
+      options.target ??
+      (await vscode.window.showSaveDialog({
+        title: `Package ${skill.name} as .zip`,
+        defaultUri: vscode.Uri.joinPath(folder, '..', `${skill.name}.zip`),
+        filters: { 'Zip archives': ['zip'] },
+        saveLabel: 'Package',
+      }));
+    if (!target) return undefined;
+    const { buildZip, formatBytes } = skillModule();
+    const zip = await buildZip(skill);
+    await vscode.workspace.fs.writeFile(target, zip);
+    const reveal = 'Reveal in Explorer';
+    void vscode.window
+      .showInformationMessage(`Packaged ${path.basename(target.fsPath)}: ${skill.files.length} files under ${skill.name}/, ${formatBytes(zip.length)}.`, reveal)
+      .then((choice) => choice && vscode.commands.executeCommand('revealInExplorer', target));
+    return target;
+  };
+}

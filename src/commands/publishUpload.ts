@@ -1,0 +1,104 @@
+// The upload step shared by Publish as New Version and Publish as New Skill: one folder at a time, a
+// confirmation naming what goes where, a progress with Cancel, and a report of what really happened.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { SkillsApiError } from '../api/errors';
+import { confirmPublish } from '../config';
+import type { SkillFolder } from '../skill/folder';
+import { NotPublishedError, publishFiles, type PublishClient, type Published, type PublishTarget } from '../skill/publish';
+import { skillTitle } from '../tree/present';
+import type { SkillsTreeNode } from '../tree/nodes';
+import type { SkillsTreeProvider } from '../tree/skillsTreeProvider';
+import { skillModule } from '../skillModule';
+import type { PublishTargets } from '../workspace/publishTargets';
+import { abortSignalFor } from './cancellation';
+
+export interface PublishDeps {
+  client: PublishClient;
+  tree: Pick<SkillsTreeProvider, 'showPublished'>;
+  reveal: (node: SkillsTreeNode) => Thenable<void>;
+  targets: Pick<PublishTargets, 'remember'>;
+}
+
+/** For automation and tests, after the arguments VS Code passes: a token that cancels like the progress's Cancel. */
+export interface PublishOptions {
+  cancellation?: vscode.CancellationToken;
+}
+
+const inFlight = new Set<string>();
+
+/** Runs `publish` unless the same folder is being published already: a second click must not double it. */
+export async function oncePerFolder<T>(folder: vscode.Uri, publish: () => Promise<T>): Promise<T | undefined> {
+  if (inFlight.has(folder.fsPath)) {
+    void vscode.window.showWarningMessage(`${path.basename(folder.fsPath)} is being published already. Wait for that publish to finish.`);
+    return undefined;
+  }
+  inFlight.add(folder.fsPath);
+  try {
+    return await publish();
+  } finally {
+    inFlight.delete(folder.fsPath);
+  }
+}
+
+function describeTarget(target: PublishTarget): string {
+  return target.kind === 'version' ? `a new version of "${skillTitle(target.skill)}"` : `a new skill, "${target.displayTitle}"`;
+}
+
+/** The folder's warnings (unknown frontmatter keys and the like), for the confirmation. */
+export function skillWarnings(skill: SkillFolder): string[] {
+  return skill.problems.filter((p) => p.severity === 'warning').map((p) => p.message);
+}
+
+/** The modal before an upload; shown even with confirmPublish off when there are warnings. */
+export async function confirmUpload(skill: SkillFolder, target: PublishTarget, warnings: readonly string[]): Promise<boolean> {
+  if (!confirmPublish() && warnings.length === 0) return true;
+  const { formatBytes } = skillModule();
+  const detail = [
+    `${skill.files.length} ${skill.files.length === 1 ? 'file' : 'files'}, ${formatBytes(skill.totalBytes)}, from ${vscode.workspace.asRelativePath(skill.folder, true)}.`,
+    ...warnings.map((w) => `⚠ ${w}`),
+  ].join('\n\n');
+  const publish = 'Publish';
+  const choice = await vscode.window.showInformationMessage(`Publish ${skill.name} as ${describeTarget(target)}?`, { modal: true, detail }, publish);
+  return choice === publish;
+}
+
+/** Uploads in a cancellable progress and reports the outcome; undefined when nothing was published. */
+export async function uploadAndReport(deps: PublishDeps, folder: vscode.Uri, skill: SkillFolder, target: PublishTarget, options: PublishOptions = {}): Promise<Published | undefined> {
+  const { readUploadFiles, tooLargeMessage } = skillModule();
+  const files = await readUploadFiles(skill);
+  let published: Published;
+  try {
+    published = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Publishing ${skill.name} as ${describeTarget(target)}`, cancellable: true },
+      (_progress, token) => publishFiles(deps.client, files, target, abortSignalFor(token, options.cancellation)),
+    );
+  } catch (err) {
+    if (err instanceof NotPublishedError && err.cause instanceof SkillsApiError && err.cause.kind === 'cancelled') {
+      void vscode.window.showInformationMessage(`Publishing ${skill.name} was cancelled. Checked again: nothing was published.`);
+      return undefined;
+    }
+    if (err instanceof SkillsApiError && err.kind === 'tooLarge') {
+      throw new Error(`The Skills API refused the upload as too large. ${tooLargeMessage(skill.files, skill.totalBytes)}`, { cause: err });
+    }
+    throw err;
+  }
+  await deps.targets.remember(folder, published.skill.id);
+  const node = deps.tree.showPublished(published.skill, published.version);
+  void report(deps, skill, published, node);
+  return published;
+}
+
+async function report(deps: PublishDeps, skill: SkillFolder, published: Published, node: SkillsTreeNode): Promise<void> {
+  const version = published.version?.version ?? published.skill.latestVersion;
+  const what = `${skill.name} as version ${version} of "${skillTitle(published.skill)}"`;
+  const message = published.settled ? `The answer was lost, but checking again shows it worked: published ${what}.` : `Published ${what}.`;
+  const copyId = 'Copy ID';
+  const reveal = 'Reveal';
+  const choice = await vscode.window.showInformationMessage(message, copyId, reveal);
+  if (choice === copyId) {
+    await vscode.env.clipboard.writeText(node.kind === 'version' ? node.version.version : published.skill.id);
+    vscode.window.setStatusBarMessage('$(check) Copied', 5000);
+  }
+  if (choice === reveal) await deps.reveal(node);
+}

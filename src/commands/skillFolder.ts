@@ -1,0 +1,80 @@
+// Which skill folder a command works on, and that folder checked the way a publish sees it.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { excludePatterns } from '../config';
+import type { PublishableSkillFolder } from '../skill/folder';
+import { skillModule } from '../skillModule';
+import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
+import { isSkillMd } from '../workspace/skillDiagnostics';
+import { folderOf, type SkillFolders } from '../workspace/skillFolders';
+
+/**
+ * The folder a command was run on: the Explorer's folder, the folder of a SKILL.md (Explorer or editor),
+ * else one picked among the workspace's skill folders (`preferred` first), or the only one.
+ */
+export async function chooseSkillFolder(
+  arg: unknown,
+  folders: Pick<SkillFolders, 'all'>,
+  placeHolder: string,
+  options: { preferred?: readonly string[]; alwaysAsk?: boolean } = {},
+): Promise<vscode.Uri | undefined> {
+  if (arg instanceof vscode.Uri) return isSkillMd(arg) ? folderOf(arg) : arg;
+  const all = await folders.all();
+  if (all.length === 0) {
+    throw new Error('This workspace has no skill folder, that is a folder holding a SKILL.md. Open the folder of your skill, or add a SKILL.md to one.');
+  }
+  if (all.length === 1 && !options.alwaysAsk) return all[0];
+  const preferred = new Set(options.preferred ?? []);
+  const items = all
+    .map((uri) => ({ label: path.basename(uri.fsPath), description: vscode.workspace.asRelativePath(uri, true), detail: preferred.has(uri.toString()) ? 'Published to this skill before' : undefined, uri }))
+    .sort((a, b) => Number(preferred.has(b.uri.toString())) - Number(preferred.has(a.uri.toString())));
+  return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true }))?.uri;
+}
+
+/** Publishing uploads the workspace's files: in Restricted Mode it waits until the user trusts it. */
+export async function requireTrust(): Promise<boolean> {
+  if (vscode.workspace.isTrusted) return true;
+  const manage = 'Manage Workspace Trust';
+  const choice = await vscode.window.showWarningMessage(
+    "Publishing uploads files from this workspace, so it waits until you trust the workspace. Browsing your skills works meanwhile.",
+    manage,
+  );
+  if (choice === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+  return false;
+}
+
+/** Saves, or after asking leaves, the unsaved editors of files in `folder`. Undefined when the user cancels. */
+async function settleUnsavedEditors(folder: vscode.Uri): Promise<boolean> {
+  const prefix = folder.fsPath.endsWith(path.sep) ? folder.fsPath : folder.fsPath + path.sep;
+  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file' && d.uri.fsPath.startsWith(prefix));
+  if (dirty.length === 0) return true;
+  const save = 'Save All and Continue';
+  const choice = await vscode.window.showWarningMessage(
+    `${dirty.length === 1 ? 'A file' : `${dirty.length} files`} in ${path.basename(folder.fsPath)} ${dirty.length === 1 ? 'has' : 'have'} unsaved changes.`,
+    { modal: true, detail: dirty.map((d) => vscode.workspace.asRelativePath(d.uri)).join('\n') },
+    save,
+    'Continue Without Them',
+  );
+  if (choice === undefined) return false;
+  if (choice === save) await Promise.all(dirty.map((d) => d.save()));
+  return true;
+}
+
+/**
+ * The folder checked as a publish sees it (unsaved editors settled first); its problems go to the
+ * Problems panel. Undefined, after saying why, when it cannot be published.
+ */
+export async function checkedSkillFolder(folder: vscode.Uri, diagnostics: Pick<SkillDiagnostics, 'show'>, doing: string): Promise<PublishableSkillFolder | undefined> {
+  if (!(await settleUnsavedEditors(folder))) return undefined;
+  const { inspectSkillFolder, hasErrors, formatProblem } = skillModule();
+  const skill = await inspectSkillFolder(folder.fsPath, { exclude: excludePatterns() });
+  diagnostics.show(folder, skill.problems);
+  const errors = skill.problems.filter((p) => p.severity === 'error');
+  if (!hasErrors(skill.problems) && skill.name !== undefined) return { ...skill, name: skill.name };
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more: see the Problems panel)` : '';
+  const showProblems = 'Show Problems';
+  void vscode.window
+    .showErrorMessage(`Cannot ${doing} ${path.basename(folder.fsPath)}: ${formatProblem(errors[0])}${more}`, showProblems)
+    .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  return undefined;
+}

@@ -1,0 +1,22 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
+import type { SkillFolders } from '../workspace/skillFolders';
+import { checkedSkillFolder, chooseSkillFolder } from './skillFolder';
+import { skillModule } from '../skillModule';
+
+/** The checks of a publish, without the upload: problems in the Problems panel, a summary message. */
+export function validateSkill(deps: { folders: Pick<SkillFolders, 'all'>; diagnostics: Pick<SkillDiagnostics, 'show'> }) {
+  return async (arg?: unknown) => {
+    const folder = await chooseSkillFolder(arg, deps.folders, 'Which skill folder to validate?');
+    if (!folder) return undefined;
+    const skill = await checkedSkillFolder(folder, deps.diagnostics, 'validate');
+    if (!skill) return undefined;
+    const warnings = skill.problems.length;
+    const size = `${skill.files.length} ${skill.files.length === 1 ? 'file' : 'files'}, ${skillModule().formatBytes(skill.totalBytes)}`;
+    void vscode.window.showInformationMessage(
+      `${path.basename(folder.fsPath)} is ready to publish as ${skill.name} (${size})${warnings ? `, with ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in the Problems panel` : ''}.`,
+    );
+    return skill;
+  };
+}

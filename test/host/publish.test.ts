@@ -1,0 +1,215 @@
+// Publishing workspace skill folders into the emulator through the real commands in the real host.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ClaudeSkillsExports } from '../../src/extension';
+import { seed } from '../emulator/scenario';
+import { startEmulator, type SkillsEmulator } from '../emulator/server';
+import { SkillStore } from '../emulator/store';
+
+const KEY = 'sk-ant-publish-test-2468';
+
+describe('publishing skill folders', () => {
+  let exports: ClaudeSkillsExports;
+  let emulator: SkillsEmulator;
+  let store: SkillStore;
+  const workspace = () => vscode.workspace.workspaceFolders![0].uri;
+  const helloWorld = () => vscode.Uri.joinPath(workspace(), 'skills', 'hello-world');
+  const settings = () => vscode.workspace.getConfiguration('claudeSkills');
+  const posts = () => emulator.log.filter((r) => r.method === 'POST');
+  const skillTitled = (title: string) => store.all().find((s) => s.displayTitle === title)!;
+  const publishVersion = (folder: vscode.Uri, options?: object) => vscode.commands.executeCommand<unknown>('claudeSkills.publishNewVersion', folder, [folder], options);
+
+  /** A skill folder made for one test, removed after it. */
+  const scratch: vscode.Uri[] = [];
+  function makeSkillFolder(name: string, files: Record<string, string | Buffer> = {}): vscode.Uri {
+    const folder = vscode.Uri.joinPath(workspace(), 'scratch', name);
+    const all = { 'SKILL.md': `---\nname: ${name}\ndescription: A skill made by a test.\n---\n\n# ${name}\n`, ...files };
+    for (const [file, content] of Object.entries(all)) {
+      mkdirSync(join(folder.fsPath, file, '..'), { recursive: true });
+      writeFileSync(join(folder.fsPath, file), content);
+    }
+    scratch.push(folder);
+    return folder;
+  }
+
+  before(async () => {
+    exports = (await vscode.extensions.getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!.activate())!;
+    store = new SkillStore();
+    seed(store, { skills: [{ name: 'hello-world', display_title: 'Hello World', description: 'Greets.' }, { name: 'other-skill', display_title: 'Other', description: 'Other.' }] });
+    emulator = await startEmulator({ apiKeys: [KEY], store });
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await settings().update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
+    await settings().update('confirmPublish', false, vscode.ConfigurationTarget.Global);
+    await exports.keyStore.store(KEY);
+  });
+
+  beforeEach(async () => {
+    emulator.faults.length = 0;
+    await exports.targets.forget(helloWorld());
+    emulator.resetLog();
+  });
+
+  after(async () => {
+    for (const folder of scratch) rmSync(folder.fsPath, { recursive: true, force: true });
+    await exports.keyStore.clear();
+    await settings().update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+    await settings().update('confirmPublish', undefined, vscode.ConfigurationTarget.Global);
+    await emulator.close();
+  });
+
+  it('finds the workspace skill folders', async () => {
+    const folders = (await exports.folders.all()).map((uri) => vscode.workspace.asRelativePath(uri));
+    assert.ok(folders.includes('skills/hello-world'), folders.join(', '));
+  });
+
+  it('publishes a folder as a new version of the skill whose latest version has its name, with one POST', async () => {
+    const hello = skillTitled('Hello World');
+    const before = hello.versions.length;
+    const published = (await publishVersion(helloWorld())) as { skill: { id: string; latestVersion: string }; version: { version: string } };
+    assert.equal(published.skill.id, hello.id);
+    assert.equal(hello.versions.length, before + 1);
+    assert.equal(posts().length, 1);
+    assert.deepEqual(posts()[0].files.map((f) => f.filename), ['hello-world/SKILL.md']);
+    assert.equal(posts()[0].path, `/v1/skills/${hello.id}/versions`);
+
+    // The tree shows it at once: the skill's latest version is the new one.
+    const root = await exports.tree.getChildren();
+    const node = root.find((n) => n.kind === 'skill' && n.skill.id === hello.id);
+    assert.ok(node?.kind === 'skill');
+    assert.equal(node.skill.latestVersion, published.version.version);
+    const versions = await exports.tree.getChildren(node);
+    assert.ok(versions.some((v) => v.kind === 'version' && v.version.version === published.version.version && v.isLatest));
+  });
+
+  it('remembers the target: the next publish asks for no lookup; Forget Publish Target forgets it', async () => {
+    await publishVersion(helloWorld());
+    emulator.resetLog();
+    await publishVersion(helloWorld());
+    const hello = skillTitled('Hello World');
+    // The remembered skill, its latest version (is its name the same?), the upload: no list, no search.
+    assert.deepEqual(emulator.log.map((r) => `${r.method} ${r.path}`), [
+      `GET /v1/skills/${hello.id}`,
+      `GET /v1/skills/${hello.id}/versions/${hello.versions.at(-2)!.version}`,
+      `POST /v1/skills/${hello.id}/versions`,
+    ]);
+
+    await vscode.commands.executeCommand('claudeSkills.forgetPublishTarget', helloWorld());
+    assert.equal(exports.targets.get(helloWorld()), undefined);
+    emulator.resetLog();
+    await publishVersion(helloWorld());
+    assert.ok(emulator.log.some((r) => r.path === '/v1/skills' && r.query.source === 'custom'), 'looked up by name again');
+    assert.equal(posts().length, 1);
+  });
+
+  it('publishes a new skill with the display title given, refusing a title already taken before uploading', async () => {
+    const folder = makeSkillFolder('fresh-skill', { 'scripts/run.py': 'print("hi")\n' });
+    await vscode.commands.executeCommand('claudeSkills.publishNewSkill', folder, [folder], { displayTitle: 'Hello World' });
+    assert.equal(posts().length, 0, 'a taken title is refused before any upload');
+
+    await vscode.commands.executeCommand('claudeSkills.publishNewSkill', folder, [folder], { displayTitle: 'Fresh Skill' });
+    assert.equal(posts().length, 1);
+    assert.equal(posts()[0].path, '/v1/skills');
+    assert.equal(posts()[0].fields.display_title, 'Fresh Skill');
+    assert.deepEqual(posts()[0].files.map((f) => f.filename).sort(), ['fresh-skill/SKILL.md', 'fresh-skill/scripts/run.py']);
+    const created = skillTitled('Fresh Skill');
+    assert.equal(exports.targets.get(folder), created.id, 'the new skill becomes the folder\'s target');
+    const root = await exports.tree.getChildren();
+    assert.ok(root.some((n) => n.kind === 'skill' && n.skill.id === created.id), 'the tree lists the new skill at once');
+  });
+
+  it('a cancel before the body is sent leaves no version and sends nothing', async () => {
+    const hello = skillTitled('Hello World');
+    const before = hello.versions.length;
+    const cancel = new vscode.CancellationTokenSource();
+    cancel.cancel();
+    assert.equal(await publishVersion(helloWorld(), { cancellation: cancel.token }), undefined);
+    assert.equal(hello.versions.length, before);
+    assert.equal(posts().length, 0);
+  });
+
+  it('a cancel while the server holds the upload is settled by asking again: nothing was made, and it says so', async () => {
+    const hello = skillTitled('Hello World');
+    const before = hello.versions.length;
+    // The server sits on the request, then drops it unprocessed: only asking again can tell.
+    emulator.faults.push({ method: 'POST', latencyMs: 1500, reset: 'beforeProcessing' });
+    const cancel = new vscode.CancellationTokenSource();
+    const publishing = publishVersion(helloWorld(), { cancellation: cancel.token });
+    await new Promise((r) => setTimeout(r, 300));
+    cancel.cancel();
+    assert.equal(await publishing, undefined);
+    assert.equal(hello.versions.length, before);
+    assert.deepEqual(emulator.log.map((r) => `${r.method} ${r.path}`).slice(-2), [`POST /v1/skills/${hello.id}/versions`, `GET /v1/skills/${hello.id}`]);
+  });
+
+  it('a lost answer is settled by asking again: the version made is reported, not made twice', async () => {
+    const hello = skillTitled('Hello World');
+    const before = hello.versions.length;
+    emulator.faults.push({ method: 'POST', reset: 'afterProcessing' });
+    const published = (await publishVersion(helloWorld())) as { settled: boolean; skill: { latestVersion: string } };
+    assert.equal(published.settled, true);
+    assert.equal(hello.versions.length, before + 1);
+    assert.equal(published.skill.latestVersion, hello.versions.at(-1)!.version);
+    assert.equal(posts().length, 1);
+  });
+
+  it('refuses a second publish of the same folder while one is under way', async () => {
+    const hello = skillTitled('Hello World');
+    const before = hello.versions.length;
+    emulator.faults.push({ method: 'POST', latencyMs: 500 });
+    const [first, second] = await Promise.all([publishVersion(helloWorld()), publishVersion(helloWorld())]);
+    assert.ok(first);
+    assert.equal(second, undefined);
+    assert.equal(posts().length, 1);
+    assert.equal(hello.versions.length, before + 1);
+  });
+
+  it('refuses a broken folder before any request, with the rule in the Problems panel', async () => {
+    const folder = makeSkillFolder('broken-skill');
+    writeFileSync(join(folder.fsPath, 'SKILL.md'), '---\nname: Claude Helper\ndescription: x\n---\n');
+    writeFileSync(join(folder.fsPath, '.env'), 'TOKEN=abc\n');
+    assert.equal(await publishVersion(folder), undefined);
+    assert.equal(emulator.log.length, 0);
+    const onSkillMd = vscode.languages.getDiagnostics(vscode.Uri.joinPath(folder, 'SKILL.md'));
+    assert.ok(onSkillMd.some((d) => d.source === 'Claude Skills' && /reserved word "claude"/.test(d.message) && d.range.start.line === 1));
+    const onEnv = vscode.languages.getDiagnostics(vscode.Uri.joinPath(folder, '.env'));
+    assert.ok(onEnv.some((d) => /looks like a secret/.test(d.message)));
+  });
+
+  it('shows the problems of a SKILL.md while it is edited', async () => {
+    const folder = makeSkillFolder('edited-skill');
+    const uri = vscode.Uri.joinPath(folder, 'SKILL.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((edit) => edit.replace(new vscode.Range(1, 0, 1, 100), 'name: Edited Skill'));
+    const diagnostics = await waitFor(() => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Claude Skills'), (d) => d.length > 0);
+    assert.match(diagnostics[0].message, /"name" may hold only lowercase letters, digits and hyphens, not "E", spaces, "S"\. Try "edited-skill"\./);
+    assert.equal(diagnostics[0].range.start.line, 1);
+    await editor.edit((edit) => edit.replace(new vscode.Range(1, 0, 1, 100), 'name: edited-skill'));
+    await waitFor(() => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Claude Skills'), (d) => d.length === 0);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('packages <name>.zip next to the folder', async () => {
+    const folder = makeSkillFolder('zipped-skill', { 'docs/a.md': '# A\n' });
+    const target = vscode.Uri.joinPath(folder, '..', 'zipped-skill.zip');
+    scratch.push(target);
+    const written = await vscode.commands.executeCommand<vscode.Uri>('claudeSkills.packageSkill', folder, [folder], { target });
+    assert.equal(written?.toString(), target.toString());
+    const bytes = await vscode.workspace.fs.readFile(target);
+    assert.equal(Buffer.from(bytes.subarray(0, 2)).toString(), 'PK');
+    assert.equal(emulator.log.length, 0);
+  });
+});
+
+async function waitFor<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = read();
+  }
+  assert.ok(done(value), `gave up waiting: ${JSON.stringify(value)}`);
+  return value;
+}
