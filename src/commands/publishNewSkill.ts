@@ -58,7 +58,7 @@ export async function publishAsNewSkill(deps: PublishNewSkillDeps, folder: vscod
 /** Publish as New Skill: from the Explorer, the editor of a SKILL.md, or the palette. */
 export function publishNewSkill(deps: PublishNewSkillDeps) {
   return async (arg?: unknown, _selected?: unknown, options: NewSkillOptions = {}) => {
-    if (!(await requireTrust())) return undefined;
+    if (!requireTrust()) return undefined;
     const folder = await chooseSkillFolder(arg, deps.folders, 'Which skill folder to publish as a new skill?');
     if (!folder) return undefined;
     return oncePerFolder(folder, async () => {

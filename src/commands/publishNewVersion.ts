@@ -69,7 +69,7 @@ async function nameWarnings(deps: PublishNewVersionDeps, skill: Skill, latestNam
  */
 export function publishNewVersion(deps: PublishNewVersionDeps) {
   return async (arg?: unknown, _selected?: unknown, options: PublishOptions = {}) => {
-    if (!(await requireTrust())) return undefined;
+    if (!requireTrust()) return undefined;
     const fromNode = (arg as SkillNode | undefined)?.kind === 'skill' ? (arg as SkillNode).skill : undefined;
     if (fromNode && fromNode.source !== 'custom') {
       throw new Error(`"${skillTitle(fromNode)}" is one of Anthropic's skills, which are read-only: publish your folder as a new skill instead.`);

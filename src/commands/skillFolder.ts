@@ -32,14 +32,12 @@ export async function chooseSkillFolder(
 }
 
 /** Publishing uploads the workspace's files: in Restricted Mode it waits until the user trusts it. */
-export async function requireTrust(): Promise<boolean> {
+export function requireTrust(): boolean {
   if (vscode.workspace.isTrusted) return true;
   const manage = 'Manage Workspace Trust';
-  const choice = await vscode.window.showWarningMessage(
-    "Publishing uploads files from this workspace, so it waits until you trust the workspace. Browsing your skills works meanwhile.",
-    manage,
-  );
-  if (choice === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+  void vscode.window
+    .showWarningMessage('Publishing uploads files from this workspace, so it waits until you trust the workspace. Browsing your skills works meanwhile.', manage)
+    .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
   return false;
 }
 

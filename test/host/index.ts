@@ -7,11 +7,15 @@ import Mocha from 'mocha';
 
 /** Marks the suite's own lines: the workbench relays them among its own log. */
 export const LINE_MARKER = '[host-test] ';
+const UNTRUSTED_TAG = '@untrusted';
 
 export function run(): Promise<void> {
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(LINE_MARKER + format(...args));
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
-  if (process.env.HOST_TEST_GREP) mocha.grep(process.env.HOST_TEST_GREP);
+  // Tests tagged @untrusted run in a second pass, in a workspace that is not trusted; the others never do.
+  if (process.env.HOST_TEST_TRUST === 'untrusted') mocha.grep(UNTRUSTED_TAG);
+  else if (process.env.HOST_TEST_GREP) mocha.grep(process.env.HOST_TEST_GREP);
+  else mocha.grep(UNTRUSTED_TAG).invert();
   for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
     mocha.addFile(join(__dirname, file));
   }

@@ -213,3 +213,29 @@ async function waitFor<T>(read: () => T, done: (value: T) => boolean, timeoutMs 
   assert.ok(done(value), `gave up waiting: ${JSON.stringify(value)}`);
   return value;
 }
+
+describe('in a workspace that is not trusted @untrusted', () => {
+  it('browsing works, and publishing waits for trust: nothing is sent', async () => {
+    assert.equal(vscode.workspace.isTrusted, false, 'this pass must run in an untrusted workspace');
+    const exports = (await vscode.extensions.getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!.activate())!;
+    const store = new SkillStore();
+    seed(store, { skills: [{ name: 'hello-world', display_title: 'Hello World', description: 'Greets.' }] });
+    const emulator = await startEmulator({ apiKeys: [KEY], store });
+    try {
+      await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.getConfiguration('claudeSkills').update('confirmPublish', false, vscode.ConfigurationTarget.Global);
+      await exports.keyStore.store(KEY);
+      const root = await exports.tree.getChildren();
+      assert.ok(root.some((n) => n.kind === 'skill' && n.skill.displayTitle === 'Hello World'), 'browsing works');
+      emulator.resetLog();
+      const folder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'skills', 'hello-world');
+      assert.equal(await vscode.commands.executeCommand('claudeSkills.publishNewVersion', folder), undefined);
+      assert.equal(await vscode.commands.executeCommand('claudeSkills.publishNewSkill', folder, [folder], { displayTitle: 'New' }), undefined);
+      assert.equal(emulator.log.length, 0);
+      assert.equal(store.all().length, 1);
+    } finally {
+      await exports.keyStore.clear();
+      await emulator.close();
+    }
+  });
+});

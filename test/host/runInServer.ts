@@ -11,11 +11,19 @@ const RESULT_PREFIX = 'EXT-TEST-RESULT ';
 /** The same as index.ts's LINE_MARKER (index.ts imports mocha, which this Node-side runner need not load). */
 const LINE_MARKER = '[host-test] ';
 
-async function main(): Promise<number> {
+interface PassResult {
+  code: number;
+  passed: number;
+  failed: number;
+}
+
+/** One run of the suite in a fresh server; `untrusted` opens a workspace that is not trusted. */
+async function runPass(untrusted: boolean): Promise<PassResult> {
   const server = await startVsCodeServer({
     smokeTestDriver: true,
     workspaceTemplate: join(repoRoot, 'test', 'fixtures', 'workspace'),
-    env: { HOST_TEST_GREP: process.env.HOST_TEST_GREP ?? '' },
+    workspaceTrust: untrusted,
+    env: { HOST_TEST_GREP: process.env.HOST_TEST_GREP ?? '', HOST_TEST_TRUST: untrusted ? 'untrusted' : 'trusted' },
   });
   const browser = await launchChromium();
   let result: { passed: number; failed: number } | undefined;
@@ -46,12 +54,26 @@ async function main(): Promise<number> {
     );
     const code = await Promise.race([exited, timedOut]);
     if (!result) console.error('host tests: the suite reported no result (did the extension activate?)');
-    return result && code === 0 ? 0 : code || 1;
+    return { code: result && code === 0 ? 0 : code || 1, passed: result?.passed ?? 0, failed: result?.failed ?? 0 };
   } finally {
-    console.log(`${result?.passed ?? 0} passed, ${result?.failed ?? 0} failed`);
     await browser.close();
     await server.stop();
   }
+}
+
+async function main(): Promise<number> {
+  const passes: PassResult[] = [];
+  try {
+    passes.push(await runPass(false));
+    if (!process.env.HOST_TEST_GREP) {
+      console.log('\n(in a workspace that is not trusted)');
+      passes.push(await runPass(true));
+    }
+  } finally {
+    const total = (key: 'passed' | 'failed') => passes.reduce((sum, p) => sum + p[key], 0);
+    console.log(`${total('passed')} passed, ${total('failed')} failed`);
+  }
+  return passes.find((p) => p.code !== 0)?.code ?? 0;
 }
 
 main().then(

@@ -120,7 +120,17 @@ test('Filter Skills… narrows the view across pages, survives a reload of the w
   // code-server's browser secret storage may or may not keep the key across a reload; the filter stays.
   const sqlReviewer = rows.filter({ hasText: 'SQL Reviewer' });
   const welcome = page.locator('.sidebar .welcome-view-content').getByRole('button', { name: 'Set API Key' });
-  await sqlReviewer.or(welcome).first().waitFor({ timeout: 60_000 });
+  const container = page.locator('.activitybar a.action-label[aria-label^="Claude Skills"]');
+  await container.waitFor({ timeout: 60_000 });
+  if (!(await page.locator('.sidebar .composite.title', { hasText: 'Claude Skills' }).isVisible())) await container.click();
+  await sqlReviewer
+    .or(welcome)
+    .first()
+    .waitFor({ timeout: 60_000 })
+    .catch(async (err: unknown) => {
+      await page.screenshot({ path: join(screenshotDir, 'failed-after-reload.png') });
+      throw err;
+    });
   if (await welcome.isVisible()) await setKeyFromWelcome().catch(() => undefined); // it may vanish as the key loads
   await sqlReviewer.waitFor({ timeout: 30_000 });
   await waitForCount(skillRows, 1);
