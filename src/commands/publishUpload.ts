@@ -18,6 +18,7 @@ export interface PublishDeps {
   tree: Pick<SkillsTreeProvider, 'showPublished'>;
   reveal: (node: SkillsTreeNode) => Thenable<void>;
   targets: Pick<PublishTargets, 'remember'>;
+  log: Pick<vscode.LogOutputChannel, 'warn'>;
 }
 
 /** For automation and tests, after the arguments VS Code passes: a token that cancels like the progress's Cancel. */
@@ -100,5 +101,5 @@ async function report(deps: PublishDeps, skill: SkillFolder, published: Publishe
     await vscode.env.clipboard.writeText(node.kind === 'version' ? node.version.version : published.skill.id);
     vscode.window.setStatusBarMessage('$(check) Copied', 5000);
   }
-  if (choice === reveal) await deps.reveal(node);
+  if (choice === reveal) await deps.reveal(node).then(undefined, (err: unknown) => deps.log.warn(`Reveal: ${err instanceof Error ? err.message : String(err)}`));
 }

@@ -56,9 +56,14 @@ export class AnthropicGroupNode implements ListOwner {
 export class VersionNode {
   readonly kind = 'version';
   constructor(
-    readonly skill: Skill,
+    readonly parent: SkillNode,
     readonly version: SkillVersion,
   ) {}
+
+  /** The skill as it is now: its latest version moves when one is published. */
+  get skill(): Skill {
+    return this.parent.skill;
+  }
 
   get id(): string {
     return `version:${this.skill.id}:${this.version.version}`;

@@ -84,10 +84,9 @@ export class PageLoader<T> {
 
   /**
    * Puts an item just created or changed (a publish) into the list without a reload: in place of the one
-   * with its key, else first. Only once a first page is in: before that, the first load brings it.
+   * with its key, else first, where it stays when pages arrive (a page that brings it again is deduped).
    */
   upsert(item: T): void {
-    if (!this.firstPageLoaded) return;
     const index = this.keyOf ? this.items.findIndex((existing) => this.keyOf!(existing) === this.keyOf!(item)) : -1;
     if (index === -1) this.items.unshift(item);
     else this.items[index] = item;

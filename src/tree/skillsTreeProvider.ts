@@ -31,6 +31,8 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
   private readonly root: ListOwner & { loader: PageLoader<Skill> };
   private readonly anthropic: AnthropicGroupNode;
   private skillNodes = new Map<string, SkillNode>();
+  /** One node per version id, so that reveal() finds the element the view holds. */
+  private versionNodes = new Map<string, VersionNode>();
   /** Latest versions fetched for tooltips, by `skillId@version`. */
   private readonly latestVersions = new Map<string, Promise<SkillVersion | undefined>>();
   /** The names of those that arrived, by skill id, so the filter can match them. */
@@ -47,7 +49,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
   }
 
   getParent(node: SkillsTreeNode): SkillsTreeNode | undefined {
-    if (node instanceof VersionNode) return this.skillNodes.get(node.skill.id);
+    if (node instanceof VersionNode) return node.parent;
     if (node instanceof SkillNode && node.skill.source !== 'custom') return this.anthropic;
     return undefined;
   }
@@ -59,7 +61,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
       return this.listChildren(
         node,
         node.loader,
-        (versions) => [...versions].sort(compareVersionsNewestFirst).map((v) => new VersionNode(node.skill, v)),
+        (versions) => [...versions].sort(compareVersionsNewestFirst).map((v) => this.versionNode(node, v)),
         'No versions.',
       );
     }
@@ -115,7 +117,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
     const node = this.skillNode(skill);
     if (version) node.loader.upsert(version);
     this.changed.fire(undefined);
-    return version ? new VersionNode(node.skill, version) : node;
+    return version ? this.versionNode(node, version) : node;
   }
 
   /** Everything again, or one skill alone (its metadata and its versions). */
@@ -124,6 +126,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
       this.root.loader.reset();
       this.anthropic.loader.reset();
       this.skillNodes = new Map();
+      this.versionNodes = new Map();
       this.latestVersions.clear();
       this.fetchedLatestNames.clear();
       this.changed.fire(undefined);
@@ -209,6 +212,16 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
       new PageLoader((request, signal) => this.deps.client.listVersions(skill.id, request, signal), (version) => version.version),
     );
     this.skillNodes.set(skill.id, node);
+    return node;
+  }
+
+  private versionNode(parent: SkillNode, version: SkillVersion): VersionNode {
+    const id = `${parent.skill.id}@${version.version}`;
+    let node = this.versionNodes.get(id);
+    if (!node || node.parent !== parent) {
+      node = new VersionNode(parent, version);
+      this.versionNodes.set(id, node);
+    }
     return node;
   }
 

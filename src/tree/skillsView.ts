@@ -70,6 +70,7 @@ export class SkillsView implements vscode.Disposable {
       fromEnvironment ? `Using the ANTHROPIC_API_KEY environment variable (${hint}).` : undefined,
       filter === undefined ? undefined : `Showing the skills matching "${filter}".`,
     ];
-    this.treeView.message = message.filter(Boolean).join(' ') || undefined;
+    // A message hides the welcome view, which must show when there is no key.
+    this.treeView.message = this.key ? message.filter(Boolean).join(' ') || undefined : undefined;
   }
 }

@@ -81,6 +81,9 @@ describe('publishing skill folders', () => {
     assert.equal(node.skill.latestVersion, published.version.version);
     const versions = await exports.tree.getChildren(node);
     assert.ok(versions.some((v) => v.kind === 'version' && v.version.version === published.version.version && v.isLatest));
+    const newest = versions.find((v) => v.kind === 'version' && v.isLatest)!;
+    await exports.view.treeView.reveal(newest, { select: true, focus: true });
+    assert.deepEqual(exports.view.treeView.selection.map((n) => n.kind === 'version' && n.version.version), [published.version.version]);
   });
 
   it('remembers the target: the next publish asks for no lookup; Forget Publish Target forgets it', async () => {

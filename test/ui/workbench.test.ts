@@ -142,3 +142,43 @@ test('Filter Skills… narrows the view across pages, survives a reload of the w
   await waitForCount(skillRows, 4);
   await filterMessage.waitFor({ state: 'detached' });
 });
+
+/** Right-clicks a folder under `skills/` in the Explorer and runs one of its context menu entries. */
+async function runOnSkillFolder(folder: string, entry: string): Promise<void> {
+  await page.locator('.activitybar a.action-label[aria-label^="Explorer"]').click();
+  const rows = page.locator('.explorer-folders-view .monaco-list-row');
+  const skills = rows.filter({ hasText: /^skills$/ });
+  await skills.waitFor({ timeout: 30_000 });
+  if ((await skills.getAttribute('aria-expanded')) !== 'true') await skills.click();
+  const row = rows.filter({ hasText: new RegExp(`^${folder}$`) });
+  await row.click({ button: 'right' });
+  // The menu acts on the item under the pointer when Enter is pressed; a synthetic click can arrive too soon.
+  await page.locator('.monaco-menu .action-item', { hasText: entry }).first().hover();
+  await page.keyboard.press('Enter');
+}
+
+test('Publish as New Version from the Explorer: confirm, and the tree shows the new version', async () => {
+  await runOnSkillFolder('release-notes', 'Publish as New Version');
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 30_000 });
+  assert.match(await dialog.innerText(), /Publish release-notes as a new version of "Release Notes Writer"\?[\s\S]*1 file/);
+  await page.screenshot({ path: join(screenshotDir, 'publish-confirm.png') });
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+  const toast = page.locator('.notifications-toasts', { hasText: /Published release-notes as version \d{16} of "Release Notes Writer"/ });
+  await toast.waitFor({ timeout: 30_000 });
+  await page.locator('.activitybar a.action-label[aria-label^="Claude Skills"]').click();
+  const skill = page.locator('.sidebar .monaco-list-row', { hasText: 'Release Notes Writer' });
+  await skill.waitFor({ timeout: 15_000 });
+  if ((await skill.getAttribute('aria-expanded')) !== 'true') await skill.click();
+  // The new version is listed at once, as the latest, even though the API's first page may not hold it.
+  await page.locator('.sidebar .monaco-list-row', { hasText: /^\d{16}latest · now$/ }).waitFor({ timeout: 15_000 });
+  await page.locator('.sidebar').screenshot({ path: join(screenshotDir, 'published.png') });
+});
+
+test('publishing a broken folder names the rule that fails and uploads nothing', async () => {
+  await runOnSkillFolder('broken-skill', 'Publish as New Version');
+  const toast = page.locator('.notifications-toasts', { hasText: 'Cannot publish broken-skill' });
+  await toast.waitFor({ timeout: 30_000 });
+  assert.match(await toast.innerText(), /SKILL\.md:2: "name" may hold only lowercase letters, digits and hyphens/);
+  assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no confirmation: nothing to upload');
+});

@@ -122,9 +122,11 @@ describe('PageLoader', () => {
   it('lists an upserted item first, once, even when a later page brings it again', async () => {
     const list = numbers(45, 20);
     const loader = new PageLoader(list.fetch, String);
-    loader.upsert(44); // before the first page: the first load will bring it
-    assert.equal(loader.loaded.length, 0);
-    await loader.loadMore();
+    loader.upsert(44); // before the first page: listed at once, and the first page still loads
+    assert.deepEqual(loader.loaded, [44]);
+    assert.equal(loader.hasMore, true);
+    await loader.ensureFirstPage();
+    assert.equal(list.requests.length, 1);
     loader.upsert(44);
     loader.upsert(44);
     loader.upsert(3); // already listed: replaced in place
