@@ -182,3 +182,16 @@ test('publishing a broken folder names the rule that fails and uploads nothing',
   assert.match(await toast.innerText(), /SKILL\.md:2: "name" may hold only lowercase letters, digits and hyphens/);
   assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no confirmation: nothing to upload');
 });
+
+test('a folder with no matching skill picks its target, and a name that differs is warned about before upload', async () => {
+  await runOnSkillFolder('hello-world', 'Publish as New Version');
+  const picks = page.locator('.quick-input-widget .monaco-list-row');
+  await picks.filter({ hasText: 'Publish as New Skill…' }).waitFor({ timeout: 30_000 });
+  await picks.filter({ hasText: 'SQL Reviewer' }).click();
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 30_000 });
+  assert.match(await dialog.innerText(), /latest version is named "sql-review", but this folder's SKILL\.md says "hello-world"/);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.notifications-toasts', { hasText: 'Published hello-world' }).count(), 0);
+});
