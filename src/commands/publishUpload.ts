@@ -54,9 +54,8 @@ export function skillWarnings(skill: SkillFolder): string[] {
 /** The modal before an upload; shown even with confirmPublish off when there are warnings. */
 export async function confirmUpload(skill: SkillFolder, target: PublishTarget, warnings: readonly string[]): Promise<boolean> {
   if (!confirmPublish() && warnings.length === 0) return true;
-  const { formatBytes } = skillModule();
   const detail = [
-    `${skill.files.length} ${skill.files.length === 1 ? 'file' : 'files'}, ${formatBytes(skill.totalBytes)}, from ${vscode.workspace.asRelativePath(skill.folder, true)}.`,
+    `${skillModule().describeFiles(skill)}, from ${vscode.workspace.asRelativePath(skill.folder, true)}.`,
     ...warnings.map((w) => `⚠ ${w}`),
   ].join('\n\n');
   const publish = 'Publish';

@@ -64,11 +64,12 @@ async function settleUnsavedEditors(folder: vscode.Uri): Promise<boolean> {
  */
 export async function checkedSkillFolder(folder: vscode.Uri, diagnostics: Pick<SkillDiagnostics, 'show'>, doing: string): Promise<PublishableSkillFolder | undefined> {
   if (!(await settleUnsavedEditors(folder))) return undefined;
-  const { inspectSkillFolder, hasErrors, formatProblem } = skillModule();
+  const { inspectSkillFolder, formatProblem } = skillModule();
   const skill = await inspectSkillFolder(folder.fsPath, { exclude: excludePatterns() });
   diagnostics.show(folder, skill.problems);
   const errors = skill.problems.filter((p) => p.severity === 'error');
-  if (!hasErrors(skill.problems) && skill.name !== undefined) return { ...skill, name: skill.name };
+  // Without errors the frontmatter's name is valid, so it is known.
+  if (errors.length === 0) return { ...skill, name: skill.name! };
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more: see the Problems panel)` : '';
   const showProblems = 'Show Problems';
   void vscode.window

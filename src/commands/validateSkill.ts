@@ -13,9 +13,8 @@ export function validateSkill(deps: { folders: Pick<SkillFolders, 'all'>; diagno
     const skill = await checkedSkillFolder(folder, deps.diagnostics, 'validate');
     if (!skill) return undefined;
     const warnings = skill.problems.length;
-    const size = `${skill.files.length} ${skill.files.length === 1 ? 'file' : 'files'}, ${skillModule().formatBytes(skill.totalBytes)}`;
     void vscode.window.showInformationMessage(
-      `${path.basename(folder.fsPath)} is ready to publish as ${skill.name} (${size})${warnings ? `, with ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in the Problems panel` : ''}.`,
+      `${path.basename(folder.fsPath)} is ready to publish as ${skill.name} (${skillModule().describeFiles(skill)})${warnings ? `, with ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in the Problems panel` : ''}.`,
     );
     return skill;
   };

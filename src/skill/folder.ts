@@ -41,6 +41,11 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** "3 files, 4.2 KB": what an upload or a package of the folder carries. */
+export function describeFiles(skill: Pick<SkillFolder, 'files' | 'totalBytes'>): string {
+  return `${skill.files.length} ${skill.files.length === 1 ? 'file' : 'files'}, ${formatBytes(skill.totalBytes)}`;
+}
+
 /** Reads and checks `folder`; never throws for a problem of the folder's content (only for I/O failures). */
 export async function inspectSkillFolder(folder: string, options: InspectOptions = {}): Promise<SkillFolder> {
   const { files, problems } = await collectFiles(folder, options.exclude ?? DEFAULT_EXCLUDES);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { excludePatterns } from '../config';
 import type { SkillProblem } from '../skill/problems';
 import { skillModule } from '../skillModule';
+import { folderOf } from './skillFolders';
 
 const SOURCE = 'Claude Skills';
 const CHECK_DELAY_MS = 300;
@@ -28,7 +29,7 @@ export class SkillDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((doc) => this.check(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => this.checkSoon(e.document)),
       vscode.workspace.onDidSaveTextDocument((doc) => this.check(doc)),
-      vscode.workspace.onDidCloseTextDocument((doc) => isSkillMd(doc.uri) && this.clear(vscode.Uri.joinPath(doc.uri, '..'))),
+      vscode.workspace.onDidCloseTextDocument((doc) => isSkillMd(doc.uri) && this.clear(folderOf(doc.uri))),
     ];
     for (const doc of vscode.workspace.textDocuments) void this.check(doc);
   }
@@ -74,7 +75,7 @@ export class SkillDiagnostics implements vscode.Disposable {
 
   private async check(doc: vscode.TextDocument): Promise<void> {
     if (!isSkillMd(doc.uri) || doc.isClosed) return;
-    const folder = vscode.Uri.joinPath(doc.uri, '..');
+    const folder = folderOf(doc.uri);
     try {
       const skill = await skillModule().inspectSkillFolder(folder.fsPath, { exclude: excludePatterns(), skillMdText: doc.getText() });
       if (!doc.isClosed) this.show(folder, skill.problems);

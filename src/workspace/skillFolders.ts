@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 
 const SKILL_MD_GLOB = '**/SKILL.md';
 /** Folders never searched for skills: dependencies and tool state, whatever files.exclude says. */
-const SEARCH_EXCLUDE = '{**/node_modules/**,**/.git/**,**/.venv/**,**/__pycache__/**}';
+const SKIPPED_FOLDERS = ['node_modules', '.git', '.venv', '__pycache__'];
+const SEARCH_EXCLUDE = `{${SKIPPED_FOLDERS.map((name) => `**/${name}/**`).join(',')}}`;
 
 /**
  * The workspace's skill folders (each folder holding a SKILL.md), found with findFiles and kept current
@@ -12,9 +13,7 @@ const SEARCH_EXCLUDE = '{**/node_modules/**,**/.git/**,**/.venv/**,**/__pycache_
 export class SkillFolders implements vscode.Disposable {
   private folders = new Map<string, vscode.Uri>();
   private readonly watcher = vscode.workspace.createFileSystemWatcher(SKILL_MD_GLOB);
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changed.event;
-  private scan: Promise<void>;
+  private readonly scan: Promise<void>;
 
   constructor() {
     this.watcher.onDidCreate((uri) => this.add(uri));
@@ -28,19 +27,18 @@ export class SkillFolders implements vscode.Disposable {
     return [...this.folders.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
   }
 
-  async rescan(): Promise<void> {
+  dispose(): void {
+    this.watcher.dispose();
+  }
+
+  private async rescan(): Promise<void> {
     const found = await vscode.workspace.findFiles(SKILL_MD_GLOB, SEARCH_EXCLUDE);
     this.folders = new Map(found.map((uri) => [folderOf(uri).fsPath, folderOf(uri)]));
     await this.publish();
   }
 
-  dispose(): void {
-    this.watcher.dispose();
-    this.changed.dispose();
-  }
-
   private add(skillMd: vscode.Uri): void {
-    if (/[\\/](node_modules|\.git|\.venv|__pycache__)[\\/]/.test(skillMd.fsPath)) return;
+    if (skillMd.path.split('/').some((segment) => SKIPPED_FOLDERS.includes(segment))) return;
     const folder = folderOf(skillMd);
     this.folders.set(folder.fsPath, folder);
     void this.publish();
@@ -54,7 +52,6 @@ export class SkillFolders implements vscode.Disposable {
     const paths = [...this.folders.values()].map((uri) => uri.path);
     await vscode.commands.executeCommand('setContext', 'claudeSkills.skillFolders', paths);
     await vscode.commands.executeCommand('setContext', 'claudeSkills.hasSkillFolders', paths.length > 0);
-    this.changed.fire();
   }
 }
 
