@@ -16,7 +16,8 @@ async function uiLayer() {
   const { emulator, apiKey } = await startScenarioEmulator();
   const server = await startVsCodeServer({
     vsix: vsixPath,
-    settings: { 'claudeSkills.apiBaseUrl': emulator.url },
+    // VS Code in a browser saves after a delay by default; desktop VS Code, which users run, does not.
+    settings: { 'claudeSkills.apiBaseUrl': emulator.url, 'files.autoSave': 'off' },
     workspaceTemplate: join(repoRoot, 'test', 'fixtures', 'workspace'),
   });
   try {

@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
   const folders = new SkillFolders();
   const diagnostics = new SkillDiagnostics(log);
   const targets = new PublishTargets(context.workspaceState);
-  const publishDeps = { client, tree, folders, targets, diagnostics, log, reveal: (node: SkillsTreeNode) => view.treeView.reveal(node, { select: true, focus: true }) };
+  const publishDeps = { client, tree, folders, targets, diagnostics, log, reveal: (node: SkillsTreeNode) => view.reveal(node) };
 
   context.subscriptions.push(
     log,

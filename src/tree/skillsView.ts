@@ -49,6 +49,27 @@ export class SkillsView implements vscode.Disposable {
     await this.showFilter();
   }
 
+  /**
+   * Selects `node`, opening the view first when it is hidden: a reveal sent while the view opens is
+   * undone by the refresh VS Code runs once the view becomes visible.
+   */
+  async reveal(node: SkillsTreeNode): Promise<void> {
+    if (!this.treeView.visible) {
+      const shown = new Promise<void>((resolve) => {
+        const done = () => {
+          subscription.dispose();
+          clearTimeout(timer);
+          resolve();
+        };
+        const subscription = this.treeView.onDidChangeVisibility((e) => e.visible && done());
+        const timer = setTimeout(done, 5_000);
+      });
+      await vscode.commands.executeCommand('claudeSkills.skills.focus');
+      await shown;
+    }
+    await this.treeView.reveal(node, { select: true, focus: true });
+  }
+
   dispose(): void {
     this.treeView.dispose();
   }

@@ -1,7 +1,7 @@
 // The real workbench in Chromium with the built .vsix installed (started by scripts/test.mjs, which
 // passes VSCODE_SERVER_URL and VSCODE_WORKSPACE).
 import * as assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -143,15 +143,21 @@ test('Filter Skills… narrows the view across pages, survives a reload of the w
   await filterMessage.waitFor({ state: 'detached' });
 });
 
-/** Right-clicks a folder under `skills/` in the Explorer and runs one of its context menu entries. */
-async function runOnSkillFolder(folder: string, entry: string): Promise<void> {
-  await page.locator('.activitybar a.action-label[aria-label^="Explorer"]').click();
-  const rows = page.locator('.explorer-folders-view .monaco-list-row');
-  const skills = rows.filter({ hasText: /^skills$/ });
+const explorerRows = () => page.locator('.explorer-folders-view .monaco-list-row');
+
+/** The Explorer's row of a folder under `skills/`, shown. */
+async function skillFolderRow(folder: string): Promise<Locator> {
+  // A click on the active container's icon would close the sidebar.
+  if (!(await page.locator('.explorer-folders-view').isVisible())) await page.locator('.activitybar a.action-label[aria-label^="Explorer"]').click();
+  const skills = explorerRows().filter({ hasText: /^skills$/ });
   await skills.waitFor({ timeout: 30_000 });
   if ((await skills.getAttribute('aria-expanded')) !== 'true') await skills.click();
-  const row = rows.filter({ hasText: new RegExp(`^${folder}$`) });
-  await row.click({ button: 'right' });
+  return explorerRows().filter({ hasText: new RegExp(`^${folder}$`) });
+}
+
+/** Right-clicks a folder under `skills/` in the Explorer and runs one of its context menu entries. */
+async function runOnSkillFolder(folder: string, entry: string): Promise<void> {
+  await (await skillFolderRow(folder)).click({ button: 'right' });
   // The menu acts on the item under the pointer when Enter is pressed; a synthetic click can arrive too soon.
   await page.locator('.monaco-menu .action-item', { hasText: entry }).first().hover();
   await page.keyboard.press('Enter');
@@ -166,12 +172,13 @@ test('Publish as New Version from the Explorer: confirm, and the tree shows the 
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   const toast = page.locator('.notifications-toasts', { hasText: /Published release-notes as version \d{16} of "Release Notes Writer"/ });
   await toast.waitFor({ timeout: 30_000 });
-  await page.locator('.activitybar a.action-label[aria-label^="Claude Skills"]').click();
-  const skill = page.locator('.sidebar .monaco-list-row', { hasText: 'Release Notes Writer' });
-  await skill.waitFor({ timeout: 15_000 });
-  if ((await skill.getAttribute('aria-expanded')) !== 'true') await skill.click();
+  await toast.getByRole('button', { name: 'Reveal' }).click();
   // The new version is listed at once, as the latest, even though the API's first page may not hold it.
-  await page.locator('.sidebar .monaco-list-row', { hasText: /^\d{16}latest · now$/ }).waitFor({ timeout: 15_000 });
+  const published = page.locator('.sidebar .monaco-list-row[aria-selected="true"]', { hasText: /^\d{16}latest · now$/ });
+  await published.waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
+    await page.screenshot({ path: join(screenshotDir, 'failed-reveal.png') });
+    throw err;
+  });
   await page.locator('.sidebar').screenshot({ path: join(screenshotDir, 'published.png') });
 });
 
@@ -194,4 +201,31 @@ test('a folder with no matching skill picks its target, and a name that differs 
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await page.locator('.notifications-toasts', { hasText: 'Published hello-world' }).count(), 0);
+});
+
+test('unsaved changes in the folder are saved first when the user chooses Save All and Continue', async () => {
+  const folder = await skillFolderRow('release-notes');
+  if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
+  await explorerRows().filter({ hasText: /^SKILL\.md$/ }).first().click();
+  const editor = page.locator('.editor-instance .monaco-editor .view-lines');
+  await editor.waitFor({ timeout: 15_000 });
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nSaved before publishing.');
+  await page.locator('.tabs-container .tab.dirty').waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
+    await page.screenshot({ path: join(screenshotDir, 'failed-dirty.png') });
+    throw err;
+  });
+
+  await page.locator('.editor-actions .action-label[aria-label^="Publish as New Version"]').click();
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 30_000 });
+  assert.match(await dialog.innerText(), /A file in release-notes has unsaved changes/);
+  await dialog.getByRole('button', { name: 'Save All and Continue' }).click();
+  // The publish itself is confirmed next, with the saved file counted; it is cancelled here.
+  await dialog.filter({ hasText: 'Publish release-notes as a new version' }).waitFor({ timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await waitForCount(page.locator('.tabs-container .tab.dirty'), 0);
+  assert.match(readFileSync(join(workspace!, 'skills', 'release-notes', 'SKILL.md'), 'utf8'), /Saved before publishing\.\s*$/);
 });
