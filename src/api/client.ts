@@ -2,7 +2,7 @@ import { SkillsApiError, kindForStatus } from './errors';
 import { buildSkillForm } from './multipart';
 import { toDeleted, toErrorBody, toPage, toSkill, toSkillVersion } from './normalize';
 import { iteratePages } from './paging';
-import { DEFAULT_RETRY_POLICY, abortableSleep, isIdempotent, retryDelayMs, shouldRetry, type RetryPolicy } from './retry';
+import { DEFAULT_RETRY_POLICY, abortableSleep, retryDelayMs, serverRetryDelayMs, shouldRetry, type RetryPolicy } from './retry';
 import type {
   CreateSkillRequest,
   Deleted,
@@ -81,9 +81,17 @@ const json =
 
 const segment = encodeURIComponent;
 
+/** A retry the server timed with `retry-after`: every request to it is likely to meet the same limit. */
+export interface ServerDelay {
+  method: string;
+  path: string;
+  delayMs: number;
+}
+
 export class SkillsClient {
   private readonly retryPolicy: RetryPolicy;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly serverDelayListeners = new Set<(delay: ServerDelay) => void>();
 
   constructor(private readonly options: SkillsClientOptions) {
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -167,6 +175,12 @@ export class SkillsClient {
     });
   }
 
+  /** Called whenever a request waits, before its retry, for as long as the server's `retry-after` asks. */
+  onServerDelay(listener: (delay: ServerDelay) => void): { dispose(): void } {
+    this.serverDelayListeners.add(listener);
+    return { dispose: () => this.serverDelayListeners.delete(listener) };
+  }
+
   private async request<T>(spec: RequestSpec<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       let failure: AttemptFailure;
@@ -180,6 +194,9 @@ export class SkillsClient {
         throw failure.error;
       }
       const delay = retryDelayMs(this.retryPolicy, attempt, failure.headers, this.options.random);
+      if (serverRetryDelayMs(failure.headers) !== undefined) {
+        for (const listener of this.serverDelayListeners) listener({ method: spec.method, path: spec.path, delayMs: delay });
+      }
       try {
         await this.sleep(delay, spec.signal);
       } catch {
@@ -291,8 +308,9 @@ function transportError(
   requestId: string | undefined,
   apiKey: string,
 ): SkillsApiError {
-  // Cancelled while under way: a create may have reached the server; only the caller's re-list can tell.
-  if (spec.signal?.aborted) return cancelled(!isIdempotent(spec.method));
+  // Cancelled while under way: a create or a delete may have reached the server; only the caller's
+  // re-list can tell. A GET changes nothing, so it has nothing to settle.
+  if (spec.signal?.aborted) return cancelled(spec.method !== 'GET');
   if (timeout.aborted) {
     return new SkillsApiError({
       kind: 'timeout',

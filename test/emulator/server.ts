@@ -105,7 +105,6 @@ export class SkillsEmulator {
     this.apiKeys = new Set(options.apiKeys ?? ['sk-ant-emulator-key']);
     this.latencyMs = options.latencyMs ?? 0;
     this.host = options.host ?? '127.0.0.1';
-    this.host = options.host ?? '127.0.0.1';
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 5_000;
   }
