@@ -1,39 +1,15 @@
 #!/usr/bin/env node
 // `npm test [-- unit host ui]`: every layer by default. Each layer ends with a summary line of its own
 // (mocha's, node:test's, or "N passed, N failed"); the exit code is non-zero if any layer failed.
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { buildVsix, compileTests, runAsync, vsixPath } from './lib/build.mjs';
-import { repoRoot } from './lib/host.mjs';
+import { buildVsix, compileTests, runAsync } from './lib/build.mjs';
 
-const require = createRequire(import.meta.url);
 const LAYERS = ['unit', 'host', 'ui'];
-
-/** The built .vsix in a real VS Code server pointed at the demo's emulator, driven through Chromium. */
-async function uiLayer() {
-  const { startVsCodeServer } = require(join(repoRoot, 'out/test/support/vscodeServer.js'));
-  const { startScenarioEmulator } = require(join(repoRoot, 'out/test/emulator/main.js'));
-  const { emulator, apiKey } = await startScenarioEmulator();
-  const server = await startVsCodeServer({
-    vsix: vsixPath,
-    // VS Code in a browser saves after a delay by default; desktop VS Code, which users run, does not.
-    settings: { 'claudeSkills.apiBaseUrl': emulator.url, 'files.autoSave': 'off' },
-    workspaceTemplate: join(repoRoot, 'test', 'fixtures', 'workspace'),
-  });
-  try {
-    return await runAsync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', 'out/test/ui/'], {
-      env: { ...process.env, VSCODE_SERVER_URL: server.url, VSCODE_WORKSPACE: server.workspace, EMULATOR_API_KEY: apiKey },
-    });
-  } finally {
-    await server.stop();
-    await emulator.close();
-  }
-}
 
 const layers = {
   unit: () => runAsync('npx', ['mocha']),
   host: () => runAsync(process.execPath, ['out/test/host/runInServer.js']),
-  ui: uiLayer,
+  // Each file under test/ui starts its own emulator, server and browser (test/ui/session.ts).
+  ui: () => runAsync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', 'out/test/ui/']),
 };
 
 async function main() {

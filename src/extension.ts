@@ -5,6 +5,8 @@ import { ApiKeyStore } from './auth/apiKeyStore';
 import { clearApiKey } from './commands/clearApiKey';
 import { clearFilter } from './commands/clearFilter';
 import { copyId, copyMessagesSnippet } from './commands/copy';
+import { deleteSkill } from './commands/deleteSkill';
+import { deleteVersion } from './commands/deleteVersion';
 import { filterSkills } from './commands/filter';
 import { forgetPublishTarget } from './commands/forgetPublishTarget';
 import { CommandIds, InternalCommandIds } from './commands/ids';
@@ -82,6 +84,8 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     registerCommand(CommandIds.forgetPublishTarget, forgetPublishTarget(publishDeps), log),
     registerCommand(CommandIds.validateSkill, validateSkill(publishDeps), log),
     registerCommand(CommandIds.packageSkill, packageSkill(publishDeps), log),
+    registerCommand(CommandIds.deleteVersion, deleteVersion({ client, tree, log }), log),
+    registerCommand(CommandIds.deleteSkill, deleteSkill({ client, tree, log }), log),
   );
   return { keyStore, tree, view, folders, targets };
 }

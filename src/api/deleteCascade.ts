@@ -135,9 +135,14 @@ export async function deleteSkillAndVersions(
   }
 }
 
+/** How many versions the deletes were asked for: each has exactly one outcome. */
+export function versionsAsked(deletes: VersionDeletes): number {
+  return deletes.deleted.length + deletes.failed.length + deletes.unknown.length + deletes.notAttempted.length;
+}
+
 /** "Deleted 12 of 45 versions; 1 failed (…): …": every version asked for is accounted for. */
 export function summarizeVersionDeletes(deletes: VersionDeletes): string {
-  const total = deletes.deleted.length + deletes.failed.length + deletes.unknown.length + deletes.notAttempted.length;
+  const total = versionsAsked(deletes);
   const parts = [`deleted ${deletes.deleted.length} of ${total} ${total === 1 ? 'version' : 'versions'}`];
   if (deletes.failed.length > 0) {
     const first = deletes.failed[0];

@@ -13,6 +13,8 @@ export const CommandIds = {
   forgetPublishTarget: 'claudeSkills.forgetPublishTarget',
   validateSkill: 'claudeSkills.validateSkill',
   packageSkill: 'claudeSkills.packageSkill',
+  deleteVersion: 'claudeSkills.deleteVersion',
+  deleteSkill: 'claudeSkills.deleteSkill',
 } as const;
 
 /** Commands only tree items run (a click on "Load more…" or Retry): registered, never contributed. */

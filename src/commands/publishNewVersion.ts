@@ -12,6 +12,7 @@ import type { SkillFolders } from '../workspace/skillFolders';
 import { checkedSkillFolder, chooseSkillFolder, requireTrust } from './skillFolder';
 import { confirmUpload, oncePerFolder, skillWarnings, uploadAndReport, type PublishDeps, type PublishOptions } from './publishUpload';
 import { publishAsNewSkill } from './publishNewSkill';
+import { requireWritable } from './skillChoice';
 
 export interface PublishNewVersionDeps extends PublishDeps {
   client: PublishDeps['client'] & Pick<SkillsClient, 'getSkill' | 'getVersion' | 'skillPages'>;
@@ -71,9 +72,7 @@ export function publishNewVersion(deps: PublishNewVersionDeps) {
   return async (arg?: unknown, _selected?: unknown, options: PublishOptions = {}) => {
     if (!requireTrust()) return undefined;
     const fromNode = (arg as SkillNode | undefined)?.kind === 'skill' ? (arg as SkillNode).skill : undefined;
-    if (fromNode && fromNode.source !== 'custom') {
-      throw new Error(`"${skillTitle(fromNode)}" is one of Anthropic's skills, which are read-only: publish your folder as a new skill instead.`);
-    }
+    if (fromNode) requireWritable(fromNode, 'publish your folder as a new skill instead.');
     const folder = await chooseSkillFolder(fromNode ? undefined : arg, deps.folders, fromNode ? `Which folder to publish as a new version of "${skillTitle(fromNode)}"?` : 'Which skill folder to publish?', {
       preferred: fromNode && deps.targets.foldersOf(fromNode.id),
       alwaysAsk: fromNode !== undefined,

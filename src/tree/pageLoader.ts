@@ -92,6 +92,12 @@ export class PageLoader<T> {
     else this.items[index] = item;
   }
 
+  /** Drops the items with these keys (deleted ones), keeping the rest and the place in the pages. */
+  remove(keys: Iterable<string>): void {
+    const gone = new Set(keys);
+    if (this.keyOf) this.items = this.items.filter((item) => !gone.has(this.keyOf!(item)));
+  }
+
   /** Forgets everything loaded and abandons a load under way. */
   reset(): void {
     this.generation++;

@@ -120,6 +120,41 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
     return version ? this.versionNode(node, version) : node;
   }
 
+  /**
+   * Takes deleted versions out of their skill without reloading its list, then reads the skill again,
+   * since its latest version and age may have changed. Returns the skill as it is now, if that read worked.
+   */
+  async removeVersions(skillId: string, versions: readonly string[]): Promise<Skill | undefined> {
+    const node = this.skillNodes.get(skillId);
+    node?.loader.remove(versions);
+    for (const version of versions) this.versionNodes.delete(`${skillId}@${version}`);
+    let skill: Skill | undefined;
+    try {
+      skill = await this.deps.client.getSkill(skillId);
+    } catch {
+      // The rows are gone all the same; the skill's details catch up on the next refresh.
+    }
+    if (node) {
+      if (skill) node.skill = skill;
+      this.changed.fire(node);
+    }
+    return skill;
+  }
+
+  /** Takes a deleted skill out of the view, without reloading the list. */
+  removeSkill(skillId: string): void {
+    for (const list of [this.root, this.anthropic]) list.loader.remove([skillId]);
+    this.skillNodes.delete(skillId);
+    for (const key of [...this.versionNodes.keys()]) if (key.startsWith(`${skillId}@`)) this.versionNodes.delete(key);
+    this.changed.fire(undefined);
+  }
+
+  /** Reloads one skill, if the view holds it: after a failure, what the server has is the truth. */
+  async refreshSkill(skillId: string): Promise<void> {
+    const node = this.skillNodes.get(skillId);
+    if (node) await this.refresh(node);
+  }
+
   /** Everything again, or one skill alone (its metadata and its versions). */
   async refresh(node?: SkillNode): Promise<void> {
     if (!node) {

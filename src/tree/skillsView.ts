@@ -22,7 +22,7 @@ export class SkillsView implements vscode.Disposable {
     private readonly workspaceState: vscode.Memento,
     private readonly log: Log,
   ) {
-    this.treeView = vscode.window.createTreeView('claudeSkills.skills', { treeDataProvider: tree, showCollapseAll: true });
+    this.treeView = vscode.window.createTreeView('claudeSkills.skills', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
     tree.setFilter(workspaceState.get<string>(FILTER_STATE));
     void this.showFilter();
     void this.updateKeyState();

@@ -1,44 +1,19 @@
-// The real workbench in Chromium with the built .vsix installed (started by scripts/test.mjs, which
-// passes VSCODE_SERVER_URL and VSCODE_WORKSPACE).
+// The real workbench in Chromium with the built .vsix installed, against the demo's emulator.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { repoRoot } from '../support/vscodeServer';
+import type { Locator, Page } from 'playwright-core';
+import { runFromPalette, setKeyFromWelcome, waitForCount } from './helpers';
+import { screenshotDir, uiSession } from './session';
 
-const serverUrl = process.env.VSCODE_SERVER_URL;
-const workspace = process.env.VSCODE_WORKSPACE;
-const apiKey = process.env.EMULATOR_API_KEY;
-const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
-
-let browser: Browser;
+const session = uiSession();
 let page: Page;
-
 before(async () => {
-  assert.ok(serverUrl && workspace && apiKey, 'run through scripts/test.mjs (VSCODE_SERVER_URL, VSCODE_WORKSPACE, EMULATOR_API_KEY)');
-  mkdirSync(screenshotDir, { recursive: true });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`${serverUrl}/?${new URLSearchParams({ folder: workspace })}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await session.start();
+  page = session.page;
 });
-
-/** Waits until `locator` matches exactly `count` elements, and says how many it saw if it never does. */
-async function waitForCount(locator: Locator, count: number, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let seen = await locator.count();
-  while (seen !== count && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    seen = await locator.count();
-  }
-  assert.equal(seen, count);
-}
-
-after(async () => {
-  await browser?.close();
-});
+after(() => session.stop());
 
 test('the Claude Skills container is in the activity bar', async () => {
   const icon = page.locator('.activitybar a.action-label[aria-label^="Claude Skills"]');
@@ -60,7 +35,7 @@ test('with no key, the view welcomes the user with a Set API Key button', async 
 });
 
 test('a newcomer sets the key from the welcome view, sees the skills and pages through 45 versions', async () => {
-  await setKeyFromWelcome();
+  await setKeyFromWelcome(page, session.apiKey);
 
   const rows = page.locator('.sidebar .monaco-list-row');
   const skill = rows.filter({ hasText: 'Release Notes Writer' });
@@ -85,27 +60,11 @@ test('a newcomer sets the key from the welcome view, sees the skills and pages t
   await waitForCount(versions.filter({ hasText: 'latest' }), 1);
 });
 
-async function setKeyFromWelcome(): Promise<void> {
-  await page.locator('.sidebar .welcome-view-content').getByRole('button', { name: 'Set API Key' }).click({ timeout: 30_000 });
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
-  await input.fill(apiKey!);
-  await page.keyboard.press('Enter');
-}
-
-async function runFromPalette(title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
-}
-
 test('Filter Skills… narrows the view across pages, survives a reload of the window, and clears', async () => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const rows = page.locator('.sidebar .monaco-list-row');
   const skillRows = rows.filter({ hasText: /Release Notes Writer|SQL Reviewer|Brand Voice|skill_/ });
-  await runFromPalette('Claude Skills: Filter Skills…');
+  await runFromPalette(page, 'Claude Skills: Filter Skills…');
   // The palette closes and the filter's own input box opens in the same widget: wait for the latter.
   const input = page.locator('.quick-input-widget input[placeholder^="e.g. pdf"]');
   await input.waitFor();
@@ -115,7 +74,7 @@ test('Filter Skills… narrows the view across pages, survives a reload of the w
   await rows.filter({ hasText: 'SQL Reviewer' }).waitFor();
 
   // VS Code's own reload shuts the window down properly, so its state is saved first.
-  await runFromPalette('Developer: Reload Window');
+  await runFromPalette(page, 'Developer: Reload Window');
   await page.waitForEvent('load');
   // code-server's browser secret storage may or may not keep the key across a reload; the filter stays.
   const sqlReviewer = rows.filter({ hasText: 'SQL Reviewer' });
@@ -131,7 +90,7 @@ test('Filter Skills… narrows the view across pages, survives a reload of the w
       await page.screenshot({ path: join(screenshotDir, 'failed-after-reload.png') });
       throw err;
     });
-  if (await welcome.isVisible()) await setKeyFromWelcome().catch(() => undefined); // it may vanish as the key loads
+  if (await welcome.isVisible()) await setKeyFromWelcome(page, session.apiKey).catch(() => undefined); // it may vanish as the key loads
   await sqlReviewer.waitFor({ timeout: 30_000 });
   await waitForCount(skillRows, 1);
 
@@ -227,5 +186,5 @@ test('unsaved changes in the folder are saved first when the user chooses Save A
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await dialog.waitFor({ state: 'detached' });
   await waitForCount(page.locator('.tabs-container .tab.dirty'), 0);
-  assert.match(readFileSync(join(workspace!, 'skills', 'release-notes', 'SKILL.md'), 'utf8'), /Saved before publishing\.\s*$/);
+  assert.match(readFileSync(join(session.workspace, 'skills', 'release-notes', 'SKILL.md'), 'utf8'), /Saved before publishing\.\s*$/);
 });

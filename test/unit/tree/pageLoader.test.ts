@@ -135,6 +135,18 @@ describe('PageLoader', () => {
     assert.equal(loader.loaded.length, 45);
     assert.equal(loader.loaded.filter((n) => n === 44).length, 1);
   });
+
+  it('removes deleted items and goes on paging from where it was', async () => {
+    const list = numbers(45, 20);
+    const loader = new PageLoader(list.fetch, String);
+    await loader.ensureFirstPage();
+    loader.remove(['0', '5', '44']);
+    assert.deepEqual(loader.loaded.slice(0, 5), [1, 2, 3, 4, 6]);
+    assert.equal(loader.loaded.length, 18);
+    await loader.loadMore();
+    assert.equal(list.requests.length, 2);
+    assert.deepEqual(loader.loaded.slice(17, 19), [19, 20]);
+  });
 });
 
 describe('PageLoader over the client and the emulator', () => {

@@ -1,0 +1,167 @@
+// Deleting through the tree's context menus, with the modals answered as a user would.
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, beforeEach, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { repoRoot } from '../support/vscodeServer';
+import { setKeyFromWelcome, showSkillsView, waitForCount } from './helpers';
+import { screenshotDir, uiSession } from './session';
+
+const session = uiSession({ scenario: join(repoRoot, 'test', 'emulator', 'scenarios', 'delete.json') });
+let page: Page;
+const rows = () => page.locator('.sidebar .monaco-list-row');
+const skillRow = (title: string) => rows().filter({ hasText: new RegExp(`^${title}`) });
+/** The version rows shown: only one skill is expanded at a time here. */
+const versionRows = () => rows().filter({ hasText: /^\d{8}(\d{8})?(latest · )?/ });
+const dialog = () => page.locator('.monaco-dialog-box');
+const deletes = () => session.emulator.log.filter((r) => r.method === 'DELETE');
+const stored = (id: string) => session.emulator.store.all().find((s) => s.id === id);
+
+before(async () => {
+  await session.start();
+  page = session.page;
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await showSkillsView(page);
+  await setKeyFromWelcome(page, session.apiKey);
+  await skillRow('Small').waitFor({ timeout: 30_000 });
+});
+
+after(() => session.stop());
+
+beforeEach(async () => {
+  session.emulator.faults.length = 0;
+  session.emulator.latencyMs = 0;
+  await page.locator('.sidebar .action-label[aria-label="Collapse All"]').filter({ visible: true }).click();
+  session.emulator.resetLog();
+});
+
+/** Right-clicks `row` and runs its context menu entry `entry`. */
+async function runFromContextMenu(row: Locator, entry: string): Promise<void> {
+  await row.click({ button: 'right' });
+  // The menu acts on the item under the pointer when Enter is pressed; a synthetic click can arrive too soon.
+  await page.locator('.monaco-menu .action-item', { hasText: entry }).first().hover();
+  await page.keyboard.press('Enter');
+}
+
+async function expand(title: string, versions: number): Promise<void> {
+  await skillRow(title).click();
+  await waitForCount(versionRows(), versions);
+}
+
+test('right-click a version, Delete Version, confirm: the row is gone and the next version is the latest', async () => {
+  await expand('Small', 3);
+  const latest = versionRows().filter({ hasText: 'latest' });
+  const version = (await latest.innerText()).slice(0, 16);
+  await runFromContextMenu(latest, 'Delete Version');
+  await dialog().waitFor({ timeout: 15_000 });
+  assert.match(await dialog().innerText(), new RegExp(`Delete version ${version} of "Small"\\?[\\s\\S]*Named "small", created .*, the latest version\\.[\\s\\S]*This cannot be undone\\.`));
+  await page.screenshot({ path: join(screenshotDir, 'delete-version.png') });
+  await dialog().getByRole('button', { name: 'Delete', exact: true }).click();
+  await waitForCount(versionRows(), 2);
+  await waitForCount(versionRows().filter({ hasText: 'latest' }), 1);
+  assert.ok(!(await versionRows().allInnerTexts()).some((text) => text.startsWith(version)));
+  // One DELETE, then the skill read again for its new latest version: no list is reloaded.
+  const sinceDelete = session.emulator.log.slice(session.emulator.log.findIndex((r) => r.method === 'DELETE'));
+  assert.deepEqual(
+    sinceDelete.map((r) => `${r.method} ${r.path}`),
+    [`DELETE /v1/skills/skill_small/versions/${version}`, 'GET /v1/skills/skill_small'],
+  );
+});
+
+test('deleting the last version offers to delete the skill too', async () => {
+  await expand('Single', 1);
+  await runFromContextMenu(versionRows().first(), 'Delete Version');
+  await dialog().getByRole('button', { name: 'Delete', exact: true }).click({ timeout: 15_000 });
+  await dialog().filter({ hasText: '"Single" has no versions left: delete the skill too?' }).waitFor({ timeout: 15_000 });
+  await dialog().getByRole('button', { name: 'Delete Skill', exact: true }).click();
+  await skillRow('Single').waitFor({ state: 'detached', timeout: 15_000 });
+  assert.equal(stored('skill_single'), undefined);
+  assert.deepEqual(
+    deletes().map((r) => r.path),
+    [deletes()[0].path, '/v1/skills/skill_single'],
+  );
+});
+
+test('several selected versions go in one confirmed action, and a failure among them is reported', async () => {
+  await expand('Flaky', 5);
+  const chosen = [1, 2, 3].map((i) => versionRows().nth(i));
+  const failing = (await chosen[1].innerText()).slice(0, 16);
+  session.emulator.faults.push({ method: 'DELETE', path: `/v1/skills/skill_flaky/versions/${failing}`, status: 500, times: 3 });
+  await chosen[0].click();
+  await chosen[1].click({ modifiers: ['Control'] });
+  await chosen[2].click({ modifiers: ['Control'] });
+  await runFromContextMenu(chosen[2], 'Delete Version');
+  await dialog().waitFor({ timeout: 15_000 });
+  assert.match(await dialog().innerText(), /Delete 3 versions of "Flaky"\?/);
+  await dialog().getByRole('button', { name: 'Delete', exact: true }).click();
+  const warning = page.locator('.notifications-toasts', { hasText: 'Deleting versions of "Flaky"' });
+  await warning.waitFor({ timeout: 15_000 });
+  assert.match(await warning.innerText(), new RegExp(`deleted 2 of 3 versions; 1 failed \\(${failing}: Injected HTTP 500\\.\\)`));
+  // The tree shows what the server has: the two left alone and the one that failed.
+  await waitForCount(versionRows(), 3);
+  assert.equal(stored('skill_flaky')!.versions.length, 3);
+});
+
+test('Delete Skill… on 45 versions: the title typed, the versions at most 4 at a time, then the skill', async () => {
+  session.emulator.latencyMs = 20; // so that DELETEs overlap
+  session.emulator.resetLog();
+  await runFromContextMenu(skillRow('Big Skill'), 'Delete Skill…');
+  await dialog().waitFor({ timeout: 15_000 });
+  assert.match(await dialog().innerText(), /Delete "Big Skill" and its 45 versions\?[\s\S]*4 at a time[\s\S]*type the skill's title/);
+  await dialog().getByRole('button', { name: 'Delete', exact: true }).click();
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill('Big');
+  await page.locator('.quick-input-widget', { hasText: 'Type "Big Skill" exactly' }).waitFor();
+  await input.fill('Big Skill');
+  await page.keyboard.press('Enter');
+  await page.locator('.notifications-toasts', { hasText: 'Deleted "Big Skill" and its 45 versions.' }).waitFor({ timeout: 30_000 });
+  await skillRow('Big Skill').waitFor({ state: 'detached' });
+  const versionDeletes = deletes().filter((r) => r.path.includes('/versions/'));
+  assert.equal(versionDeletes.length, 45);
+  assert.equal(new Set(versionDeletes.map((r) => r.path)).size, 45);
+  const skillDelete = deletes().at(-1)!;
+  assert.equal(skillDelete.path, '/v1/skills/skill_big');
+  assert.ok(versionDeletes.every((r) => r.endedAt! <= skillDelete.startedAt), 'the skill goes after all its versions');
+  assert.ok(session.emulator.maxInFlight <= 4 && session.emulator.maxInFlight >= 2, `${session.emulator.maxInFlight} requests in flight`);
+  assert.equal(stored('skill_big'), undefined);
+});
+
+test('a version that fails stops Delete Skill…: the skill is kept, the summary and the tree are accurate', async () => {
+  const oldest = stored('skill_stuck')!.versions.map((v) => v.version).sort()[0];
+  session.emulator.faults.push({ method: 'DELETE', path: `/v1/skills/skill_stuck/versions/${oldest}`, status: 500, times: 3 });
+  await runFromContextMenu(skillRow('Stuck'), 'Delete Skill…');
+  await dialog().getByRole('button', { name: 'Delete', exact: true }).click({ timeout: 15_000 });
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill('Stuck');
+  await page.keyboard.press('Enter');
+  const summary = page.locator('.notifications-toasts', { hasText: '"Stuck" was kept' });
+  await summary.waitFor({ timeout: 30_000 });
+  assert.match(await summary.innerText(), new RegExp(`A version could not be deleted: "Stuck" was kept; deleted \\d+ of 12 versions; 1 failed \\(${oldest}: Injected HTTP 500\\.\\)`));
+  assert.equal(deletes().filter((r) => r.path === '/v1/skills/skill_stuck').length, 0);
+  await expand('Stuck', stored('skill_stuck')!.versions.length);
+});
+
+/** The entries of `row`'s context menu, which is closed again. */
+async function contextMenuEntries(row: Locator): Promise<string[]> {
+  await row.click({ button: 'right' });
+  const menu = page.locator('.monaco-menu');
+  await menu.waitFor();
+  const entries = await menu.locator('.action-item').allInnerTexts();
+  await page.keyboard.press('Escape');
+  return entries;
+}
+
+test("an Anthropic skill's context menu, and its versions', offer neither delete nor publish", async () => {
+  await skillRow('Anthropic').click(); // Collapse All folded the group
+  const onSkill = await contextMenuEntries(skillRow('pdf'));
+  await skillRow('pdf').click();
+  const onVersion = await contextMenuEntries(versionRows().first());
+  for (const entries of [onSkill, onVersion]) {
+    assert.ok(entries.some((e) => /Copy ID/.test(e)), entries.join(' | '));
+    assert.ok(!entries.some((e) => /Delete|Publish/.test(e)), entries.join(' | '));
+  }
+  const onCustom = await contextMenuEntries(skillRow('Small'));
+  assert.ok(onCustom.some((e) => /Delete Skill…/.test(e)) && onCustom.some((e) => /Publish as New Version/.test(e)), onCustom.join(' | '));
+});

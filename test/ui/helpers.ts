@@ -1,0 +1,37 @@
+// Steps the UI tests share, on the workbench's own DOM.
+import * as assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+
+/** Waits until `locator` matches exactly `count` elements, and says how many it saw if it never does. */
+export async function waitForCount(locator: Locator, count: number, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = await locator.count();
+  while (seen !== count && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    seen = await locator.count();
+  }
+  assert.equal(seen, count);
+}
+
+export async function setKeyFromWelcome(page: Page, apiKey: string): Promise<void> {
+  await page.locator('.sidebar .welcome-view-content').getByRole('button', { name: 'Set API Key' }).click({ timeout: 30_000 });
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(apiKey);
+  await page.keyboard.press('Enter');
+}
+
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+}
+
+/** Opens the Claude Skills container, unless it is open: a click on the active one would close it. */
+export async function showSkillsView(page: Page): Promise<void> {
+  const container = page.locator('.activitybar a.action-label[aria-label^="Claude Skills"]');
+  await container.waitFor({ timeout: 30_000 });
+  if (!(await page.locator('.sidebar .composite.title', { hasText: 'Claude Skills' }).isVisible())) await container.click();
+}
