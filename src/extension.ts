@@ -4,13 +4,16 @@ import { SkillsClient } from './api/client';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { clearApiKey } from './commands/clearApiKey';
 import { clearFilter } from './commands/clearFilter';
+import { compareWithLocal } from './commands/compareWithLocal';
 import { copyId, copyMessagesSnippet } from './commands/copy';
 import { deleteSkill } from './commands/deleteSkill';
 import { deleteVersion } from './commands/deleteVersion';
+import { downloadVersion } from './commands/downloadVersion';
 import { filterSkills } from './commands/filter';
 import { forgetPublishTarget } from './commands/forgetPublishTarget';
 import { CommandIds, InternalCommandIds } from './commands/ids';
 import { loadMore } from './commands/loadMore';
+import { openVersion } from './commands/openVersion';
 import { packageSkill } from './commands/packageSkill';
 import { publishNewSkill } from './commands/publishNewSkill';
 import { publishNewVersion } from './commands/publishNewVersion';
@@ -27,6 +30,7 @@ import { SkillsView } from './tree/skillsView';
 import { PublishTargets } from './workspace/publishTargets';
 import { SkillDiagnostics } from './workspace/skillDiagnostics';
 import { SkillFolders } from './workspace/skillFolders';
+import { VERSION_SCHEME, VersionFileSystem } from './workspace/versionFileSystem';
 
 /** What activate() returns: handles for the host tests, not a public API. */
 export interface ClaudeSkillsExports {
@@ -55,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
   const folders = new SkillFolders();
   const diagnostics = new SkillDiagnostics(log);
   const targets = new PublishTargets(context.workspaceState);
+  const versionFiles = new VersionFileSystem(client);
   const publishDeps = { client, tree, folders, targets, diagnostics, log, reveal: (node: SkillsTreeNode) => view.reveal(node) };
 
   context.subscriptions.push(
@@ -63,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     view,
     folders,
     diagnostics,
+    versionFiles,
+    vscode.workspace.registerFileSystemProvider(VERSION_SCHEME, versionFiles, { isReadonly: true, isCaseSensitive: true }),
     keyStore.onDidChange(() => {
       void view.updateKeyState();
       void tree.refresh();
@@ -86,6 +93,9 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     registerCommand(CommandIds.packageSkill, packageSkill(publishDeps), log),
     registerCommand(CommandIds.deleteVersion, deleteVersion({ client, tree, log }), log),
     registerCommand(CommandIds.deleteSkill, deleteSkill({ client, tree, log }), log),
+    registerCommand(CommandIds.openVersion, openVersion({ versionFiles }), log),
+    registerCommand(CommandIds.downloadVersion, downloadVersion({ versionFiles }), log),
+    registerCommand(CommandIds.compareWithLocal, compareWithLocal({ versionFiles, folders, targets }), log),
   );
   return { keyStore, tree, view, folders, targets };
 }

@@ -15,6 +15,9 @@ export const CommandIds = {
   packageSkill: 'claudeSkills.packageSkill',
   deleteVersion: 'claudeSkills.deleteVersion',
   deleteSkill: 'claudeSkills.deleteSkill',
+  openVersion: 'claudeSkills.openVersion',
+  downloadVersion: 'claudeSkills.downloadVersion',
+  compareWithLocal: 'claudeSkills.compareWithLocal',
 } as const;
 
 /** Commands only tree items run (a click on "Load more…" or Retry): registered, never contributed. */

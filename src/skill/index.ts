@@ -3,3 +3,4 @@
 // (publish.ts and target.ts are light and stay in the main bundle.)
 export { buildZip, describeFiles, formatBytes, inspectSkillFolder, readUploadFiles, tooLargeMessage, type PublishableSkillFolder, type SkillFolder } from './folder';
 export { formatProblem } from './problems';
+export { compareFiles, unpackVersionZip, type VersionComparison, type VersionFiles } from './versionFiles';

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { versionFileUri } from '../workspace/versionFileSystem';
+import { describeVersion, loadVersionFiles, requireVersionNode, type VersionFilesDeps } from './versionFiles';
+
+const SKILL_MD = 'SKILL.md';
+
+/** Open Version Files: SKILL.md first, read-only; the other files a click away. Returns the file paths. */
+export function openVersion(deps: VersionFilesDeps) {
+  return async (arg?: unknown): Promise<string[]> => {
+    const node = requireVersionNode(arg, 'Open Version Files');
+    const files = await loadVersionFiles(deps, node);
+    const paths = [...files.keys()];
+    const first = files.has(SKILL_MD) ? SKILL_MD : paths[0];
+    if (first === undefined) throw new Error(`${describeVersion(node.skill, node.version)} holds no files.`);
+    const uriOf = (path: string) => versionFileUri(node.skill.id, node.version.version, path);
+    await vscode.window.showTextDocument(uriOf(first), { preview: false });
+    const others = paths.filter((p) => p !== first);
+    if (others.length > 0) {
+      const openOthers = 'Open Other Files…';
+      void vscode.window
+        .showInformationMessage(`Opened ${describeVersion(node.skill, node.version)}, read-only: ${first} and ${others.length} more.`, openOthers)
+        .then(async (choice) => {
+          if (!choice) return;
+          const picked = await vscode.window.showQuickPick(others, { canPickMany: true, title: `Open files of ${describeVersion(node.skill, node.version)}` });
+          for (const path of picked ?? []) await vscode.window.showTextDocument(uriOf(path), { preview: false });
+        });
+    }
+    return paths;
+  };
+}

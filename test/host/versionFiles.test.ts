@@ -1,0 +1,113 @@
+// Open Version Files, Download Version to Folder… and Compare with Local Folder against the emulator.
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ClaudeSkillsExports } from '../../src/extension';
+import type { SkillNode, SkillsTreeNode, VersionNode } from '../../src/tree/nodes';
+import { seed } from '../emulator/scenario';
+import { startEmulator, type SkillsEmulator } from '../emulator/server';
+import { SkillStore } from '../emulator/store';
+
+const KEY = 'sk-ant-files-test-9753';
+
+describe("a published version's files", () => {
+  let exports: ClaudeSkillsExports;
+  let emulator: SkillsEmulator;
+  const scratch = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'scratch-versions');
+  const downloads = () => emulator.log.filter((r) => r.path.endsWith('/content'));
+
+  async function versionNode(skillId: string): Promise<VersionNode> {
+    const root = await exports.tree.getChildren();
+    const group = root.find((n) => n.kind === 'group');
+    const skills = [...root, ...(group ? await exports.tree.getChildren(group) : [])].filter((n): n is SkillNode => n.kind === 'skill');
+    const skill = skills.find((n) => n.skill.id === skillId)!;
+    return (await exports.tree.getChildren(skill)).find((n: SkillsTreeNode): n is VersionNode => n.kind === 'version')!;
+  }
+
+  before(async () => {
+    exports = (await vscode.extensions.getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!.activate())!;
+    const store = new SkillStore();
+    seed(store, {
+      skills: [
+        { id: 'skill_files', name: 'files-skill', display_title: 'Files', description: 'Has files.', files: { 'scripts/run.py': 'print(1)\n', 'notes.md': 'old\n' } },
+        { id: 'pdf', source: 'anthropic', name: 'pdf', display_title: 'pdf', description: 'PDF.', files: { 'forms.md': '# Forms\n' }, versions: [{ version: '20251013' }] },
+      ],
+    });
+    emulator = await startEmulator({ apiKeys: [KEY], store });
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
+    await exports.keyStore.store(KEY);
+    await new Promise((r) => setTimeout(r, 300)); // let the key and settings events settle
+  });
+
+  beforeEach(() => emulator.resetLog());
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    rmSync(scratch().fsPath, { recursive: true, force: true });
+    await exports.keyStore.clear();
+    await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+    await emulator.close();
+  });
+
+  it('opens SKILL.md first, read-only, and downloads a version only once', async () => {
+    const node = await versionNode('skill_files');
+    const paths = await vscode.commands.executeCommand<string[]>('claudeSkills.openVersion', node);
+    assert.deepEqual(paths, ['SKILL.md', 'notes.md', 'scripts/run.py']);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.scheme, 'claude-skill-version');
+    assert.ok(editor.document.uri.path.endsWith('/SKILL.md'));
+    assert.match(editor.document.getText(), /^---\nname: files-skill\n/);
+
+    // A write is refused by the file system, so a changed document cannot be saved either.
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(editor.document.uri, new TextEncoder().encode('changed'))), /read-only/i);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(editor.document.uri, new vscode.Position(0, 0), 'changed');
+    await vscode.workspace.applyEdit(edit);
+    assert.equal(await editor.document.save(), false);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(editor.document.uri)), /^---\nname: files-skill\n/);
+    const nested = vscode.Uri.joinPath(editor.document.uri, '..', 'scripts', 'run.py');
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(nested)), 'print(1)\n');
+
+    await vscode.commands.executeCommand('claudeSkills.openVersion', node);
+    assert.equal(downloads().length, 1, 'the second open comes from the cache');
+  });
+
+  it("downloads a version, Anthropic's too, into an empty folder", async () => {
+    const folder = vscode.Uri.joinPath(scratch(), 'my-pdf');
+    mkdirSync(folder.fsPath, { recursive: true });
+    const written = await vscode.commands.executeCommand<string[]>('claudeSkills.downloadVersion', await versionNode('pdf'), undefined, { folder });
+    assert.deepEqual(written, ['SKILL.md', 'forms.md']);
+    assert.equal(readFileSync(join(folder.fsPath, 'forms.md'), 'utf8'), '# Forms\n');
+    assert.match(readFileSync(join(folder.fsPath, 'SKILL.md'), 'utf8'), /^---\nname: pdf\n/);
+  });
+
+  it('overwrites nothing without a confirmed modal (the test host cancels every modal)', async () => {
+    const folder = vscode.Uri.joinPath(scratch(), 'existing');
+    mkdirSync(folder.fsPath, { recursive: true });
+    writeFileSync(join(folder.fsPath, 'notes.md'), 'mine\n');
+    const written = await vscode.commands.executeCommand('claudeSkills.downloadVersion', await versionNode('skill_files'), undefined, { folder });
+    assert.equal(written, undefined);
+    assert.equal(readFileSync(join(folder.fsPath, 'notes.md'), 'utf8'), 'mine\n');
+    assert.equal(existsSync(join(folder.fsPath, 'SKILL.md')), false, 'nothing else was written either');
+  });
+
+  it('compares a version with a modified local copy: one added, one removed, one changed, excludes applied', async () => {
+    const node = await versionNode('skill_files');
+    const folder = vscode.Uri.joinPath(scratch(), 'files-skill');
+    mkdirSync(folder.fsPath, { recursive: true });
+    await vscode.commands.executeCommand('claudeSkills.downloadVersion', node, undefined, { folder });
+    writeFileSync(join(folder.fsPath, 'notes.md'), 'new\n');
+    rmSync(join(folder.fsPath, 'scripts', 'run.py'));
+    writeFileSync(join(folder.fsPath, 'extra.md'), 'added\n');
+    mkdirSync(join(folder.fsPath, 'node_modules'), { recursive: true });
+    writeFileSync(join(folder.fsPath, 'node_modules', 'left-out.js'), '');
+
+    const comparison = await vscode.commands.executeCommand<Record<string, string[]>>('claudeSkills.compareWithLocal', node, undefined, { folder });
+    assert.deepEqual(comparison, { added: ['extra.md'], removed: ['scripts/run.py'], changed: ['notes.md'], unchanged: ['SKILL.md'] });
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.match(tab?.label ?? '', /↔ files-skill \(1 added, 1 removed, 1 changed\)/);
+  });
+});
