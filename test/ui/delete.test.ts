@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { repoRoot } from '../support/vscodeServer';
-import { setKeyFromWelcome, showSkillsView, waitForCount } from './helpers';
+import { runFromPalette, setKeyFromWelcome, showSkillsView, waitForCount } from './helpers';
 import { screenshotDir, uiSession } from './session';
 
 const session = uiSession({ scenario: join(repoRoot, 'test', 'emulator', 'scenarios', 'delete.json') });
@@ -164,4 +164,21 @@ test("an Anthropic skill's context menu, and its versions', offer neither delete
   }
   const onCustom = await contextMenuEntries(skillRow('Small'));
   assert.ok(onCustom.some((e) => /Delete Skill…/.test(e)) && onCustom.some((e) => /Publish as New Version/.test(e)), onCustom.join(' | '));
+});
+
+test('Delete Version from the palette picks among your own skills, then a version, and asks before deleting', async () => {
+  await runFromPalette(page, 'Claude Skills: Delete Version');
+  const picks = page.locator('.quick-input-widget .monaco-list-row');
+  await picks.filter({ hasText: 'Small' }).waitFor({ timeout: 15_000 });
+  assert.ok(!(await picks.allInnerTexts()).some((text) => /^pdf/.test(text)), "Anthropic's skills are not offered");
+  await picks.filter({ hasText: 'Small' }).click();
+  const latest = picks.filter({ hasText: 'latest' });
+  await latest.waitFor({ timeout: 15_000 });
+  const version = (await latest.innerText()).slice(0, 16);
+  await latest.click();
+  await dialog().waitFor({ timeout: 15_000 });
+  assert.match(await dialog().innerText(), new RegExp(`Delete version ${version} of "Small"\\?`));
+  await dialog().getByRole('button', { name: 'Cancel' }).click();
+  await dialog().waitFor({ state: 'detached' });
+  assert.equal(deletes().length, 0);
 });
