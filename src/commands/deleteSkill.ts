@@ -9,7 +9,7 @@ import type { SkillNode } from '../tree/nodes';
 import { skillTitle } from '../tree/present';
 import type { SkillsTreeProvider } from '../tree/skillsTreeProvider';
 import { abortSignalFor } from './cancellation';
-import { pickSkill, requireWritable } from './skillChoice';
+import { pickCustomSkill, requireWritable } from './skillChoice';
 
 export interface DeleteDeps {
   client: SkillDeleteClient & Pick<SkillsClient, 'skillPages' | 'versionPages'>;
@@ -81,7 +81,7 @@ function notDeletedMessage(title: string, result: SkillDeletes): string {
 
 export function deleteSkill(deps: DeleteDeps) {
   return async (node?: SkillNode, _selected?: unknown, options: DeleteOptions = {}): Promise<SkillDeletes | undefined> => {
-    const skill = node?.kind === 'skill' ? node.skill : await pickSkill(deps.client, 'Delete Skill…', 'custom');
+    const skill = node?.kind === 'skill' ? node.skill : await pickCustomSkill(deps.client, 'Delete Skill…');
     if (!skill) return undefined;
     requireWritable(skill, 'only your own skills can be deleted.');
     const title = skillTitle(skill);

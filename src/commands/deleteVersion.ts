@@ -7,7 +7,7 @@ import type { Skill, SkillVersion } from '../api/types';
 import type { SkillsTreeNode, VersionNode } from '../tree/nodes';
 import { skillTitle } from '../tree/present';
 import { deleteEmptySkill, plural, withCancellableProgress, type DeleteDeps, type DeleteOptions } from './deleteSkill';
-import { pickSkill, pickVersion, requireWritable } from './skillChoice';
+import { pickCustomSkill, pickVersion, requireWritable } from './skillChoice';
 
 interface SkillVersions {
   skill: Skill;
@@ -30,7 +30,7 @@ function chosenInTree(node: VersionNode, selected: readonly SkillsTreeNode[] | u
 }
 
 async function chosenInPalette(deps: DeleteDeps): Promise<SkillVersions[] | undefined> {
-  const skill = await pickSkill(deps.client, 'Delete Version: which skill?', 'custom');
+  const skill = await pickCustomSkill(deps.client, 'Delete Version: which skill?');
   const version = skill && (await pickVersion(deps.client, skill, 'Delete Version: which version?'));
   return skill && version ? [{ skill, versions: [version] }] : undefined;
 }
@@ -62,14 +62,15 @@ async function confirmVersionDeletes(chosen: readonly SkillVersions[]): Promise<
 /** Updates the tree and tells what happened; offers to delete the skill once it has no version left. */
 async function report(deps: DeleteDeps, skill: Skill, deletes: VersionDeletes): Promise<void> {
   const title = skillTitle(skill);
-  const now = deletes.deleted.length > 0 ? await deps.tree.removeVersions(skill.id, deletes.deleted) : undefined;
   for (const failure of deletes.failed) deps.log.warn(`Deleting version ${failure.version} of ${skill.id}: ${describeError(failure.error)}`);
   const asked = versionsAsked(deletes);
   if (deletes.deleted.length !== asked) {
+    // Some outcomes are not certain: the skill is read again, versions and all.
     await deps.tree.refreshSkill(skill.id);
     void vscode.window.showWarningMessage(`Deleting versions of "${title}": ${summarizeVersionDeletes(deletes)}.`, 'Show Log').then((choice) => choice && deps.log.show());
     return;
   }
+  const now = await deps.tree.removeVersions(skill.id, deletes.deleted);
   if (now?.latestVersion === null) {
     const choice = await vscode.window.showWarningMessage(
       `${asked === 1 ? `Deleted version ${deletes.deleted[0]}` : `Deleted ${plural(asked, 'version')}`}. "${title}" has no versions left: delete the skill too?`,

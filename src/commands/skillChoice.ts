@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/client';
 import { listAllVersions } from '../api/deleteCascade';
-import { collectAll } from '../api/paging';
 import type { Skill, SkillVersion } from '../api/types';
 import { listCustomSkills } from '../skill/target';
 import { compareVersionsNewestFirst, relativeAge, skillTitle } from '../tree/present';
@@ -15,13 +14,13 @@ export function requireWritable(skill: Skill, instead: string): void {
   throw new Error(`"${skillTitle(skill)}" is one of ${whose}, which are read-only: ${instead}`);
 }
 
-/** A skill picked from the user's own (`custom`), or from every source. */
-export async function pickSkill(client: Pick<SkillsClient, 'skillPages'>, title: string, which: 'custom' | 'all'): Promise<Skill | undefined> {
-  const items = (which === 'custom' ? listCustomSkills(client) : collectAll(client.skillPages({ limit: 100 }))).then((skills) => {
-    if (skills.length === 0) throw new Error(which === 'custom' ? 'You have no skills of your own yet: publish a folder with a SKILL.md as a new skill.' : 'There are no skills.');
-    return skills.map((skill) => ({ label: skillTitle(skill), description: skill.id, detail: `${skill.source} · updated ${relativeAge(skill.updatedAt)}`, skill }));
+/** One of the user's own (`custom`) skills, picked. */
+export async function pickCustomSkill(client: Pick<SkillsClient, 'skillPages'>, title: string): Promise<Skill | undefined> {
+  const items = listCustomSkills(client).then((skills) => {
+    if (skills.length === 0) throw new Error('You have no skills of your own yet: publish a folder with a SKILL.md as a new skill.');
+    return skills.map((skill) => ({ label: skillTitle(skill), description: skill.id, detail: `updated ${relativeAge(skill.updatedAt)}`, skill }));
   });
-  return (await vscode.window.showQuickPick(items, { title, placeHolder: 'Pick a skill', matchOnDescription: true }))?.skill;
+  return (await vscode.window.showQuickPick(items, { title, placeHolder: 'Pick one of your skills', matchOnDescription: true }))?.skill;
 }
 
 /** A version of `skill` picked among all of them, newest first. */
