@@ -81,17 +81,10 @@ const json =
 
 const segment = encodeURIComponent;
 
-/** A retry the server timed with `retry-after`: every request to it is likely to meet the same limit. */
-export interface ServerDelay {
-  method: string;
-  path: string;
-  delayMs: number;
-}
-
 export class SkillsClient {
   private readonly retryPolicy: RetryPolicy;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  private readonly serverDelayListeners = new Set<(delay: ServerDelay) => void>();
+  private readonly serverDelayListeners = new Set<(delayMs: number) => void>();
 
   constructor(private readonly options: SkillsClientOptions) {
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -175,8 +168,11 @@ export class SkillsClient {
     });
   }
 
-  /** Called whenever a request waits, before its retry, for as long as the server's `retry-after` asks. */
-  onServerDelay(listener: (delay: ServerDelay) => void): { dispose(): void } {
+  /**
+   * Called with the delay whenever a request waits before its retry because the server's `retry-after`
+   * asked: other requests to it are likely to meet the same limit.
+   */
+  onServerDelay(listener: (delayMs: number) => void): { dispose(): void } {
     this.serverDelayListeners.add(listener);
     return { dispose: () => this.serverDelayListeners.delete(listener) };
   }
@@ -195,7 +191,7 @@ export class SkillsClient {
       }
       const delay = retryDelayMs(this.retryPolicy, attempt, failure.headers, this.options.random);
       if (serverRetryDelayMs(failure.headers) !== undefined) {
-        for (const listener of this.serverDelayListeners) listener({ method: spec.method, path: spec.path, delayMs: delay });
+        for (const listener of this.serverDelayListeners) listener(delay);
       }
       try {
         await this.sleep(delay, spec.signal);

@@ -63,7 +63,7 @@ export async function deleteVersions(
   const queue = [...versions];
   let stopped = false;
   let resumeAt = 0;
-  const pauses = client.onServerDelay(({ delayMs }) => {
+  const pauses = client.onServerDelay((delayMs) => {
     resumeAt = Math.max(resumeAt, Date.now() + delayMs);
   });
 

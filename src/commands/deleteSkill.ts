@@ -6,9 +6,9 @@ import { DELETES_IN_FLIGHT, deleteSkillAndVersions, listAllVersions, summarizeVe
 import { describeError } from '../api/errors';
 import type { Skill, SkillVersion } from '../api/types';
 import type { SkillNode } from '../tree/nodes';
-import { skillTitle } from '../tree/present';
+import { plural, skillTitle } from '../tree/present';
 import type { SkillsTreeProvider } from '../tree/skillsTreeProvider';
-import { abortSignalFor } from './cancellation';
+import { withCancellableProgress } from './cancellation';
 import { pickCustomSkill, requireWritable } from './skillChoice';
 
 export interface DeleteDeps {
@@ -24,21 +24,6 @@ export interface DeleteOptions {
 
 /** Past this many versions, the modal is not enough: the user types the skill's title. */
 const TYPE_TITLE_ABOVE = 10;
-
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-/** Runs `task` in a notification with Cancel, its signal also aborted by `cancellation`. */
-export function withCancellableProgress<T>(
-  title: string,
-  cancellation: vscode.CancellationToken | undefined,
-  task: (progress: vscode.Progress<{ message?: string; increment?: number }>, signal: AbortSignal) => Promise<T>,
-): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) =>
-    task(progress, abortSignalFor(token, cancellation)),
-  );
-}
 
 async function confirmSkillDelete(skill: Skill, versions: readonly SkillVersion[]): Promise<boolean> {
   const title = skillTitle(skill);

@@ -5,8 +5,9 @@ import { deleteVersions, summarizeVersionDeletes, versionsAsked, type VersionDel
 import { describeError } from '../api/errors';
 import type { Skill, SkillVersion } from '../api/types';
 import type { SkillsTreeNode, VersionNode } from '../tree/nodes';
-import { skillTitle } from '../tree/present';
-import { deleteEmptySkill, plural, withCancellableProgress, type DeleteDeps, type DeleteOptions } from './deleteSkill';
+import { plural, skillTitle } from '../tree/present';
+import { withCancellableProgress } from './cancellation';
+import { deleteEmptySkill, type DeleteDeps, type DeleteOptions } from './deleteSkill';
 import { pickCustomSkill, pickVersion, requireWritable } from './skillChoice';
 
 interface SkillVersions {

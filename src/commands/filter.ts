@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { normalizeFilter } from '../tree/filter';
 import type { SkillsTreeProvider } from '../tree/skillsTreeProvider';
 import type { SkillsView } from '../tree/skillsView';
-import { abortSignalFor } from './cancellation';
+import { withCancellableProgress } from './cancellation';
 
 export interface FilterDeps {
   tree: Pick<SkillsTreeProvider, 'filter' | 'loadAllSkills'>;
@@ -27,13 +27,10 @@ export function filterSkills({ tree, view }: FilterDeps) {
     if (text === undefined) return;
     const filter = normalizeFilter(text);
     if (filter !== undefined) {
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Loading every skill to filter by "${filter}"…`, cancellable: true },
-        async (_progress, token) => {
-          await tree.loadAllSkills(abortSignalFor(token));
-          if (token.isCancellationRequested) throw new vscode.CancellationError();
-        },
-      );
+      await withCancellableProgress(`Loading every skill to filter by "${filter}"…`, undefined, async (_progress, signal) => {
+        await tree.loadAllSkills(signal);
+        if (signal.aborted) throw new vscode.CancellationError();
+      });
     }
     await view.setFilter(filter);
   };

@@ -11,7 +11,7 @@ import type { SkillsTreeNode } from '../tree/nodes';
 import type { SkillsTreeProvider } from '../tree/skillsTreeProvider';
 import { skillModule } from '../skillModule';
 import type { PublishTargets } from '../workspace/publishTargets';
-import { abortSignalFor } from './cancellation';
+import { withCancellableProgress } from './cancellation';
 
 export interface PublishDeps {
   client: PublishClient;
@@ -69,9 +69,8 @@ export async function uploadAndReport(deps: PublishDeps, folder: vscode.Uri, ski
   const files = await readUploadFiles(skill);
   let published: Published;
   try {
-    published = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Publishing ${skill.name} as ${describeTarget(target)}`, cancellable: true },
-      (_progress, token) => publishFiles(deps.client, files, target, abortSignalFor(token, options.cancellation)),
+    published = await withCancellableProgress(`Publishing ${skill.name} as ${describeTarget(target)}`, options.cancellation, (_progress, signal) =>
+      publishFiles(deps.client, files, target, signal),
     );
   } catch (err) {
     if (err instanceof NotPublishedError && err.cause instanceof SkillsApiError && err.cause.kind === 'cancelled') {

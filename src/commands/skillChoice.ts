@@ -5,7 +5,7 @@ import type { SkillsClient } from '../api/client';
 import { listAllVersions } from '../api/deleteCascade';
 import type { Skill, SkillVersion } from '../api/types';
 import { listCustomSkills } from '../skill/target';
-import { compareVersionsNewestFirst, relativeAge, skillTitle } from '../tree/present';
+import { compareVersionsNewestFirst, relativeAge, skillTitle, versionDescription } from '../tree/present';
 
 /** Publishing and deleting are for `source: custom` skills; any other source is refused, saying why. */
 export function requireWritable(skill: Skill, instead: string): void {
@@ -28,7 +28,7 @@ export async function pickVersion(client: Pick<SkillsClient, 'versionPages'>, sk
   const items = listAllVersions(client, skill.id).then((versions) =>
     [...versions].sort(compareVersionsNewestFirst).map((version) => ({
       label: version.version,
-      description: [version.version === skill.latestVersion ? 'latest' : undefined, relativeAge(version.createdAt)].filter(Boolean).join(' · '),
+      description: versionDescription(skill, version),
       detail: version.name,
       version,
     })),

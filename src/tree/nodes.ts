@@ -5,7 +5,7 @@ import { SkillsApiError, describeError } from '../api/errors';
 import type { Skill, SkillVersion } from '../api/types';
 import { InternalCommandIds } from '../commands/ids';
 import type { PageLoader } from './pageLoader';
-import { relativeAge, skillTitle } from './present';
+import { relativeAge, skillTitle, versionDescription } from './present';
 
 function treeItem(id: string, label: string, icon: string, collapsible = vscode.TreeItemCollapsibleState.None): vscode.TreeItem {
   const item = new vscode.TreeItem(label, collapsible);
@@ -76,7 +76,7 @@ export class VersionNode {
   toTreeItem(): vscode.TreeItem {
     const { version } = this;
     const item = treeItem(this.id, version.version, this.isLatest ? 'star-full' : 'git-commit');
-    item.description = [this.isLatest ? 'latest' : undefined, relativeAge(version.createdAt)].filter(Boolean).join(' · ');
+    item.description = versionDescription(this.skill, version);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escape(version.name)}** ${this.isLatest ? '(latest)' : ''}\n\n`);
     tooltip.appendText(version.description);

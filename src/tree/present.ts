@@ -48,3 +48,13 @@ export function relativeAge(iso: string, now: number = Date.now(), locale?: stri
 export function messagesApiSnippet(skill: Pick<Skill, 'id' | 'source'>, version?: Pick<SkillVersion, 'version'>): string {
   return JSON.stringify({ type: skill.source, skill_id: skill.id, version: version?.version ?? 'latest' });
 }
+
+/** "1 version", "45 versions". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** "latest · 3 days ago": how a version reads next to its number, in the tree and in pickers. */
+export function versionDescription(skill: Pick<Skill, 'latestVersion'>, version: SkillVersion): string {
+  return [skill.latestVersion === version.version ? 'latest' : undefined, relativeAge(version.createdAt)].filter(Boolean).join(' · ');
+}

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { SkillVersion } from '../../../src/api/types';
-import { compareVersionsNewestFirst, messagesApiSnippet, relativeAge, skillTitle } from '../../../src/tree/present';
+import { compareVersionsNewestFirst, messagesApiSnippet, plural, relativeAge, skillTitle, versionDescription } from '../../../src/tree/present';
 
 const version = (v: string, createdAt = '2026-01-01T00:00:00Z'): SkillVersion => ({
   id: `skillver_${v}`,
@@ -59,5 +59,12 @@ describe('presenting skills and versions', () => {
       version: '1759178010641129',
     });
     assert.equal(messagesApiSnippet({ id: 'pdf', source: 'anthropic' }, version('20251013')), '{"type":"anthropic","skill_id":"pdf","version":"20251013"}');
+  });
+
+  it('describes a version: latest first, then its age; and counts nouns', () => {
+    const v = version('1759178010641129', new Date(Date.now() - 3 * 86_400_000).toISOString());
+    assert.equal(versionDescription({ latestVersion: '1759178010641129' }, v), 'latest · 3 days ago');
+    assert.equal(versionDescription({ latestVersion: '1' }, v), '3 days ago');
+    assert.deepEqual([plural(1, 'version'), plural(45, 'version')], ['1 version', '45 versions']);
   });
 });
