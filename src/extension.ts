@@ -11,7 +11,7 @@ import { deleteVersion } from './commands/deleteVersion';
 import { downloadVersion } from './commands/downloadVersion';
 import { filterSkills } from './commands/filter';
 import { forgetPublishTarget } from './commands/forgetPublishTarget';
-import { CommandIds, InternalCommandIds } from './commands/ids';
+import { CommandIds, InternalCommandIds } from './constants';
 import { loadMore } from './commands/loadMore';
 import { openVersion } from './commands/openVersion';
 import { packageSkill } from './commands/packageSkill';

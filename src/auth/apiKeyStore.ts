@@ -1,6 +1,6 @@
 // The API key: kept only in VS Code's SecretStorage; without a stored key, ANTHROPIC_API_KEY is read
 // (read-only, at call time).
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 
 export type ApiKeySource = 'stored' | 'environment';
 

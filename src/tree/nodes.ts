@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { SkillsApiError, describeError } from '../api/errors';
 import type { Skill, SkillVersion } from '../api/types';
-import { InternalCommandIds } from '../commands/ids';
+import { InternalCommandIds } from '../constants';
 import type { PageLoader } from './pageLoader';
 import { relativeAge, skillTitle, versionDescription } from './present';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ClaudeSkillsExports } from '../../src/extension';
-import { CommandIds } from '../../src/commands/ids';
+import { CommandIds } from '../../src/constants';
 import { startEmulator, type SkillsEmulator } from '../emulator/server';
 
 const EXTENSION_ID = 'claude-skills.claude-skills';

@@ -7,7 +7,7 @@ import { customSkills, useEmulator } from '../../support/harness';
 /** A list of `total` numbers served `size` at a time, with a record of the requests. */
 function numbers(total: number, size: number) {
   const requests: (string | undefined)[] = [];
-  let failNext: unknown;
+  let failNext: Error | undefined;
   const gates: (() => void)[] = [];
   let gated = false;
   const fetch = async ({ page, limit }: { page?: string; limit?: number }): Promise<Page<number>> => {
@@ -25,7 +25,7 @@ function numbers(total: number, size: number) {
   return {
     fetch,
     requests,
-    failNextWith: (err: unknown) => (failNext = err),
+    failNextWith: (err: Error) => (failNext = err),
     gate: () => (gated = true),
     release: () => {
       gated = false;

@@ -1,4 +1,4 @@
-/** Every command the extension contributes, declared once. package.json must list exactly these. */
+/** Ids the extension and package.json share, declared once. package.json must list exactly these commands. */
 export const CommandIds = {
   setApiKey: 'claudeSkills.setApiKey',
   clearApiKey: 'claudeSkills.clearApiKey',

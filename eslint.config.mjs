@@ -1,0 +1,80 @@
+// ESLint: typescript-eslint's recommended rules, a few cheap type-aware ones, and the layer rules that keep
+// imports flowing one way (src/api and src/skill know nothing of VS Code or the layers above them).
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** An import of one of these top-level folders of src/, written relative to a file anywhere below src/. */
+const layer = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
+
+const VSCODE_FREE = {
+  name: 'vscode',
+  message: 'src/api and src/skill stay free of VS Code, so they run (and are tested) in plain Node.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/', 'out/', 'node_modules/', 'test/fixtures/', 'samples/', '**/*.tmp-*/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // Type-aware rules that pay for themselves: a forgotten await is a lost error or a race.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }] },
+      ],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+      // The client's retry loop throws its own AttemptFailure (no stack needed) and catches it again.
+      '@typescript-eslint/only-throw-error': ['error', { allow: [{ from: 'file', name: 'AttemptFailure' }] }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: ['src/api/**', 'src/skill/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [VSCODE_FREE],
+          patterns: [
+            {
+              regex: layer('tree', 'commands', 'workspace', 'auth'),
+              message: 'src/api and src/skill are the bottom layers: they may not import the VS Code layers above them.',
+            },
+            {
+              regex: layer('extension', 'config', 'log', 'skillModule'),
+              message: 'src/api and src/skill may not import the extension\'s VS Code modules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/tree/**', 'src/workspace/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: layer('commands'),
+              message: 'Commands sit above the tree and the workspace layer: move what both need to a neutral module (src/constants.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+  prettier,
+);
