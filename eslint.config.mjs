@@ -24,7 +24,11 @@ export default tseslint.config(
       // Type-aware rules that pay for themselves: a forgotten await is a lost error or a race.
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }] },
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] },
+          ],
+        },
       ],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
       '@typescript-eslint/await-thenable': 'error',
@@ -45,11 +49,12 @@ export default tseslint.config(
           patterns: [
             {
               regex: layer('tree', 'commands', 'workspace', 'auth'),
-              message: 'src/api and src/skill are the bottom layers: they may not import the VS Code layers above them.',
+              message:
+                'src/api and src/skill are the bottom layers: they may not import the VS Code layers above them.',
             },
             {
               regex: layer('extension', 'config', 'log', 'skillModule'),
-              message: 'src/api and src/skill may not import the extension\'s VS Code modules.',
+              message: "src/api and src/skill may not import the extension's VS Code modules.",
             },
           ],
         },
@@ -65,7 +70,8 @@ export default tseslint.config(
           patterns: [
             {
               regex: layer('commands'),
-              message: 'Commands sit above the tree and the workspace layer: move what both need to a neutral module (src/constants.ts).',
+              message:
+                'Commands sit above the tree and the workspace layer: move what both need to a neutral module (src/constants.ts).',
             },
           ],
         },

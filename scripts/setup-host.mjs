@@ -80,10 +80,13 @@ export function setupHost() {
   installPart(paths.node, cleanEnv());
   // code-server's postinstall requires npm to run on Node 24, and node-gyp must build against Node 24's
   // headers (a user's ~/.npmrc may point nodedir at the system Node).
-  installPart(paths.codeServer, cleanEnv({
-    PATH: `${join(paths.nodeHome, 'bin')}:${process.env.PATH}`,
-    npm_config_nodedir: paths.nodeHome,
-  }));
+  installPart(
+    paths.codeServer,
+    cleanEnv({
+      PATH: `${join(paths.nodeHome, 'bin')}:${process.env.PATH}`,
+      npm_config_nodedir: paths.nodeHome,
+    }),
+  );
   const version = spawnSync(paths.node24, [paths.serverMain, '--version'], { encoding: 'utf8' });
   if (version.status !== 0) throw new Error(`The VS Code server does not start: ${version.stderr}`);
   console.log(`setup-host: VS Code server ${version.stdout.split('\n')[0]} on Node ${paths.node.version}`);

@@ -23,7 +23,9 @@ async function main() {
     console.log(`\n=== ${layer} tests ===`);
     const started = Date.now();
     const status = await layers[layer]();
-    console.log(`=== ${layer} tests: ${status === 0 ? 'ok' : `FAILED (exit ${status})`} in ${Math.round((Date.now() - started) / 1000)} s ===`);
+    console.log(
+      `=== ${layer} tests: ${status === 0 ? 'ok' : `FAILED (exit ${status})`} in ${Math.round((Date.now() - started) / 1000)} s ===`,
+    );
     if (status !== 0) failed.push(layer);
   }
   if (failed.length) {

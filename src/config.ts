@@ -29,7 +29,10 @@ export function apiBaseUrl(): string {
 export function requestTimeoutMs(): number {
   const value = settings().get<number>('requestTimeoutSeconds', DEFAULT_TIMEOUT_SECONDS);
   if (typeof value === 'number' && value >= 1 && value <= 600) return value * 1000;
-  warnOnce(`timeout:${value}`, `claudeSkills.requestTimeoutSeconds must be a number from 1 to 600; using ${DEFAULT_TIMEOUT_SECONDS}.`);
+  warnOnce(
+    `timeout:${value}`,
+    `claudeSkills.requestTimeoutSeconds must be a number from 1 to 600; using ${DEFAULT_TIMEOUT_SECONDS}.`,
+  );
   return DEFAULT_TIMEOUT_SECONDS * 1000;
 }
 
@@ -39,7 +42,10 @@ const DEFAULT_PAGE_SIZE = 20;
 export function pageSize(): number {
   const value = settings().get<number>('pageSize', DEFAULT_PAGE_SIZE);
   if (Number.isInteger(value) && value >= 1 && value <= 100) return value;
-  warnOnce(`pageSize:${value}`, `claudeSkills.pageSize must be a whole number from 1 to 100; using ${DEFAULT_PAGE_SIZE}.`);
+  warnOnce(
+    `pageSize:${value}`,
+    `claudeSkills.pageSize must be a whole number from 1 to 100; using ${DEFAULT_PAGE_SIZE}.`,
+  );
   return DEFAULT_PAGE_SIZE;
 }
 
@@ -64,6 +70,9 @@ export function excludePatterns(): string[] | undefined {
   const value = settings().get<unknown>('exclude');
   if (value === undefined) return undefined;
   if (Array.isArray(value) && value.every((p) => typeof p === 'string')) return value;
-  warnOnce(`exclude:${JSON.stringify(value)}`, 'claudeSkills.exclude must be a list of gitignore-style patterns; using the default list.');
+  warnOnce(
+    `exclude:${JSON.stringify(value)}`,
+    'claudeSkills.exclude must be a list of gitignore-style patterns; using the default list.',
+  );
   return undefined;
 }

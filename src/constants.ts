@@ -25,4 +25,5 @@ export const InternalCommandIds = {
   loadMore: 'claudeSkills.loadMore',
 } as const;
 
-export type CommandId = (typeof CommandIds)[keyof typeof CommandIds] | (typeof InternalCommandIds)[keyof typeof InternalCommandIds];
+export type CommandId =
+  (typeof CommandIds)[keyof typeof CommandIds] | (typeof InternalCommandIds)[keyof typeof InternalCommandIds];

@@ -60,7 +60,15 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
   const diagnostics = new SkillDiagnostics(log);
   const targets = new PublishTargets(context.workspaceState);
   const versionFiles = new VersionFileSystem(client);
-  const publishDeps = { client, tree, folders, targets, diagnostics, log, reveal: (node: SkillsTreeNode) => view.reveal(node) };
+  const publishDeps = {
+    client,
+    tree,
+    folders,
+    targets,
+    diagnostics,
+    log,
+    reveal: (node: SkillsTreeNode) => view.reveal(node),
+  };
 
   context.subscriptions.push(
     log,
@@ -69,17 +77,25 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     folders,
     diagnostics,
     versionFiles,
-    vscode.workspace.registerFileSystemProvider(VERSION_SCHEME, versionFiles, { isReadonly: true, isCaseSensitive: true }),
+    vscode.workspace.registerFileSystemProvider(VERSION_SCHEME, versionFiles, {
+      isReadonly: true,
+      isCaseSensitive: true,
+    }),
     keyStore.onDidChange(() => {
       void view.updateKeyState();
       void tree.refresh();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (['apiBaseUrl', 'pageSize', 'sources'].some((key) => e.affectsConfiguration(`claudeSkills.${key}`))) void tree.refresh();
+      if (['apiBaseUrl', 'pageSize', 'sources'].some((key) => e.affectsConfiguration(`claudeSkills.${key}`)))
+        void tree.refresh();
     }),
     registerCommand(CommandIds.refresh, refresh(tree), log),
     registerCommand(InternalCommandIds.loadMore, loadMore(tree), log),
-    registerCommand(CommandIds.setApiKey, setApiKey({ keyStore, clientWithKey: (key) => clientWithKey(async () => key) }), log),
+    registerCommand(
+      CommandIds.setApiKey,
+      setApiKey({ keyStore, clientWithKey: (key) => clientWithKey(async () => key) }),
+      log,
+    ),
     registerCommand(CommandIds.clearApiKey, clearApiKey(keyStore), log),
     registerCommand(CommandIds.showLog, showLog(log), log),
     registerCommand(CommandIds.filter, filterSkills({ tree, view }), log),

@@ -2,7 +2,14 @@ import { SkillsApiError, kindForStatus } from './errors';
 import { buildSkillForm } from './multipart';
 import { toDeleted, toErrorBody, toPage, toSkill, toSkillVersion } from './normalize';
 import { iteratePages } from './paging';
-import { DEFAULT_RETRY_POLICY, abortableSleep, retryDelayMs, serverRetryDelayMs, shouldRetry, type RetryPolicy } from './retry';
+import {
+  DEFAULT_RETRY_POLICY,
+  abortableSleep,
+  retryDelayMs,
+  serverRetryDelayMs,
+  shouldRetry,
+  type RetryPolicy,
+} from './retry';
 import type {
   CreateSkillRequest,
   Deleted,
@@ -136,7 +143,11 @@ export class SkillsClient {
     });
   }
 
-  versionPages(skillId: string, request: Omit<PageRequest, 'page'> = {}, signal?: AbortSignal): AsyncGenerator<Page<SkillVersion>> {
+  versionPages(
+    skillId: string,
+    request: Omit<PageRequest, 'page'> = {},
+    signal?: AbortSignal,
+  ): AsyncGenerator<Page<SkillVersion>> {
     return iteratePages((page) => this.listVersions(skillId, { ...request, page }, signal));
   }
 
@@ -216,7 +227,13 @@ export class SkillsClient {
     const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
     const started = Date.now();
     const log = (entry: Partial<RequestLogEntry>) =>
-      this.options.onRequest?.({ method: spec.method, path: pathAndQuery, durationMs: Date.now() - started, attempt, ...entry });
+      this.options.onRequest?.({
+        method: spec.method,
+        path: pathAndQuery,
+        durationMs: Date.now() - started,
+        attempt,
+        ...entry,
+      });
 
     let res: Response | undefined;
     let requestId: string | undefined;
@@ -282,7 +299,10 @@ async function httpError(res: Response, requestId: string | undefined, apiKey: s
     kind: kindForStatus(status),
     status,
     errorType: body.type,
-    message: redact(body.message ?? `The Skills API answered HTTP ${status}${res.statusText ? ` ${res.statusText}` : ''}.`, apiKey),
+    message: redact(
+      body.message ?? `The Skills API answered HTTP ${status}${res.statusText ? ` ${res.statusText}` : ''}.`,
+      apiKey,
+    ),
     requestId: requestId ?? body.requestId,
     // A 5xx other than overloaded (a gateway timeout included) may come after the server acted.
     mayHaveBeenProcessed: status >= 500 && status !== 529,
@@ -320,7 +340,9 @@ function transportError(
   const detail = redact(code ?? (err instanceof Error ? err.message : String(err)), apiKey);
   return new SkillsApiError({
     kind: 'network',
-    message: answered ? `The connection broke while reading the answer (${detail}).` : `Could not reach the Skills API (${detail}).`,
+    message: answered
+      ? `The connection broke while reading the answer (${detail}).`
+      : `Could not reach the Skills API (${detail}).`,
     requestId,
     mayHaveBeenProcessed: answered || code === undefined || !NEVER_SENT_CODES.has(code),
     cause: err,

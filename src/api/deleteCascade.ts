@@ -42,7 +42,11 @@ export interface DeleteOptions {
 }
 
 /** Every version of a skill, 100 per request. */
-export function listAllVersions(client: Pick<SkillsClient, 'versionPages'>, skillId: string, signal?: AbortSignal): Promise<SkillVersion[]> {
+export function listAllVersions(
+  client: Pick<SkillsClient, 'versionPages'>,
+  skillId: string,
+  signal?: AbortSignal,
+): Promise<SkillVersion[]> {
   return collectAll(client.versionPages(skillId, { limit: 100 }, signal));
 }
 
@@ -74,7 +78,8 @@ export async function deleteVersions(
   const worker = async () => {
     for (let version = queue.shift(); version !== undefined; version = queue.shift()) {
       // A pause may be pushed further while waiting: wait again until none is left.
-      while (Date.now() < resumeAt && !signal?.aborted) await sleep(resumeAt - Date.now(), signal).catch(() => undefined);
+      while (Date.now() < resumeAt && !signal?.aborted)
+        await sleep(resumeAt - Date.now(), signal).catch(() => undefined);
       if (stopped || signal?.aborted) {
         settle(version, 'notAttempted');
         continue;
@@ -146,13 +151,18 @@ export function summarizeVersionDeletes(deletes: VersionDeletes): string {
   const parts = [`deleted ${deletes.deleted.length} of ${total} ${total === 1 ? 'version' : 'versions'}`];
   if (deletes.failed.length > 0) {
     const first = deletes.failed[0];
-    parts.push(`${deletes.failed.length} failed (${first.version}: ${first.error.message}${deletes.failed.length > 1 ? ', and others: see the log' : ''})`);
+    parts.push(
+      `${deletes.failed.length} failed (${first.version}: ${first.error.message}${deletes.failed.length > 1 ? ', and others: see the log' : ''})`,
+    );
   }
-  if (deletes.unknown.length > 0) parts.push(`${deletes.unknown.length} cancelled while under way, so perhaps deleted (the view shows what is left)`);
+  if (deletes.unknown.length > 0)
+    parts.push(`${deletes.unknown.length} cancelled while under way, so perhaps deleted (the view shows what is left)`);
   if (deletes.notAttempted.length > 0) parts.push(`${deletes.notAttempted.length} not attempted`);
   return parts.join('; ');
 }
 
 function asApiError(err: unknown): SkillsApiError {
-  return err instanceof SkillsApiError ? err : new SkillsApiError({ kind: 'server', message: err instanceof Error ? err.message : String(err), cause: err });
+  return err instanceof SkillsApiError
+    ? err
+    : new SkillsApiError({ kind: 'server', message: err instanceof Error ? err.message : String(err), cause: err });
 }

@@ -27,7 +27,11 @@ export function shouldRetry(method: string, err: SkillsApiError, headers: Header
   if (!isIdempotent(method)) {
     // A create is never retried unless the server certainly did not process it.
     if (err.mayHaveBeenProcessed) return false;
-    return override === 'true' || (err.status !== undefined && NOT_PROCESSED_STATUSES.has(err.status)) || err.kind === 'network';
+    return (
+      override === 'true' ||
+      (err.status !== undefined && NOT_PROCESSED_STATUSES.has(err.status)) ||
+      err.kind === 'network'
+    );
   }
   if (override === 'true') return true;
   if (err.status === undefined) return err.kind === 'network' || err.kind === 'timeout';

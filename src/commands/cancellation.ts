@@ -16,7 +16,8 @@ export function withCancellableProgress<T>(
   cancellation: vscode.CancellationToken | undefined,
   task: (progress: vscode.Progress<{ message?: string; increment?: number }>, signal: AbortSignal) => Promise<T>,
 ): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) =>
-    task(progress, abortSignalFor(token, cancellation)),
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    (progress, token) => task(progress, abortSignalFor(token, cancellation)),
   );
 }

@@ -25,23 +25,39 @@ export interface CompareOptions {
  * (the excludes applied), in one multi-file diff. Returns what differs.
  */
 export function compareWithLocal(deps: CompareDeps) {
-  return async (arg?: unknown, _selected?: unknown, options: CompareOptions = {}): Promise<VersionComparison | undefined> => {
+  return async (
+    arg?: unknown,
+    _selected?: unknown,
+    options: CompareOptions = {},
+  ): Promise<VersionComparison | undefined> => {
     const node = requireVersionNode(arg, 'Compare with Local Folder');
     const what = describeVersion(node.skill, node.version);
     const folder =
       options.folder ??
-      (await chooseSkillFolder(undefined, deps.folders, `Compare ${what} with which folder?`, { preferred: deps.targets.foldersOf(node.skill.id) }));
+      (await chooseSkillFolder(undefined, deps.folders, `Compare ${what} with which folder?`, {
+        preferred: deps.targets.foldersOf(node.skill.id),
+      }));
     if (!folder) return undefined;
     const [published, localFolder] = await Promise.all([
       loadVersionFiles(deps, node),
       skillModule().inspectSkillFolder(folder.fsPath, { exclude: excludePatterns() }),
     ]);
-    const local = new Map(await Promise.all(localFolder.files.map(async (f) => [f.relativePath, new Uint8Array(await readFile(f.absolutePath))] as const)));
+    const local = new Map(
+      await Promise.all(
+        localFolder.files.map(async (f) => [f.relativePath, new Uint8Array(await readFile(f.absolutePath))] as const),
+      ),
+    );
     const comparison = skillModule().compareFiles(published, local);
     const name = path.basename(folder.fsPath);
-    const counts = [`${comparison.added.length} added`, `${comparison.removed.length} removed`, `${comparison.changed.length} changed`].join(', ');
+    const counts = [
+      `${comparison.added.length} added`,
+      `${comparison.removed.length} removed`,
+      `${comparison.changed.length} changed`,
+    ].join(', ');
     if (comparison.added.length + comparison.removed.length + comparison.changed.length === 0) {
-      void vscode.window.showInformationMessage(`${name} holds the same ${comparison.unchanged.length} files as ${what}.`);
+      void vscode.window.showInformationMessage(
+        `${name} holds the same ${comparison.unchanged.length} files as ${what}.`,
+      );
       return comparison;
     }
     const publishedUri = (file: string) => versionFileUri(node.skill.id, node.version.version, file);

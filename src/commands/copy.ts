@@ -22,5 +22,8 @@ export function copyId() {
 /** The `container.skills` entry: the latest version from a skill node, that version from a version node. */
 export function copyMessagesSnippet() {
   return (node: SkillNode | VersionNode) =>
-    copy(messagesApiSnippet(node.skill, node.kind === 'version' ? node.version : undefined), `the Messages API entry for ${describeNode(node)}`);
+    copy(
+      messagesApiSnippet(node.skill, node.kind === 'version' ? node.version : undefined),
+      `the Messages API entry for ${describeNode(node)}`,
+    );
 }

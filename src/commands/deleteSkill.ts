@@ -2,7 +2,14 @@
 // at a time, behind a modal that says how many (and, past 10, the skill's title typed to confirm).
 import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/client';
-import { DELETES_IN_FLIGHT, deleteSkillAndVersions, listAllVersions, summarizeVersionDeletes, type SkillDeleteClient, type SkillDeletes } from '../api/deleteCascade';
+import {
+  DELETES_IN_FLIGHT,
+  deleteSkillAndVersions,
+  listAllVersions,
+  summarizeVersionDeletes,
+  type SkillDeleteClient,
+  type SkillDeletes,
+} from '../api/deleteCascade';
 import { describeError } from '../api/errors';
 import type { Skill, SkillVersion } from '../api/types';
 import type { SkillNode } from '../tree/nodes';
@@ -35,7 +42,8 @@ async function confirmSkillDelete(skill: Skill, versions: readonly SkillVersion[
     'This cannot be undone.',
     ...(typeTitle ? ["Next, you type the skill's title to confirm."] : []),
   ].join(' ');
-  const message = versions.length === 0 ? `Delete "${title}"?` : `Delete "${title}" and its ${plural(versions.length, 'version')}?`;
+  const message =
+    versions.length === 0 ? `Delete "${title}"?` : `Delete "${title}" and its ${plural(versions.length, 'version')}?`;
   const confirmed = await vscode.window.showWarningMessage(message, { modal: true, detail }, 'Delete');
   if (confirmed !== 'Delete') return false;
   if (!typeTitle) return true;
@@ -43,7 +51,8 @@ async function confirmSkillDelete(skill: Skill, versions: readonly SkillVersion[
     title: `Delete "${title}" and its ${plural(versions.length, 'version')}`,
     prompt: `Type ${title} to confirm`,
     ignoreFocusOut: true,
-    validateInput: (value) => (value === title ? undefined : `Type "${title}" exactly, or press Escape to keep the skill.`),
+    validateInput: (value) =>
+      value === title ? undefined : `Type "${title}" exactly, or press Escape to keep the skill.`,
   });
   return typed === title;
 }
@@ -65,13 +74,19 @@ function notDeletedMessage(title: string, result: SkillDeletes): string {
 }
 
 export function deleteSkill(deps: DeleteDeps) {
-  return async (node?: SkillNode, _selected?: unknown, options: DeleteOptions = {}): Promise<SkillDeletes | undefined> => {
+  return async (
+    node?: SkillNode,
+    _selected?: unknown,
+    options: DeleteOptions = {},
+  ): Promise<SkillDeletes | undefined> => {
     const skill = node?.kind === 'skill' ? node.skill : await pickCustomSkill(deps.client, 'Delete Skill…');
     if (!skill) return undefined;
     requireWritable(skill, 'only your own skills can be deleted.');
     const title = skillTitle(skill);
-    const versions = await withCancellableProgress(`Counting the versions of "${title}"…`, options.cancellation, (_progress, signal) =>
-      listAllVersions(deps.client, skill.id, signal),
+    const versions = await withCancellableProgress(
+      `Counting the versions of "${title}"…`,
+      options.cancellation,
+      (_progress, signal) => listAllVersions(deps.client, skill.id, signal),
     );
     if (!(await confirmSkillDelete(skill, versions))) return undefined;
 
@@ -80,16 +95,27 @@ export function deleteSkill(deps: DeleteDeps) {
         deps.client,
         skill.id,
         versions.map((v) => v.version),
-        { signal, onSettled: (settled, total) => progress.report({ increment: 100 / (total + 1), message: `${settled} of ${plural(total, 'version')}` }) },
+        {
+          signal,
+          onSettled: (settled, total) =>
+            progress.report({ increment: 100 / (total + 1), message: `${settled} of ${plural(total, 'version')}` }),
+        },
       ),
     );
-    for (const failure of result.failed) deps.log.warn(`Deleting version ${failure.version} of ${skill.id}: ${describeError(failure.error)}`);
+    for (const failure of result.failed)
+      deps.log.warn(`Deleting version ${failure.version} of ${skill.id}: ${describeError(failure.error)}`);
     if (result.skillDeleted) {
       deps.tree.removeSkill(skill.id);
-      void vscode.window.showInformationMessage(versions.length === 0 ? `Deleted "${title}".` : `Deleted "${title}" and its ${plural(versions.length, 'version')}.`);
+      void vscode.window.showInformationMessage(
+        versions.length === 0
+          ? `Deleted "${title}".`
+          : `Deleted "${title}" and its ${plural(versions.length, 'version')}.`,
+      );
     } else {
       await deps.tree.refreshSkill(skill.id);
-      void vscode.window.showWarningMessage(notDeletedMessage(title, result), 'Show Log').then((choice) => choice && deps.log.show());
+      void vscode.window
+        .showWarningMessage(notDeletedMessage(title, result), 'Show Log')
+        .then((choice) => choice && deps.log.show());
     }
     return result;
   };

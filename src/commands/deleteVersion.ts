@@ -51,10 +51,18 @@ async function confirmVersionDeletes(chosen: readonly SkillVersions[]): Promise<
     message = `Delete version ${versions[0].version} of "${skillTitle(skill)}"?`;
     lines = [`Named ${aboutVersion(skill, versions[0])}.`];
   } else {
-    message = chosen.length === 1 ? `Delete ${count} versions of "${skillTitle(chosen[0].skill)}"?` : `Delete ${count} versions of ${chosen.length} skills?`;
+    message =
+      chosen.length === 1
+        ? `Delete ${count} versions of "${skillTitle(chosen[0].skill)}"?`
+        : `Delete ${count} versions of ${chosen.length} skills?`;
     const skillPrefix = (skill: Skill) => (chosen.length === 1 ? '' : `${skillTitle(skill)} `);
-    const all = chosen.flatMap(({ skill, versions }) => versions.map((v) => `${skillPrefix(skill)}${v.version}: ${aboutVersion(skill, v)}`));
-    lines = all.length > LISTED_IN_MODAL ? [...all.slice(0, LISTED_IN_MODAL), `and ${all.length - LISTED_IN_MODAL} more`] : all;
+    const all = chosen.flatMap(({ skill, versions }) =>
+      versions.map((v) => `${skillPrefix(skill)}${v.version}: ${aboutVersion(skill, v)}`),
+    );
+    lines =
+      all.length > LISTED_IN_MODAL
+        ? [...all.slice(0, LISTED_IN_MODAL), `and ${all.length - LISTED_IN_MODAL} more`]
+        : all;
   }
   const detail = [...lines, '', 'This cannot be undone.'].join('\n');
   return (await vscode.window.showWarningMessage(message, { modal: true, detail }, 'Delete')) === 'Delete';
@@ -63,12 +71,15 @@ async function confirmVersionDeletes(chosen: readonly SkillVersions[]): Promise<
 /** Updates the tree and tells what happened; offers to delete the skill once it has no version left. */
 async function report(deps: DeleteDeps, skill: Skill, deletes: VersionDeletes): Promise<void> {
   const title = skillTitle(skill);
-  for (const failure of deletes.failed) deps.log.warn(`Deleting version ${failure.version} of ${skill.id}: ${describeError(failure.error)}`);
+  for (const failure of deletes.failed)
+    deps.log.warn(`Deleting version ${failure.version} of ${skill.id}: ${describeError(failure.error)}`);
   const asked = versionsAsked(deletes);
   if (deletes.deleted.length !== asked) {
     // Some outcomes are not certain: the skill is read again, versions and all.
     await deps.tree.refreshSkill(skill.id);
-    void vscode.window.showWarningMessage(`Deleting versions of "${title}": ${summarizeVersionDeletes(deletes)}.`, 'Show Log').then((choice) => choice && deps.log.show());
+    void vscode.window
+      .showWarningMessage(`Deleting versions of "${title}": ${summarizeVersionDeletes(deletes)}.`, 'Show Log')
+      .then((choice) => choice && deps.log.show());
     return;
   }
   const now = await deps.tree.removeVersions(skill.id, deletes.deleted);
@@ -81,32 +92,48 @@ async function report(deps: DeleteDeps, skill: Skill, deletes: VersionDeletes): 
     if (choice === 'Delete Skill') await deleteEmptySkill(deps, now);
     return;
   }
-  void vscode.window.showInformationMessage(asked === 1 ? `Deleted version ${deletes.deleted[0]} of "${title}".` : `Deleted ${plural(asked, 'version')} of "${title}".`);
+  void vscode.window.showInformationMessage(
+    asked === 1
+      ? `Deleted version ${deletes.deleted[0]} of "${title}".`
+      : `Deleted ${plural(asked, 'version')} of "${title}".`,
+  );
 }
 
 export function deleteVersion(deps: DeleteDeps) {
-  return async (node?: VersionNode, selected?: readonly SkillsTreeNode[], options: DeleteOptions = {}): Promise<VersionDeletes[] | undefined> => {
+  return async (
+    node?: VersionNode,
+    selected?: readonly SkillsTreeNode[],
+    options: DeleteOptions = {},
+  ): Promise<VersionDeletes[] | undefined> => {
     const chosen = node?.kind === 'version' ? chosenInTree(node, selected) : await chosenInPalette(deps);
     if (!chosen) return undefined;
     for (const { skill } of chosen) requireWritable(skill, 'only your own skills can have versions deleted.');
     if (!(await confirmVersionDeletes(chosen))) return undefined;
 
     const total = chosen.reduce((sum, c) => sum + c.versions.length, 0);
-    const results = await withCancellableProgress(`Deleting ${plural(total, 'version')}`, options.cancellation, async (progress, signal) => {
-      const all: VersionDeletes[] = [];
-      for (const { skill, versions } of chosen) {
-        const before = all.reduce((sum, d) => sum + versionsAsked(d), 0);
-        all.push(
-          await deleteVersions(
-            deps.client,
-            skill.id,
-            versions.map((v) => v.version),
-            { signal, onSettled: (settled) => progress.report({ increment: 100 / total, message: `${before + settled} of ${total}` }) },
-          ),
-        );
-      }
-      return all;
-    });
+    const results = await withCancellableProgress(
+      `Deleting ${plural(total, 'version')}`,
+      options.cancellation,
+      async (progress, signal) => {
+        const all: VersionDeletes[] = [];
+        for (const { skill, versions } of chosen) {
+          const before = all.reduce((sum, d) => sum + versionsAsked(d), 0);
+          all.push(
+            await deleteVersions(
+              deps.client,
+              skill.id,
+              versions.map((v) => v.version),
+              {
+                signal,
+                onSettled: (settled) =>
+                  progress.report({ increment: 100 / total, message: `${before + settled} of ${total}` }),
+              },
+            ),
+          );
+        }
+        return all;
+      },
+    );
     for (const [i, { skill }] of chosen.entries()) await report(deps, skill, results[i]);
     return results;
   };

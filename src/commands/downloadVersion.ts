@@ -39,9 +39,9 @@ export function downloadVersion(deps: VersionFilesDeps) {
     if (!folder) return undefined;
     const files = await loadVersionFiles(deps, node);
     const target = (file: string) => vscode.Uri.joinPath(folder, ...file.split('/'));
-    const present = (await Promise.all([...files.keys()].map(async (file) => ((await exists(target(file))) ? file : undefined)))).filter(
-      (file): file is string => file !== undefined,
-    );
+    const present = (
+      await Promise.all([...files.keys()].map(async (file) => ((await exists(target(file))) ? file : undefined)))
+    ).filter((file): file is string => file !== undefined);
     if (present.length > 0) {
       const listed = present.length > 10 ? [...present.slice(0, 10), `and ${present.length - 10} more`] : present;
       const overwrite = await vscode.window.showWarningMessage(
@@ -57,7 +57,10 @@ export function downloadVersion(deps: VersionFilesDeps) {
     }
     const openSkillMd = 'Open SKILL.md';
     void vscode.window
-      .showInformationMessage(`Downloaded ${what} into ${vscode.workspace.asRelativePath(folder, true)}: ${files.size} ${files.size === 1 ? 'file' : 'files'}.`, ...(files.has('SKILL.md') ? [openSkillMd] : []))
+      .showInformationMessage(
+        `Downloaded ${what} into ${vscode.workspace.asRelativePath(folder, true)}: ${files.size} ${files.size === 1 ? 'file' : 'files'}.`,
+        ...(files.has('SKILL.md') ? [openSkillMd] : []),
+      )
       .then((choice) => {
         if (choice) void vscode.window.showTextDocument(target('SKILL.md'));
       });

@@ -20,17 +20,22 @@ export function filterSkills({ tree, view }: FilterDeps) {
         ? given
         : await vscode.window.showInputBox({
             title: 'Claude Skills: Filter Skills',
-            prompt: 'Show the skills whose title, ID or fetched version name contains this text. Leave it empty to show all.',
+            prompt:
+              'Show the skills whose title, ID or fetched version name contains this text. Leave it empty to show all.',
             placeHolder: 'e.g. pdf, release-notes, skill_01…',
             value: tree.filter ?? '',
           });
     if (text === undefined) return;
     const filter = normalizeFilter(text);
     if (filter !== undefined) {
-      await withCancellableProgress(`Loading every skill to filter by "${filter}"…`, undefined, async (_progress, signal) => {
-        await tree.loadAllSkills(signal);
-        if (signal.aborted) throw new vscode.CancellationError();
-      });
+      await withCancellableProgress(
+        `Loading every skill to filter by "${filter}"…`,
+        undefined,
+        async (_progress, signal) => {
+          await tree.loadAllSkills(signal);
+          if (signal.aborted) throw new vscode.CancellationError();
+        },
+      );
     }
     await view.setFilter(filter);
   };

@@ -5,14 +5,19 @@ import type { SkillFolders } from '../workspace/skillFolders';
 import { chooseSkillFolder } from './skillFolder';
 
 /** The folder no longer publishes to its remembered skill: the next publish looks for its target again. */
-export function forgetPublishTarget(deps: { folders: Pick<SkillFolders, 'all'>; targets: Pick<PublishTargets, 'forget'> }) {
+export function forgetPublishTarget(deps: {
+  folders: Pick<SkillFolders, 'all'>;
+  targets: Pick<PublishTargets, 'forget'>;
+}) {
   return async (arg?: unknown) => {
     const folder = await chooseSkillFolder(arg, deps.folders, 'Which skill folder should forget where it publishes?');
     if (!folder) return;
     const name = path.basename(folder.fsPath);
     const forgot = await deps.targets.forget(folder);
     void vscode.window.showInformationMessage(
-      forgot ? `${name} no longer publishes to a remembered skill; its next publish looks for its target again.` : `${name} had no remembered skill to publish to.`,
+      forgot
+        ? `${name} no longer publishes to a remembered skill; its next publish looks for its target again.`
+        : `${name} had no remembered skill to publish to.`,
     );
   };
 }

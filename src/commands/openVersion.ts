@@ -18,10 +18,16 @@ export function openVersion(deps: VersionFilesDeps) {
     if (others.length > 0) {
       const openOthers = 'Open Other Files…';
       void vscode.window
-        .showInformationMessage(`Opened ${describeVersion(node.skill, node.version)}, read-only: ${first} and ${others.length} more.`, openOthers)
+        .showInformationMessage(
+          `Opened ${describeVersion(node.skill, node.version)}, read-only: ${first} and ${others.length} more.`,
+          openOthers,
+        )
         .then(async (choice) => {
           if (!choice) return;
-          const picked = await vscode.window.showQuickPick(others, { canPickMany: true, title: `Open files of ${describeVersion(node.skill, node.version)}` });
+          const picked = await vscode.window.showQuickPick(others, {
+            canPickMany: true,
+            title: `Open files of ${describeVersion(node.skill, node.version)}`,
+          });
           for (const path of picked ?? []) await vscode.window.showTextDocument(uriOf(path), { preview: false });
         });
     }

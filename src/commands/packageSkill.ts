@@ -14,7 +14,10 @@ export interface PackageOptions {
  * `<name>.zip` holding `<name>/…` (the layout the Claude apps accept), after the checks of a publish;
  * next to the folder unless the user picks another place.
  */
-export function packageSkill(deps: { folders: Pick<SkillFolders, 'all'>; diagnostics: Pick<SkillDiagnostics, 'show'> }) {
+export function packageSkill(deps: {
+  folders: Pick<SkillFolders, 'all'>;
+  diagnostics: Pick<SkillDiagnostics, 'show'>;
+}) {
   return async (arg?: unknown, _selected?: unknown, options: PackageOptions = {}) => {
     const folder = await chooseSkillFolder(arg, deps.folders, 'Which skill folder to package?');
     if (!folder) return undefined;
@@ -34,7 +37,10 @@ export function packageSkill(deps: { folders: Pick<SkillFolders, 'all'>; diagnos
     await vscode.workspace.fs.writeFile(target, zip);
     const reveal = 'Reveal in Explorer';
     void vscode.window
-      .showInformationMessage(`Packaged ${path.basename(target.fsPath)}: ${skill.files.length} files under ${skill.name}/, ${formatBytes(zip.length)}.`, reveal)
+      .showInformationMessage(
+        `Packaged ${path.basename(target.fsPath)}: ${skill.files.length} files under ${skill.name}/, ${formatBytes(zip.length)}.`,
+        reveal,
+      )
       .then((choice) => choice && vscode.commands.executeCommand('revealInExplorer', target));
     return target;
   };

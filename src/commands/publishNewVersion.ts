@@ -10,7 +10,14 @@ import type { PublishTargets } from '../workspace/publishTargets';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
 import type { SkillFolders } from '../workspace/skillFolders';
 import { checkedSkillFolder, chooseSkillFolder, requireTrust } from './skillFolder';
-import { confirmUpload, oncePerFolder, skillWarnings, uploadAndReport, type PublishDeps, type PublishOptions } from './publishUpload';
+import {
+  confirmUpload,
+  oncePerFolder,
+  skillWarnings,
+  uploadAndReport,
+  type PublishDeps,
+  type PublishOptions,
+} from './publishUpload';
 import { publishAsNewSkill } from './publishNewSkill';
 import { requireWritable } from './skillChoice';
 
@@ -27,7 +34,11 @@ type Choice = { kind: 'version'; skill: Skill; latestName?: string } | { kind: '
  * The skill to publish to: the one the folder last published to, else the custom skill whose latest
  * version has the folder's name, else one the user picks (or "Publish as New Skill…").
  */
-async function chooseTarget(deps: PublishNewVersionDeps, folder: vscode.Uri, name: string): Promise<Choice | undefined> {
+async function chooseTarget(
+  deps: PublishNewVersionDeps,
+  folder: vscode.Uri,
+  name: string,
+): Promise<Choice | undefined> {
   const rememberedId = deps.targets.get(folder);
   if (rememberedId) {
     try {
@@ -38,14 +49,22 @@ async function chooseTarget(deps: PublishNewVersionDeps, folder: vscode.Uri, nam
     }
     await deps.targets.forget(folder); // deleted since, or not ours to write
   }
-  const { skills, found } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Finding the skill to publish to' }, async () => {
-    const skills = await listCustomSkills(deps.client);
-    return { skills, found: await findSkillByLatestName(deps.client, skills, name) };
-  });
+  const { skills, found } = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Finding the skill to publish to' },
+    async () => {
+      const skills = await listCustomSkills(deps.client);
+      return { skills, found: await findSkillByLatestName(deps.client, skills, name) };
+    },
+  );
   if (found) return { kind: 'version', skill: found.skill, latestName: found.latest.name };
   type Item = vscode.QuickPickItem & { choice: Choice };
   const items: Item[] = [
-    ...skills.map((skill) => ({ label: skillTitle(skill), description: skill.id, detail: `updated ${relativeAge(skill.updatedAt)}`, choice: { kind: 'version', skill } as Choice })),
+    ...skills.map((skill) => ({
+      label: skillTitle(skill),
+      description: skill.id,
+      detail: `updated ${relativeAge(skill.updatedAt)}`,
+      choice: { kind: 'version', skill } as Choice,
+    })),
     { label: '$(add) Publish as New Skill…', alwaysShow: true, choice: { kind: 'newSkill' } },
   ];
   const picked = await vscode.window.showQuickPick(items, {
@@ -57,10 +76,19 @@ async function chooseTarget(deps: PublishNewVersionDeps, folder: vscode.Uri, nam
 }
 
 /** The warning when the target's latest version has another `name`: a skill's name should not change. */
-async function nameWarnings(deps: PublishNewVersionDeps, skill: Skill, latestName: string | undefined, localName: string): Promise<string[]> {
-  const name = latestName ?? (skill.latestVersion ? (await deps.client.getVersion(skill.id, skill.latestVersion)).name : undefined);
+async function nameWarnings(
+  deps: PublishNewVersionDeps,
+  skill: Skill,
+  latestName: string | undefined,
+  localName: string,
+): Promise<string[]> {
+  const name =
+    latestName ??
+    (skill.latestVersion ? (await deps.client.getVersion(skill.id, skill.latestVersion)).name : undefined);
   return name !== undefined && name !== localName
-    ? [`The skill's latest version is named "${name}", but this folder's SKILL.md says "${localName}". A skill's name should stay the same across its versions.`]
+    ? [
+        `The skill's latest version is named "${name}", but this folder's SKILL.md says "${localName}". A skill's name should stay the same across its versions.`,
+      ]
     : [];
 }
 
@@ -73,19 +101,31 @@ export function publishNewVersion(deps: PublishNewVersionDeps) {
     if (!requireTrust()) return undefined;
     const fromNode = (arg as SkillNode | undefined)?.kind === 'skill' ? (arg as SkillNode).skill : undefined;
     if (fromNode) requireWritable(fromNode, 'publish your folder as a new skill instead.');
-    const folder = await chooseSkillFolder(fromNode ? undefined : arg, deps.folders, fromNode ? `Which folder to publish as a new version of "${skillTitle(fromNode)}"?` : 'Which skill folder to publish?', {
-      preferred: fromNode && deps.targets.foldersOf(fromNode.id),
-      alwaysAsk: fromNode !== undefined,
-    });
+    const folder = await chooseSkillFolder(
+      fromNode ? undefined : arg,
+      deps.folders,
+      fromNode
+        ? `Which folder to publish as a new version of "${skillTitle(fromNode)}"?`
+        : 'Which skill folder to publish?',
+      {
+        preferred: fromNode && deps.targets.foldersOf(fromNode.id),
+        alwaysAsk: fromNode !== undefined,
+      },
+    );
     if (!folder) return undefined;
     return oncePerFolder(folder, async () => {
       const skill = await checkedSkillFolder(folder, deps.diagnostics, 'publish');
       if (!skill) return undefined;
-      const choice: Choice | undefined = fromNode ? { kind: 'version', skill: fromNode } : await chooseTarget(deps, folder, skill.name);
+      const choice: Choice | undefined = fromNode
+        ? { kind: 'version', skill: fromNode }
+        : await chooseTarget(deps, folder, skill.name);
       if (!choice) return undefined;
       if (choice.kind === 'newSkill') return publishAsNewSkill(deps, folder, skill, options);
       const target: PublishTarget = { kind: 'version', skill: choice.skill };
-      const warnings = [...skillWarnings(skill), ...(await nameWarnings(deps, choice.skill, choice.latestName, skill.name))];
+      const warnings = [
+        ...skillWarnings(skill),
+        ...(await nameWarnings(deps, choice.skill, choice.latestName, skill.name)),
+      ];
       if (!(await confirmUpload(skill, target, warnings))) return undefined;
       return uploadAndReport(deps, folder, skill, target, options);
     });

@@ -5,7 +5,13 @@ import * as vscode from 'vscode';
 import { SkillsApiError } from '../api/errors';
 import { confirmPublish } from '../config';
 import type { SkillFolder } from '../skill/folder';
-import { NotPublishedError, publishFiles, type PublishClient, type Published, type PublishTarget } from '../skill/publish';
+import {
+  NotPublishedError,
+  publishFiles,
+  type PublishClient,
+  type Published,
+  type PublishTarget,
+} from '../skill/publish';
 import { skillTitle } from '../tree/present';
 import type { SkillsTreeNode } from '../tree/nodes';
 import type { SkillsTreeProvider } from '../tree/skillsTreeProvider';
@@ -31,7 +37,9 @@ const inFlight = new Set<string>();
 /** Runs `publish` unless the same folder is being published already: a second click must not double it. */
 export async function oncePerFolder<T>(folder: vscode.Uri, publish: () => Promise<T>): Promise<T | undefined> {
   if (inFlight.has(folder.fsPath)) {
-    void vscode.window.showWarningMessage(`${path.basename(folder.fsPath)} is being published already. Wait for that publish to finish.`);
+    void vscode.window.showWarningMessage(
+      `${path.basename(folder.fsPath)} is being published already. Wait for that publish to finish.`,
+    );
     return undefined;
   }
   inFlight.add(folder.fsPath);
@@ -43,7 +51,9 @@ export async function oncePerFolder<T>(folder: vscode.Uri, publish: () => Promis
 }
 
 function describeTarget(target: PublishTarget): string {
-  return target.kind === 'version' ? `a new version of "${skillTitle(target.skill)}"` : `a new skill, "${target.displayTitle}"`;
+  return target.kind === 'version'
+    ? `a new version of "${skillTitle(target.skill)}"`
+    : `a new skill, "${target.displayTitle}"`;
 }
 
 /** The folder's warnings (unknown frontmatter keys and the like), for the confirmation. */
@@ -52,33 +62,54 @@ export function skillWarnings(skill: SkillFolder): string[] {
 }
 
 /** The modal before an upload; shown even with confirmPublish off when there are warnings. */
-export async function confirmUpload(skill: SkillFolder, target: PublishTarget, warnings: readonly string[]): Promise<boolean> {
+export async function confirmUpload(
+  skill: SkillFolder,
+  target: PublishTarget,
+  warnings: readonly string[],
+): Promise<boolean> {
   if (!confirmPublish() && warnings.length === 0) return true;
   const detail = [
     `${skillModule().describeFiles(skill)}, from ${vscode.workspace.asRelativePath(skill.folder, true)}.`,
     ...warnings.map((w) => `⚠ ${w}`),
   ].join('\n\n');
   const publish = 'Publish';
-  const choice = await vscode.window.showInformationMessage(`Publish ${skill.name} as ${describeTarget(target)}?`, { modal: true, detail }, publish);
+  const choice = await vscode.window.showInformationMessage(
+    `Publish ${skill.name} as ${describeTarget(target)}?`,
+    { modal: true, detail },
+    publish,
+  );
   return choice === publish;
 }
 
 /** Uploads in a cancellable progress and reports the outcome; undefined when nothing was published. */
-export async function uploadAndReport(deps: PublishDeps, folder: vscode.Uri, skill: SkillFolder, target: PublishTarget, options: PublishOptions = {}): Promise<Published | undefined> {
+export async function uploadAndReport(
+  deps: PublishDeps,
+  folder: vscode.Uri,
+  skill: SkillFolder,
+  target: PublishTarget,
+  options: PublishOptions = {},
+): Promise<Published | undefined> {
   const { readUploadFiles, tooLargeMessage } = skillModule();
   const files = await readUploadFiles(skill);
   let published: Published;
   try {
-    published = await withCancellableProgress(`Publishing ${skill.name} as ${describeTarget(target)}`, options.cancellation, (_progress, signal) =>
-      publishFiles(deps.client, files, target, signal),
+    published = await withCancellableProgress(
+      `Publishing ${skill.name} as ${describeTarget(target)}`,
+      options.cancellation,
+      (_progress, signal) => publishFiles(deps.client, files, target, signal),
     );
   } catch (err) {
     if (err instanceof NotPublishedError && err.cause instanceof SkillsApiError && err.cause.kind === 'cancelled') {
-      void vscode.window.showInformationMessage(`Publishing ${skill.name} was cancelled. Checked again: nothing was published.`);
+      void vscode.window.showInformationMessage(
+        `Publishing ${skill.name} was cancelled. Checked again: nothing was published.`,
+      );
       return undefined;
     }
     if (err instanceof SkillsApiError && err.kind === 'tooLarge') {
-      throw new Error(`The Skills API refused the upload as too large. ${tooLargeMessage(skill.files, skill.totalBytes)}`, { cause: err });
+      throw new Error(
+        `The Skills API refused the upload as too large. ${tooLargeMessage(skill.files, skill.totalBytes)}`,
+        { cause: err },
+      );
     }
     throw err;
   }
@@ -88,10 +119,17 @@ export async function uploadAndReport(deps: PublishDeps, folder: vscode.Uri, ski
   return published;
 }
 
-async function report(deps: PublishDeps, skill: SkillFolder, published: Published, node: SkillsTreeNode): Promise<void> {
+async function report(
+  deps: PublishDeps,
+  skill: SkillFolder,
+  published: Published,
+  node: SkillsTreeNode,
+): Promise<void> {
   const version = published.version?.version ?? published.skill.latestVersion;
   const what = `${skill.name} as version ${version} of "${skillTitle(published.skill)}"`;
-  const message = published.settled ? `The answer was lost, but checking again shows it worked: published ${what}.` : `Published ${what}.`;
+  const message = published.settled
+    ? `The answer was lost, but checking again shows it worked: published ${what}.`
+    : `Published ${what}.`;
   const copyId = 'Copy ID';
   const reveal = 'Reveal';
   const choice = await vscode.window.showInformationMessage(message, copyId, reveal);
@@ -99,5 +137,8 @@ async function report(deps: PublishDeps, skill: SkillFolder, published: Publishe
     await vscode.env.clipboard.writeText(node.kind === 'version' ? node.version.version : published.skill.id);
     vscode.window.setStatusBarMessage('$(check) Copied', 5000);
   }
-  if (choice === reveal) await deps.reveal(node).then(undefined, (err: unknown) => deps.log.warn(`Reveal: ${err instanceof Error ? err.message : String(err)}`));
+  if (choice === reveal)
+    await deps
+      .reveal(node)
+      .then(undefined, (err: unknown) => deps.log.warn(`Reveal: ${err instanceof Error ? err.message : String(err)}`));
 }

@@ -11,11 +11,7 @@ function isCancellation(err: unknown): boolean {
  * Registers a command behind the one wrapper every command shares: a cancel is quiet; an error is logged
  * with its request id and shown once, with Show Log.
  */
-export function registerCommand(
-  id: CommandId,
-  handler: (...args: never[]) => unknown,
-  log: Log,
-): vscode.Disposable {
+export function registerCommand(id: CommandId, handler: (...args: never[]) => unknown, log: Log): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: never[]) => {
     try {
       return await handler(...args);

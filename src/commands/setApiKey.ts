@@ -29,7 +29,11 @@ export function setApiKey({ keyStore, clientWithKey }: SetApiKeyDeps) {
     if (!key) return;
 
     const verdict = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Claude Skills: checking the API key…', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: 'Claude Skills: checking the API key…',
+        cancellable: true,
+      },
       async (_progress, token): Promise<Verdict> => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -50,7 +54,9 @@ export function setApiKey({ keyStore, clientWithKey }: SetApiKeyDeps) {
     const { error } = verdict;
     if (error instanceof SkillsApiError && error.kind === 'cancelled') return;
     if (error instanceof SkillsApiError && error.kind === 'auth') {
-      void vscode.window.showErrorMessage(`The Anthropic API refused this key (${describeError(error)}). It was not saved.`);
+      void vscode.window.showErrorMessage(
+        `The Anthropic API refused this key (${describeError(error)}). It was not saved.`,
+      );
       return;
     }
     const save = await vscode.window.showWarningMessage(

@@ -15,16 +15,35 @@ export function requireWritable(skill: Skill, instead: string): void {
 }
 
 /** One of the user's own (`custom`) skills, picked. */
-export async function pickCustomSkill(client: Pick<SkillsClient, 'skillPages'>, title: string): Promise<Skill | undefined> {
+export async function pickCustomSkill(
+  client: Pick<SkillsClient, 'skillPages'>,
+  title: string,
+): Promise<Skill | undefined> {
   const items = listCustomSkills(client).then((skills) => {
-    if (skills.length === 0) throw new Error('You have no skills of your own yet: publish a folder with a SKILL.md as a new skill.');
-    return skills.map((skill) => ({ label: skillTitle(skill), description: skill.id, detail: `updated ${relativeAge(skill.updatedAt)}`, skill }));
+    if (skills.length === 0)
+      throw new Error('You have no skills of your own yet: publish a folder with a SKILL.md as a new skill.');
+    return skills.map((skill) => ({
+      label: skillTitle(skill),
+      description: skill.id,
+      detail: `updated ${relativeAge(skill.updatedAt)}`,
+      skill,
+    }));
   });
-  return (await vscode.window.showQuickPick(items, { title, placeHolder: 'Pick one of your skills', matchOnDescription: true }))?.skill;
+  return (
+    await vscode.window.showQuickPick(items, {
+      title,
+      placeHolder: 'Pick one of your skills',
+      matchOnDescription: true,
+    })
+  )?.skill;
 }
 
 /** A version of `skill` picked among all of them, newest first. */
-export async function pickVersion(client: Pick<SkillsClient, 'versionPages'>, skill: Skill, title: string): Promise<SkillVersion | undefined> {
+export async function pickVersion(
+  client: Pick<SkillsClient, 'versionPages'>,
+  skill: Skill,
+  title: string,
+): Promise<SkillVersion | undefined> {
   const items = listAllVersions(client, skill.id).then((versions) =>
     [...versions].sort(compareVersionsNewestFirst).map((version) => ({
       label: version.version,
@@ -33,5 +52,6 @@ export async function pickVersion(client: Pick<SkillsClient, 'versionPages'>, sk
       version,
     })),
   );
-  return (await vscode.window.showQuickPick(items, { title, placeHolder: `Pick a version of "${skillTitle(skill)}"` }))?.version;
+  return (await vscode.window.showQuickPick(items, { title, placeHolder: `Pick a version of "${skillTitle(skill)}"` }))
+    ?.version;
 }

@@ -21,12 +21,19 @@ export async function chooseSkillFolder(
   if (arg instanceof vscode.Uri) return isSkillMd(arg) ? folderOf(arg) : arg;
   const all = await folders.all();
   if (all.length === 0) {
-    throw new Error('This workspace has no skill folder, that is a folder holding a SKILL.md. Open the folder of your skill, or add a SKILL.md to one.');
+    throw new Error(
+      'This workspace has no skill folder, that is a folder holding a SKILL.md. Open the folder of your skill, or add a SKILL.md to one.',
+    );
   }
   if (all.length === 1 && !options.alwaysAsk) return all[0];
   const preferred = new Set(options.preferred ?? []);
   const items = all
-    .map((uri) => ({ label: path.basename(uri.fsPath), description: vscode.workspace.asRelativePath(uri, true), detail: preferred.has(uri.toString()) ? 'Published to this skill before' : undefined, uri }))
+    .map((uri) => ({
+      label: path.basename(uri.fsPath),
+      description: vscode.workspace.asRelativePath(uri, true),
+      detail: preferred.has(uri.toString()) ? 'Published to this skill before' : undefined,
+      uri,
+    }))
     .sort((a, b) => Number(preferred.has(b.uri.toString())) - Number(preferred.has(a.uri.toString())));
   return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true }))?.uri;
 }
@@ -36,7 +43,10 @@ export function requireTrust(): boolean {
   if (vscode.workspace.isTrusted) return true;
   const manage = 'Manage Workspace Trust';
   void vscode.window
-    .showWarningMessage('Publishing uploads files from this workspace, so it waits until you trust the workspace. Browsing your skills works meanwhile.', manage)
+    .showWarningMessage(
+      'Publishing uploads files from this workspace, so it waits until you trust the workspace. Browsing your skills works meanwhile.',
+      manage,
+    )
     .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
   return false;
 }
@@ -44,7 +54,9 @@ export function requireTrust(): boolean {
 /** Saves, or after asking leaves, the unsaved editors of files in `folder`. Undefined when the user cancels. */
 async function settleUnsavedEditors(folder: vscode.Uri): Promise<boolean> {
   const prefix = folder.fsPath.endsWith(path.sep) ? folder.fsPath : folder.fsPath + path.sep;
-  const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file' && d.uri.fsPath.startsWith(prefix));
+  const dirty = vscode.workspace.textDocuments.filter(
+    (d) => d.isDirty && d.uri.scheme === 'file' && d.uri.fsPath.startsWith(prefix),
+  );
   if (dirty.length === 0) return true;
   const save = 'Save All and Continue';
   const choice = await vscode.window.showWarningMessage(
@@ -62,7 +74,11 @@ async function settleUnsavedEditors(folder: vscode.Uri): Promise<boolean> {
  * The folder checked as a publish sees it (unsaved editors settled first); its problems go to the
  * Problems panel. Undefined, after saying why, when it cannot be published.
  */
-export async function checkedSkillFolder(folder: vscode.Uri, diagnostics: Pick<SkillDiagnostics, 'show'>, doing: string): Promise<PublishableSkillFolder | undefined> {
+export async function checkedSkillFolder(
+  folder: vscode.Uri,
+  diagnostics: Pick<SkillDiagnostics, 'show'>,
+  doing: string,
+): Promise<PublishableSkillFolder | undefined> {
   if (!(await settleUnsavedEditors(folder))) return undefined;
   const { inspectSkillFolder, formatProblem } = skillModule();
   const skill = await inspectSkillFolder(folder.fsPath, { exclude: excludePatterns() });
@@ -73,7 +89,10 @@ export async function checkedSkillFolder(folder: vscode.Uri, diagnostics: Pick<S
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more: see the Problems panel)` : '';
   const showProblems = 'Show Problems';
   void vscode.window
-    .showErrorMessage(`Cannot ${doing} ${path.basename(folder.fsPath)}: ${formatProblem(errors[0])}${more}`, showProblems)
+    .showErrorMessage(
+      `Cannot ${doing} ${path.basename(folder.fsPath)}: ${formatProblem(errors[0])}${more}`,
+      showProblems,
+    )
     .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
   return undefined;
 }

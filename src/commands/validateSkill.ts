@@ -6,7 +6,10 @@ import { checkedSkillFolder, chooseSkillFolder } from './skillFolder';
 import { skillModule } from '../skillModule';
 
 /** The checks of a publish, without the upload: problems in the Problems panel, a summary message. */
-export function validateSkill(deps: { folders: Pick<SkillFolders, 'all'>; diagnostics: Pick<SkillDiagnostics, 'show'> }) {
+export function validateSkill(deps: {
+  folders: Pick<SkillFolders, 'all'>;
+  diagnostics: Pick<SkillDiagnostics, 'show'>;
+}) {
   return async (arg?: unknown) => {
     const folder = await chooseSkillFolder(arg, deps.folders, 'Which skill folder to validate?');
     if (!folder) return undefined;

@@ -12,7 +12,8 @@ export interface VersionFilesDeps {
 
 /** These commands act on a version in the Skills view; the palette does not offer them. */
 export function requireVersionNode(node: unknown, command: string): VersionNode {
-  if ((node as VersionNode | undefined)?.kind !== 'version') throw new Error(`${command} works on a version: right-click one in the Skills view.`);
+  if ((node as VersionNode | undefined)?.kind !== 'version')
+    throw new Error(`${command} works on a version: right-click one in the Skills view.`);
   return node as VersionNode;
 }
 
@@ -22,7 +23,8 @@ export function describeVersion(skill: Skill, version: SkillVersion): string {
 }
 
 export function loadVersionFiles(deps: VersionFilesDeps, node: VersionNode): Thenable<VersionFiles> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Downloading ${describeVersion(node.skill, node.version)}` }, () =>
-    deps.versionFiles.load(node.skill.id, node.version.version),
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `Downloading ${describeVersion(node.skill, node.version)}` },
+    () => deps.versionFiles.load(node.skill.id, node.version.version),
   );
 }

@@ -6,7 +6,17 @@ import * as path from 'node:path';
 import type { SkillProblem } from './problems';
 
 /** `claudeSkills.exclude`'s default. */
-export const DEFAULT_EXCLUDES: readonly string[] = ['.git/', 'node_modules/', '.venv/', '__pycache__/', '*.pyc', '.DS_Store', 'Thumbs.db', '.vscode/', '.idea/'];
+export const DEFAULT_EXCLUDES: readonly string[] = [
+  '.git/',
+  'node_modules/',
+  '.venv/',
+  '__pycache__/',
+  '*.pyc',
+  '.DS_Store',
+  'Thumbs.db',
+  '.vscode/',
+  '.idea/',
+];
 export const SKILLIGNORE = '.skillignore';
 
 export interface SkillFile {
@@ -54,10 +64,16 @@ function isInside(root: string, target: string): boolean {
  * leave the folder or lead nowhere, likely secrets, file names that cannot travel. Excluded files are
  * not looked at, so excluding is always a way out.
  */
-export async function collectFiles(folder: string, exclude: readonly string[] = DEFAULT_EXCLUDES): Promise<{ files: SkillFile[]; problems: SkillProblem[] }> {
+export async function collectFiles(
+  folder: string,
+  exclude: readonly string[] = DEFAULT_EXCLUDES,
+): Promise<{ files: SkillFile[]; problems: SkillProblem[] }> {
   const root = await realpath(folder);
   const skillignore = await readFile(path.join(folder, SKILLIGNORE), 'utf8').catch(() => '');
-  const excluded: Ignore = ignore().add([...exclude]).add(skillignore).add(`/${SKILLIGNORE}`);
+  const excluded: Ignore = ignore()
+    .add([...exclude])
+    .add(skillignore)
+    .add(`/${SKILLIGNORE}`);
   const files: SkillFile[] = [];
   const problems: SkillProblem[] = [];
   const error = (file: string, message: string) => problems.push({ severity: 'error', file, message });
@@ -73,13 +89,20 @@ export async function collectFiles(folder: string, exclude: readonly string[] = 
       if (link.isSymbolicLink()) {
         const target = await realpath(absolutePath).catch(() => undefined);
         const targetInfo = target === undefined ? undefined : await stat(absolutePath);
-        if (excluded.ignores(relativePath) || (targetInfo?.isDirectory() && excluded.ignores(`${relativePath}/`))) continue;
+        if (excluded.ignores(relativePath) || (targetInfo?.isDirectory() && excluded.ignores(`${relativePath}/`)))
+          continue;
         if (target === undefined || targetInfo === undefined) {
-          error(relativePath, `"${relativePath}" is a symbolic link to nothing: delete it, or exclude it in ${SKILLIGNORE}.`);
+          error(
+            relativePath,
+            `"${relativePath}" is a symbolic link to nothing: delete it, or exclude it in ${SKILLIGNORE}.`,
+          );
           continue;
         }
         if (!isInside(root, target)) {
-          error(relativePath, `"${relativePath}" is a symbolic link to ${target}, outside the skill folder: copy what it needs into the folder, or exclude it in ${SKILLIGNORE}.`);
+          error(
+            relativePath,
+            `"${relativePath}" is a symbolic link to ${target}, outside the skill folder: copy what it needs into the folder, or exclude it in ${SKILLIGNORE}.`,
+          );
           continue;
         }
         info = targetInfo;
@@ -94,12 +117,18 @@ export async function collectFiles(folder: string, exclude: readonly string[] = 
       }
       if (!info.isFile() || excluded.ignores(relativePath)) continue;
       if (!SAFE_NAME.test(relativePath) || UNSAFE_CHARS.test(relativePath)) {
-        error(relativePath, `"${relativePath}": file and folder names must use plain ASCII characters without \\ : * ? " < > |, so that they upload and unpack the same everywhere. Rename it, or exclude it in ${SKILLIGNORE}.`);
+        error(
+          relativePath,
+          `"${relativePath}": file and folder names must use plain ASCII characters without \\ : * ? " < > |, so that they upload and unpack the same everywhere. Rename it, or exclude it in ${SKILLIGNORE}.`,
+        );
         continue;
       }
       const secret = await secretKind(name, absolutePath);
       if (secret) {
-        error(relativePath, `"${relativePath}" looks like a secret (${secret}) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in ${SKILLIGNORE}.`);
+        error(
+          relativePath,
+          `"${relativePath}" looks like a secret (${secret}) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in ${SKILLIGNORE}.`,
+        );
         continue;
       }
       files.push({ relativePath, absolutePath, size: info.size });

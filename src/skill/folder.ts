@@ -59,7 +59,8 @@ export async function inspectSkillFolder(folder: string, options: InspectOptions
     const frontmatterProblems = validateFrontmatter(parsed);
     problems.unshift(...frontmatterProblems);
     const nameLine = parsed.keyLines.get('name');
-    if (!frontmatterProblems.some((p) => p.severity === 'error' && p.line === nameLine)) name = parsed.data?.name as string;
+    if (!frontmatterProblems.some((p) => p.severity === 'error' && p.line === nameLine))
+      name = parsed.data?.name as string;
     if (typeof parsed.data?.description === 'string') description = parsed.data.description;
   }
   for (const file of name === undefined ? [] : files) {
@@ -80,7 +81,8 @@ export async function inspectSkillFolder(folder: string, options: InspectOptions
 function missingSkillMdMessage(files: readonly SkillFile[]): string {
   const lookalike = files.find((f) => !f.relativePath.includes('/') && f.relativePath.toLowerCase() === 'skill.md');
   if (lookalike) return `The skill's file must be named exactly SKILL.md: rename "${lookalike.relativePath}".`;
-  if (files.length === 0) return `The folder has no files to upload: add a SKILL.md (or check claudeSkills.exclude and ${SKILLIGNORE}).`;
+  if (files.length === 0)
+    return `The folder has no files to upload: add a SKILL.md (or check claudeSkills.exclude and ${SKILLIGNORE}).`;
   return 'No SKILL.md at the top of the folder: a skill folder needs one, with "name" and "description" in its frontmatter.';
 }
 
@@ -93,7 +95,12 @@ export function tooLargeMessage(files: readonly SkillFile[], totalBytes: number)
 
 export class SkillFolderError extends Error {
   constructor(readonly problems: readonly SkillProblem[]) {
-    super(problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n'));
+    super(
+      problems
+        .filter((p) => p.severity === 'error')
+        .map(formatProblem)
+        .join('\n'),
+    );
     this.name = 'SkillFolderError';
   }
 }
@@ -105,7 +112,12 @@ function assertPublishable(skill: SkillFolder): asserts skill is PublishableSkil
 /** The upload: every file as `<name>/<relative path>`. Refuses a folder with errors. */
 export async function readUploadFiles(skill: SkillFolder): Promise<UploadFile[]> {
   assertPublishable(skill);
-  return Promise.all(skill.files.map(async (f) => ({ path: `${skill.name}/${f.relativePath}`, data: new Uint8Array(await readFile(f.absolutePath)) })));
+  return Promise.all(
+    skill.files.map(async (f) => ({
+      path: `${skill.name}/${f.relativePath}`,
+      data: new Uint8Array(await readFile(f.absolutePath)),
+    })),
+  );
 }
 
 /** `<name>.zip` holding `<name>/…`, the layout the Claude apps accept. Refuses a folder with errors. */

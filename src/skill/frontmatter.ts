@@ -24,7 +24,11 @@ export function parseSkillMd(text: string): ParsedSkillMd {
   const none = (p: SkillProblem): ParsedSkillMd => ({ data: undefined, keyLines: new Map(), problems: [p] });
   const opening = OPENING.exec(text);
   if (!opening) {
-    return none(problem('SKILL.md must start with YAML frontmatter: a first line "---", then "name:" and "description:", then a line "---".'));
+    return none(
+      problem(
+        'SKILL.md must start with YAML frontmatter: a first line "---", then "name:" and "description:", then a line "---".',
+      ),
+    );
   }
   const rest = text.slice(opening[0].length);
   const closing = CLOSING.exec(rest);
@@ -38,12 +42,16 @@ export function parseSkillMd(text: string): ParsedSkillMd {
   if (yamlError) {
     const reason = yamlError.message.replace(/ at line \d+, column \d+.*$/s, '');
     // The parser notices a problem where it gives up (an unclosed quote: at the end); point at the entry it was in.
-    const keyStarts = isMap(doc.contents) ? doc.contents.items.flatMap((pair) => (isScalar(pair.key) && pair.key.range ? [pair.key.range[0]] : [])) : [];
+    const keyStarts = isMap(doc.contents)
+      ? doc.contents.items.flatMap((pair) => (isScalar(pair.key) && pair.key.range ? [pair.key.range[0]] : []))
+      : [];
     const entryStart = keyStarts.filter((start) => start <= yamlError.pos[0]).pop() ?? yamlError.pos[0];
     return none(problem(`The frontmatter is not valid YAML: ${reason}.`, lineOf(entryStart)));
   }
   if (!isMap(doc.contents)) {
-    return none(problem('The frontmatter must be YAML keys and values, such as "name: my-skill" and "description: …".', 2));
+    return none(
+      problem('The frontmatter must be YAML keys and values, such as "name: my-skill" and "description: …".', 2),
+    );
   }
   const keyLines = new Map<string, number>();
   for (const pair of doc.contents.items) {

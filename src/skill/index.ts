@@ -1,6 +1,15 @@
 // The skill layer's folder checks and packaging, as the extension uses them: bundled on their own
 // (dist/skill.js) and loaded on first use, so VS Code's start does not pay for yaml, ignore and jszip.
 // (publish.ts and target.ts are light and stay in the main bundle.)
-export { buildZip, describeFiles, formatBytes, inspectSkillFolder, readUploadFiles, tooLargeMessage, type PublishableSkillFolder, type SkillFolder } from './folder';
+export {
+  buildZip,
+  describeFiles,
+  formatBytes,
+  inspectSkillFolder,
+  readUploadFiles,
+  tooLargeMessage,
+  type PublishableSkillFolder,
+  type SkillFolder,
+} from './folder';
 export { formatProblem } from './problems';
 export { compareFiles, unpackVersionZip, type VersionComparison, type VersionFiles } from './versionFiles';

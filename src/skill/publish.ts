@@ -6,9 +6,7 @@ import { SkillsApiError, describeError } from '../api/errors';
 import { collectAll } from '../api/paging';
 import type { Skill, SkillVersion, UploadFile } from '../api/types';
 
-export type PublishTarget =
-  | { kind: 'version'; skill: Skill }
-  | { kind: 'skill'; displayTitle: string };
+export type PublishTarget = { kind: 'version'; skill: Skill } | { kind: 'skill'; displayTitle: string };
 
 export interface Published {
   /** The skill as it is now: new, or with the new version as its latest. */
@@ -32,7 +30,10 @@ export class NotPublishedError extends Error {
 /** Whether it happened cannot be told: the check failed too. */
 export class PublishOutcomeUnknownError extends Error {
   constructor(cause: unknown, checkError: unknown) {
-    super(`${describeError(cause)} Whether it was published is unknown: checking failed too (${describeError(checkError)}). Refresh the Skills view before publishing again.`, { cause });
+    super(
+      `${describeError(cause)} Whether it was published is unknown: checking failed too (${describeError(checkError)}). Refresh the Skills view before publishing again.`,
+      { cause },
+    );
     this.name = 'PublishOutcomeUnknownError';
   }
 }
@@ -42,7 +43,12 @@ export class PublishOutcomeUnknownError extends Error {
  * signal aborts the upload; the check after a lost answer runs regardless. Light on purpose: the
  * extension's main bundle holds it, while the folder checks load on first use.
  */
-export async function publishFiles(client: PublishClient, files: readonly UploadFile[], target: PublishTarget, signal?: AbortSignal): Promise<Published> {
+export async function publishFiles(
+  client: PublishClient,
+  files: readonly UploadFile[],
+  target: PublishTarget,
+  signal?: AbortSignal,
+): Promise<Published> {
   try {
     if (target.kind === 'version') {
       const version = await client.createVersion(target.skill.id, files, signal);
@@ -60,7 +66,10 @@ export async function publishFiles(client: PublishClient, files: readonly Upload
 async function settle(client: PublishClient, target: PublishTarget, cause: SkillsApiError): Promise<Published> {
   let found: Published | undefined;
   try {
-    found = target.kind === 'version' ? await newVersion(client, target.skill) : await skillTitled(client, target.displayTitle);
+    found =
+      target.kind === 'version'
+        ? await newVersion(client, target.skill)
+        : await skillTitled(client, target.displayTitle);
   } catch (checkError) {
     throw new PublishOutcomeUnknownError(cause, checkError);
   }

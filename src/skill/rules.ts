@@ -17,7 +17,8 @@ function suggestName(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  for (const word of RESERVED_WORDS) suggestion = suggestion.replace(new RegExp(`-?${word}-?`, 'g'), '-').replace(/^-+|-+$/g, '');
+  for (const word of RESERVED_WORDS)
+    suggestion = suggestion.replace(new RegExp(`-?${word}-?`, 'g'), '-').replace(/^-+|-+$/g, '');
   return suggestion.slice(0, NAME_MAX).replace(/-+$/, '');
 }
 
@@ -25,7 +26,8 @@ function nameProblems(name: string): string[] {
   const found: string[] = [];
   const suggestion = suggestName(name);
   const tryInstead = suggestion && suggestion !== name ? ` Try "${suggestion}".` : '';
-  if (name.length > NAME_MAX) found.push(`"name" is ${name.length} characters long; the limit is ${NAME_MAX}.${tryInstead}`);
+  if (name.length > NAME_MAX)
+    found.push(`"name" is ${name.length} characters long; the limit is ${NAME_MAX}.${tryInstead}`);
   if (XML_TAG.test(name)) found.push(`"name" cannot contain XML tags (< or >).${tryInstead}`);
   const bad = [...new Set(name.replace(/[a-z0-9-]/g, ''))];
   if (bad.length > 0) {
@@ -35,16 +37,20 @@ function nameProblems(name: string): string[] {
   if (name.startsWith('-') || name.endsWith('-')) found.push(`"name" cannot start or end with a hyphen.${tryInstead}`);
   if (name.includes('--')) found.push(`"name" cannot contain two hyphens in a row.${tryInstead}`);
   for (const word of RESERVED_WORDS) {
-    if (name.toLowerCase().includes(word)) found.push(`"name" cannot contain the reserved word "${word}".${tryInstead}`);
+    if (name.toLowerCase().includes(word))
+      found.push(`"name" cannot contain the reserved word "${word}".${tryInstead}`);
   }
   return found;
 }
 
 function descriptionProblems(description: string): string[] {
   const found: string[] = [];
-  if (description.trim() === '') found.push('"description" is empty: say what the skill does and when Claude should use it.');
+  if (description.trim() === '')
+    found.push('"description" is empty: say what the skill does and when Claude should use it.');
   if (description.length > DESCRIPTION_MAX) {
-    found.push(`"description" is ${description.length} characters long; the limit is ${DESCRIPTION_MAX}. Shorten it by ${description.length - DESCRIPTION_MAX}.`);
+    found.push(
+      `"description" is ${description.length} characters long; the limit is ${DESCRIPTION_MAX}. Shorten it by ${description.length - DESCRIPTION_MAX}.`,
+    );
   }
   if (XML_TAG.test(description)) found.push('"description" cannot contain XML tags: remove every < and >.');
   return found;
@@ -61,32 +67,57 @@ export function validateFrontmatter(parsed: ParsedSkillMd): SkillProblem[] {
   };
 
   const { name, description } = data;
-  if (name === undefined || name === null) add('name', ['The frontmatter has no "name": add one such as "name: my-skill" (lowercase letters, digits and hyphens).']);
-  else if (typeof name !== 'string') add('name', [`"name" must be text, such as "name: my-skill", not ${describeValue(name)}.`]);
+  if (name === undefined || name === null)
+    add('name', [
+      'The frontmatter has no "name": add one such as "name: my-skill" (lowercase letters, digits and hyphens).',
+    ]);
+  else if (typeof name !== 'string')
+    add('name', [`"name" must be text, such as "name: my-skill", not ${describeValue(name)}.`]);
   else if (name === '') add('name', ['"name" is empty: give the skill a name such as "my-skill".']);
   else add('name', nameProblems(name));
 
-  if (description === undefined || description === null) add('description', ['The frontmatter has no "description": add one that says what the skill does and when Claude should use it.']);
-  else if (typeof description !== 'string') add('description', [`"description" must be text, not ${describeValue(description)}.`]);
+  if (description === undefined || description === null)
+    add('description', [
+      'The frontmatter has no "description": add one that says what the skill does and when Claude should use it.',
+    ]);
+  else if (typeof description !== 'string')
+    add('description', [`"description" must be text, not ${describeValue(description)}.`]);
   else add('description', descriptionProblems(description));
 
   const { compatibility, metadata } = data;
   if (typeof compatibility === 'string' && compatibility.length > COMPATIBILITY_MAX) {
-    add('compatibility', [`"compatibility" is ${compatibility.length} characters long; the Agent Skills format allows ${COMPATIBILITY_MAX}.`], 'warning');
+    add(
+      'compatibility',
+      [
+        `"compatibility" is ${compatibility.length} characters long; the Agent Skills format allows ${COMPATIBILITY_MAX}.`,
+      ],
+      'warning',
+    );
   }
   if (metadata !== undefined && !isStringMap(metadata)) {
     add('metadata', ['"metadata" should map keys to text values, such as "metadata:" then "  author: me".'], 'warning');
   }
   for (const key of Object.keys(data)) {
     if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
-      add(key, [`Unknown frontmatter key "${key}": the Skills API may ignore or refuse it. Known keys: ${KNOWN_KEYS.join(', ')}.`], 'warning');
+      add(
+        key,
+        [
+          `Unknown frontmatter key "${key}": the Skills API may ignore or refuse it. Known keys: ${KNOWN_KEYS.join(', ')}.`,
+        ],
+        'warning',
+      );
     }
   }
   return problems;
 }
 
 function isStringMap(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'string')
+  );
 }
 
 function describeValue(value: unknown): string {

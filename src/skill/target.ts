@@ -27,7 +27,9 @@ export async function findSkillByLatestName(
   const withLatest = skills.filter((s) => s.latestVersion !== null);
   for (let i = 0; i < withLatest.length; i += LOOKUPS_IN_FLIGHT) {
     const batch = withLatest.slice(i, i + LOOKUPS_IN_FLIGHT);
-    const latest = await Promise.all(batch.map((s) => client.getVersion(s.id, s.latestVersion!, signal).catch(() => undefined)));
+    const latest = await Promise.all(
+      batch.map((s) => client.getVersion(s.id, s.latestVersion!, signal).catch(() => undefined)),
+    );
     const index = latest.findIndex((v) => v?.name === name);
     if (index !== -1) return { skill: batch[index], latest: latest[index]! };
   }

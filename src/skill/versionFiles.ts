@@ -19,7 +19,9 @@ export async function unpackVersionZip(bytes: Uint8Array): Promise<VersionFiles>
       throw new Error(`The version's zip holds a path that leaves its folder: ${written}`);
     }
   }
-  const tops = new Set(entries.map((entry) => (entry.name.includes('/') ? entry.name.slice(0, entry.name.indexOf('/')) : '')));
+  const tops = new Set(
+    entries.map((entry) => (entry.name.includes('/') ? entry.name.slice(0, entry.name.indexOf('/')) : '')),
+  );
   const wrapped = tops.size === 1 && !tops.has('');
   const files: VersionFiles = new Map();
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -39,7 +41,10 @@ export interface VersionComparison {
 }
 
 /** Published against local, path by path, each list sorted. */
-export function compareFiles(published: ReadonlyMap<string, Uint8Array>, local: ReadonlyMap<string, Uint8Array>): VersionComparison {
+export function compareFiles(
+  published: ReadonlyMap<string, Uint8Array>,
+  local: ReadonlyMap<string, Uint8Array>,
+): VersionComparison {
   const result: VersionComparison = { added: [], removed: [], changed: [], unchanged: [] };
   for (const path of [...new Set([...published.keys(), ...local.keys()])].sort()) {
     const before = published.get(path);

@@ -13,7 +13,11 @@ export function normalizeFilter(text: string | undefined): string | undefined {
  * already fetched does (fetching every skill's versions to filter would cost a request per skill).
  * Case-insensitive.
  */
-export function skillMatchesFilter(filter: string, skill: Pick<Skill, 'id' | 'displayTitle'>, versionNames: Iterable<string>): boolean {
+export function skillMatchesFilter(
+  filter: string,
+  skill: Pick<Skill, 'id' | 'displayTitle'>,
+  versionNames: Iterable<string>,
+): boolean {
   const needle = filter.toLocaleLowerCase();
   const contains = (text: string) => text.toLocaleLowerCase().includes(needle);
   if (contains(skillTitle(skill)) || contains(skill.id)) return true;

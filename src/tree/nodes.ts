@@ -7,7 +7,12 @@ import { InternalCommandIds } from '../constants';
 import type { PageLoader } from './pageLoader';
 import { relativeAge, skillTitle, versionDescription } from './present';
 
-function treeItem(id: string, label: string, icon: string, collapsible = vscode.TreeItemCollapsibleState.None): vscode.TreeItem {
+function treeItem(
+  id: string,
+  label: string,
+  icon: string,
+  collapsible = vscode.TreeItemCollapsibleState.None,
+): vscode.TreeItem {
   const item = new vscode.TreeItem(label, collapsible);
   item.id = id;
   item.iconPath = new vscode.ThemeIcon(icon);
@@ -33,7 +38,12 @@ export class SkillNode implements ListOwner {
 
   toTreeItem(): vscode.TreeItem {
     const { skill } = this;
-    const item = treeItem(this.id, skillTitle(skill), skill.source === 'custom' ? 'symbol-module' : 'verified', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = treeItem(
+      this.id,
+      skillTitle(skill),
+      skill.source === 'custom' ? 'symbol-module' : 'verified',
+      vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.description = relativeAge(skill.updatedAt);
     item.contextValue = skill.source === 'custom' ? 'skill.custom' : 'skill.readonly';
     return item;
@@ -80,7 +90,9 @@ export class VersionNode {
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escape(version.name)}** ${this.isLatest ? '(latest)' : ''}\n\n`);
     tooltip.appendText(version.description);
-    tooltip.appendMarkdown(`\n\n---\n\nVersion \`${version.version}\` · id \`${version.id}\`\n\nCreated ${new Date(version.createdAt).toLocaleString()}`);
+    tooltip.appendMarkdown(
+      `\n\n---\n\nVersion \`${version.version}\` · id \`${version.id}\`\n\nCreated ${new Date(version.createdAt).toLocaleString()}`,
+    );
     item.tooltip = tooltip;
     item.contextValue = this.skill.source === 'custom' ? 'version.custom' : 'version.readonly';
     return item;
@@ -89,7 +101,10 @@ export class VersionNode {
 
 export class LoadMoreNode {
   readonly kind = 'loadMore';
-  constructor(readonly owner: ListOwner | undefined, readonly ownerId: string) {}
+  constructor(
+    readonly owner: ListOwner | undefined,
+    readonly ownerId: string,
+  ) {}
 
   get id(): string {
     return `more:${this.ownerId}`;
@@ -127,7 +142,11 @@ export class MessageNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = treeItem(this.id, this.text, this.variant === 'empty' ? 'info' : this.variant === 'auth' ? 'key' : 'error');
+    const item = treeItem(
+      this.id,
+      this.text,
+      this.variant === 'empty' ? 'info' : this.variant === 'auth' ? 'key' : 'error',
+    );
     item.description = this.detail;
     item.tooltip = this.text;
     item.contextValue = `message.${this.variant}`;

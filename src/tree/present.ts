@@ -45,7 +45,10 @@ export function relativeAge(iso: string, now: number = Date.now(), locale?: stri
  * The `container.skills` entry of a Messages API request that uses this skill: its latest version, or
  * the one given.
  */
-export function messagesApiSnippet(skill: Pick<Skill, 'id' | 'source'>, version?: Pick<SkillVersion, 'version'>): string {
+export function messagesApiSnippet(
+  skill: Pick<Skill, 'id' | 'source'>,
+  version?: Pick<SkillVersion, 'version'>,
+): string {
   return JSON.stringify({ type: skill.source, skill_id: skill.id, version: version?.version ?? 'latest' });
 }
 
@@ -56,5 +59,7 @@ export function plural(count: number, noun: string): string {
 
 /** "latest · 3 days ago": how a version reads next to its number, in the tree and in pickers. */
 export function versionDescription(skill: Pick<Skill, 'latestVersion'>, version: SkillVersion): string {
-  return [skill.latestVersion === version.version ? 'latest' : undefined, relativeAge(version.createdAt)].filter(Boolean).join(' · ');
+  return [skill.latestVersion === version.version ? 'latest' : undefined, relativeAge(version.createdAt)]
+    .filter(Boolean)
+    .join(' · ');
 }

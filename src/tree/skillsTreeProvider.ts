@@ -3,7 +3,15 @@ import type { SkillsClient } from '../api/client';
 import type { Skill, SkillVersion } from '../api/types';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { SourcesSetting } from '../config';
-import { AnthropicGroupNode, LoadMoreNode, MessageNode, SkillNode, VersionNode, type ListOwner, type SkillsTreeNode } from './nodes';
+import {
+  AnthropicGroupNode,
+  LoadMoreNode,
+  MessageNode,
+  SkillNode,
+  VersionNode,
+  type ListOwner,
+  type SkillsTreeNode,
+} from './nodes';
 import { normalizeFilter, skillMatchesFilter } from './filter';
 import { PageLoader } from './pageLoader';
 import { compareVersionsNewestFirst, relativeAge, skillTitle } from './present';
@@ -197,15 +205,22 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
     return [...(sources === 'anthropic' ? [] : [this.root]), ...(sources === 'custom' ? [] : [this.anthropic])];
   }
 
-  private async skillListChildren(owner: ListOwner & { loader: PageLoader<Skill> }, emptyText: string): Promise<SkillsTreeNode[]> {
+  private async skillListChildren(
+    owner: ListOwner & { loader: PageLoader<Skill> },
+    emptyText: string,
+  ): Promise<SkillsTreeNode[]> {
     const filter = this.filterText;
-    if (filter === undefined) return this.listChildren(owner, owner.loader, (skills) => skills.map((s) => this.skillNode(s)), emptyText);
+    if (filter === undefined)
+      return this.listChildren(owner, owner.loader, (skills) => skills.map((s) => this.skillNode(s)), emptyText);
     // A failed page is not retried on every render: its error node's Retry loads it, and this goes on.
     if (owner.loader.error === undefined) await owner.loader.loadAll(ALL_PAGES_LIMIT);
     return this.listChildren(
       owner,
       owner.loader,
-      (skills) => skills.map((s) => this.skillNode(s)).filter((node) => skillMatchesFilter(filter, node.skill, this.fetchedVersionNames(node))),
+      (skills) =>
+        skills
+          .map((s) => this.skillNode(s))
+          .filter((node) => skillMatchesFilter(filter, node.skill, this.fetchedVersionNames(node))),
       `No skills match "${filter}".`,
     );
   }
@@ -232,7 +247,10 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
   }
 
   private skillLoader(source: 'custom' | 'anthropic'): PageLoader<Skill> {
-    return new PageLoader((request, signal) => this.deps.client.listSkills({ ...request, source }, signal), (skill) => skill.id);
+    return new PageLoader(
+      (request, signal) => this.deps.client.listSkills({ ...request, source }, signal),
+      (skill) => skill.id,
+    );
   }
 
   /** One node per skill id, kept across pages so events reach the element the view holds. */
@@ -244,7 +262,10 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
     }
     const node = new SkillNode(
       skill,
-      new PageLoader((request, signal) => this.deps.client.listVersions(skill.id, request, signal), (version) => version.version),
+      new PageLoader(
+        (request, signal) => this.deps.client.listVersions(skill.id, request, signal),
+        (version) => version.version,
+      ),
     );
     this.skillNodes.set(skill.id, node);
     return node;
@@ -269,7 +290,9 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${skillTitle(skill).replace(/[*_`[\]\\]/g, '\\$&')}**\n\n`);
     tooltip.appendMarkdown(`\`${skill.id}\` · ${skill.source}\n\n`);
-    tooltip.appendMarkdown(`Created ${new Date(skill.createdAt).toLocaleString()} · updated ${relativeAge(skill.updatedAt)}\n\n`);
+    tooltip.appendMarkdown(
+      `Created ${new Date(skill.createdAt).toLocaleString()} · updated ${relativeAge(skill.updatedAt)}\n\n`,
+    );
     const latest = skill.latestVersion ? await this.latestVersion(node) : undefined;
     if (skill.latestVersion) tooltip.appendMarkdown(`Latest version \`${skill.latestVersion}\`\n\n`);
     if (latest) {

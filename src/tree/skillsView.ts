@@ -22,7 +22,11 @@ export class SkillsView implements vscode.Disposable {
     private readonly workspaceState: vscode.Memento,
     private readonly log: Log,
   ) {
-    this.treeView = vscode.window.createTreeView('claudeSkills.skills', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+    this.treeView = vscode.window.createTreeView('claudeSkills.skills', {
+      treeDataProvider: tree,
+      showCollapseAll: true,
+      canSelectMany: true,
+    });
     tree.setFilter(workspaceState.get<string>(FILTER_STATE));
     void this.showFilter();
     void this.updateKeyState();
@@ -84,7 +88,9 @@ export class SkillsView implements vscode.Disposable {
     const hint = this.key && keyHint(this.key.key);
     const fromEnvironment = this.key?.source === 'environment';
     const keyDescription = hint && (fromEnvironment ? `${hint} (ANTHROPIC_API_KEY)` : hint);
-    this.treeView.description = [keyDescription, filter === undefined ? undefined : `filter: "${filter}"`].filter(Boolean).join(' · ') || undefined;
+    this.treeView.description =
+      [keyDescription, filter === undefined ? undefined : `filter: "${filter}"`].filter(Boolean).join(' · ') ||
+      undefined;
     // Alone in its container, the view's header (and so its description) is hidden: what would surprise,
     // a key from the environment or a filter, is said in the view too.
     const message = [

@@ -52,7 +52,10 @@ export class SkillDiagnostics implements vscode.Disposable {
       byFile.set(uri.toString(), entry);
     }
     for (const { uri, diagnostics } of byFile.values()) this.collection.set(uri, diagnostics);
-    this.filesByFolder.set(folder.fsPath, [...byFile.values()].map((e) => e.uri));
+    this.filesByFolder.set(
+      folder.fsPath,
+      [...byFile.values()].map((e) => e.uri),
+    );
   }
 
   clear(folder: vscode.Uri): void {
@@ -70,14 +73,20 @@ export class SkillDiagnostics implements vscode.Disposable {
     if (!isSkillMd(doc.uri)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => void this.check(doc), CHECK_DELAY_MS));
+    this.timers.set(
+      key,
+      setTimeout(() => void this.check(doc), CHECK_DELAY_MS),
+    );
   }
 
   private async check(doc: vscode.TextDocument): Promise<void> {
     if (!isSkillMd(doc.uri) || doc.isClosed) return;
     const folder = folderOf(doc.uri);
     try {
-      const skill = await skillModule().inspectSkillFolder(folder.fsPath, { exclude: excludePatterns(), skillMdText: doc.getText() });
+      const skill = await skillModule().inspectSkillFolder(folder.fsPath, {
+        exclude: excludePatterns(),
+        skillMdText: doc.getText(),
+      });
       if (!doc.isClosed) this.show(folder, skill.problems);
     } catch (err) {
       this.log.warn(`Checking ${doc.uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);

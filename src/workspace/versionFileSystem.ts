@@ -10,7 +10,8 @@ export const VERSION_SCHEME = 'claude-skill-version';
 const EMPTY = '.empty';
 /** Versions kept after download. They never change, so only memory bounds the cache. */
 const CACHED_VERSIONS = 16;
-const READ_ONLY = 'Published versions are read-only. To change one, download it to a folder, edit it there and publish it as a new version.';
+const READ_ONLY =
+  'Published versions are read-only. To change one, download it to a folder, edit it there and publish it as a new version.';
 
 /** `claude-skill-version:/<skill id>/<version>/<path>`. */
 export function versionFileUri(skillId: string, version: string, path = ''): vscode.Uri {
@@ -49,7 +50,8 @@ export class VersionFileSystem implements vscode.FileSystemProvider, vscode.Disp
     const file = files.get(path);
     const stat = { ctime: 0, mtime: 0, permissions: vscode.FilePermission.Readonly };
     if (file) return { ...stat, type: vscode.FileType.File, size: file.byteLength };
-    if (path === '' || [...files.keys()].some((p) => p.startsWith(`${path}/`))) return { ...stat, type: vscode.FileType.Directory, size: 0 };
+    if (path === '' || [...files.keys()].some((p) => p.startsWith(`${path}/`)))
+      return { ...stat, type: vscode.FileType.Directory, size: 0 };
     throw vscode.FileSystemError.FileNotFound(uri);
   }
 

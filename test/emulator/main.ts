@@ -8,11 +8,18 @@ import { SkillStore } from './store';
 export const DEMO_SCENARIO = join(__dirname, '..', '..', '..', 'test', 'emulator', 'scenarios', 'demo.json');
 
 /** The emulator seeded from a scenario file (the demo's by default), its first API key ready to use. */
-export async function startScenarioEmulator(options: { scenario?: string; port?: number; latencyMs?: number } = {}): Promise<{ emulator: SkillsEmulator; apiKey: string }> {
+export async function startScenarioEmulator(
+  options: { scenario?: string; port?: number; latencyMs?: number } = {},
+): Promise<{ emulator: SkillsEmulator; apiKey: string }> {
   const scenario = loadScenario(options.scenario ?? DEMO_SCENARIO);
   const store = new SkillStore();
   seed(store, scenario);
-  const emulator = await startEmulator({ store, apiKeys: scenario.apiKeys, port: options.port, latencyMs: options.latencyMs });
+  const emulator = await startEmulator({
+    store,
+    apiKeys: scenario.apiKeys,
+    port: options.port,
+    latencyMs: options.latencyMs,
+  });
   return { emulator, apiKey: [...emulator.apiKeys][0] };
 }
 

@@ -34,7 +34,11 @@ export function loadScenario(path: string): Scenario {
   return JSON.parse(readFileSync(path, 'utf8')) as Scenario;
 }
 
-export function skillMd(name: string, description: string, body = `# ${name}\n\nInstructions for Claude go here.\n`): string {
+export function skillMd(
+  name: string,
+  description: string,
+  body = `# ${name}\n\nInstructions for Claude go here.\n`,
+): string {
   return `---\nname: ${name}\ndescription: ${JSON.stringify(description)}\n---\n\n${body}`;
 }
 
@@ -60,11 +64,15 @@ export function seed(store: SkillStore, scenario: Scenario): void {
       let time = start - (skill.daysAgo ?? scenario.skills.length - index) * 24 * HOUR - versions.length * HOUR;
       store.now = () => new Date(time);
       const [first, ...more] = versions;
-      const created = store.createSkill(upload(skill, first.description ?? skill.description), skill.display_title ?? null, {
-        id: skill.id,
-        source: skill.source,
-        version: first.version,
-      });
+      const created = store.createSkill(
+        upload(skill, first.description ?? skill.description),
+        skill.display_title ?? null,
+        {
+          id: skill.id,
+          source: skill.source,
+          version: first.version,
+        },
+      );
       for (const version of more) {
         time += HOUR;
         store.addVersion(created, upload(skill, version.description ?? skill.description), version.version);

@@ -136,7 +136,10 @@ export class SkillsEmulator {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const apiKey = req.headers['x-api-key'] as string | undefined;
-    const headers = { ...(req.headers as Record<string, string>), ...(apiKey === undefined ? {} : { 'x-api-key': '[redacted]' }) };
+    const headers = {
+      ...(req.headers as Record<string, string>),
+      ...(apiKey === undefined ? {} : { 'x-api-key': '[redacted]' }),
+    };
     const entry: LoggedRequest = {
       requestId: randomId('req_011C'),
       method: req.method ?? 'GET',
@@ -173,9 +176,15 @@ export class SkillsEmulator {
     try {
       if (fault?.status !== undefined) {
         // Read an upload anyway, so the log shows what this attempt sent.
-        if (req.headers['content-type']?.startsWith('multipart/form-data')) await this.readUpload(req, entry).catch(() => undefined);
+        if (req.headers['content-type']?.startsWith('multipart/form-data'))
+          await this.readUpload(req, entry).catch(() => undefined);
         await drain(req);
-        throw new ApiFailure(fault.status, ERROR_TYPES[fault.status] ?? 'api_error', fault.message ?? `Injected HTTP ${fault.status}.`, fault.headers);
+        throw new ApiFailure(
+          fault.status,
+          ERROR_TYPES[fault.status] ?? 'api_error',
+          fault.message ?? `Injected HTTP ${fault.status}.`,
+          fault.headers,
+        );
       }
       const { status, body, contentType } = await this.route(req, url, entry);
       if (fault?.reset === 'afterProcessing') return this.drop(req, entry);
@@ -191,9 +200,17 @@ export class SkillsEmulator {
       const failure = err instanceof ApiFailure ? err : new ApiFailure(500, 'api_error', 'Internal server error.');
       if (!(err instanceof ApiFailure)) console.error('emulator: unexpected error', err);
       entry.status = failure.status;
-      entry.response = { type: 'error', error: { type: failure.type, message: failure.message }, request_id: entry.requestId };
+      entry.response = {
+        type: 'error',
+        error: { type: failure.type, message: failure.message },
+        request_id: entry.requestId,
+      };
       await drain(req);
-      res.writeHead(failure.status, { ...failure.headers, 'content-type': 'application/json', 'request-id': entry.requestId });
+      res.writeHead(failure.status, {
+        ...failure.headers,
+        'content-type': 'application/json',
+        'request-id': entry.requestId,
+      });
       res.end(JSON.stringify(entry.response));
     }
   }
@@ -221,9 +238,15 @@ export class SkillsEmulator {
     if (!req.headers['anthropic-version']) {
       throw new ApiFailure(400, 'invalid_request_error', 'anthropic-version: header is required');
     }
-    const betas = String(req.headers['anthropic-beta'] ?? '').split(',').map((b) => b.trim());
+    const betas = String(req.headers['anthropic-beta'] ?? '')
+      .split(',')
+      .map((b) => b.trim());
     if (!betas.includes(BETA_HEADER)) {
-      throw new ApiFailure(400, 'invalid_request_error', `The Skills API requires the beta header 'anthropic-beta: ${BETA_HEADER}'.`);
+      throw new ApiFailure(
+        400,
+        'invalid_request_error',
+        `The Skills API requires the beta header 'anthropic-beta: ${BETA_HEADER}'.`,
+      );
     }
   }
 
@@ -237,7 +260,8 @@ export class SkillsEmulator {
     const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const [v1, skills, skillId, versions, version, content, ...rest] = segments;
     const ok = (body: unknown) => ({ status: 200, body });
-    if (v1 !== 'v1' || skills !== 'skills' || rest.length > 0) throw new ApiFailure(404, 'not_found_error', 'Not found.');
+    if (v1 !== 'v1' || skills !== 'skills' || rest.length > 0)
+      throw new ApiFailure(404, 'not_found_error', 'Not found.');
 
     if (skillId === undefined) {
       if (method === 'GET') {
@@ -247,7 +271,16 @@ export class SkillsEmulator {
         }
         const limit = limitParam(url.searchParams, 100);
         const items = this.store.listSkills(source);
-        return ok(paginate(items, skillOrder, skillJson, `skills:${source ?? ''}`, limit, url.searchParams.get('page') ?? undefined));
+        return ok(
+          paginate(
+            items,
+            skillOrder,
+            skillJson,
+            `skills:${source ?? ''}`,
+            limit,
+            url.searchParams.get('page') ?? undefined,
+          ),
+        );
       }
       if (method === 'POST') {
         const { files, fields } = await this.readUpload(req, entry);
@@ -264,7 +297,16 @@ export class SkillsEmulator {
       if (method === 'GET') {
         const limit = limitParam(url.searchParams, 1000);
         const items = this.store.listVersions(skillId);
-        return ok(paginate(items, versionOrder, versionJson, `versions:${skillId}`, limit, url.searchParams.get('page') ?? undefined));
+        return ok(
+          paginate(
+            items,
+            versionOrder,
+            versionJson,
+            `versions:${skillId}`,
+            limit,
+            url.searchParams.get('page') ?? undefined,
+          ),
+        );
       }
       if (method === 'POST') {
         this.store.skill(skillId);
@@ -284,7 +326,10 @@ export class SkillsEmulator {
   }
 
   /** The `files[]` parts and text fields of a multipart body (a lone `.zip` part is unpacked). */
-  private async readUpload(req: IncomingMessage, entry: LoggedRequest): Promise<{ files: UploadedFile[]; fields: Record<string, string> }> {
+  private async readUpload(
+    req: IncomingMessage,
+    entry: LoggedRequest,
+  ): Promise<{ files: UploadedFile[]; fields: Record<string, string> }> {
     if (!(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
       throw new ApiFailure(400, 'invalid_request_error', 'The request body must be multipart/form-data.');
     }
@@ -312,11 +357,17 @@ export class SkillsEmulator {
         entry.fields[name] = value;
       });
       parser.on('close', resolve);
-      parser.on('error', (err: Error) => reject(new ApiFailure(400, 'invalid_request_error', `Malformed multipart body: ${err.message}`)));
+      parser.on('error', (err: Error) =>
+        reject(new ApiFailure(400, 'invalid_request_error', `Malformed multipart body: ${err.message}`)),
+      );
       req.pipe(parser);
     });
     if (total > MAX_UPLOAD_BYTES) {
-      throw new ApiFailure(413, 'request_too_large', `Total size of uploaded files (${total} bytes) exceeds the maximum of 8 MB.`);
+      throw new ApiFailure(
+        413,
+        'request_too_large',
+        `Total size of uploaded files (${total} bytes) exceeds the maximum of 8 MB.`,
+      );
     }
     return { files: await expandZipUpload(files), fields: entry.fields };
   }

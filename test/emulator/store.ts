@@ -111,7 +111,11 @@ export class SkillStore {
     return [...this.skill(skillId).versions];
   }
 
-  createSkill(upload: CheckedUpload, displayTitle: string | null, options: { id?: string; source?: 'custom' | 'anthropic'; version?: string } = {}): SkillRecord {
+  createSkill(
+    upload: CheckedUpload,
+    displayTitle: string | null,
+    options: { id?: string; source?: 'custom' | 'anthropic'; version?: string } = {},
+  ): SkillRecord {
     if (displayTitle !== null && this.all().some((s) => s.displayTitle === displayTitle)) {
       throw new ApiFailure(400, 'invalid_request_error', 'Skill cannot reuse an existing display_title.');
     }
@@ -147,7 +151,11 @@ export class SkillStore {
     const skill = this.skill(skillId);
     this.requireWritable(skill);
     if (skill.versions.length > 0) {
-      throw new ApiFailure(400, 'invalid_request_error', 'Cannot delete skill with existing versions. Delete all versions first.');
+      throw new ApiFailure(
+        400,
+        'invalid_request_error',
+        'Cannot delete skill with existing versions. Delete all versions first.',
+      );
     }
     this.skills.delete(skillId);
   }
@@ -161,7 +169,11 @@ export class SkillStore {
 
   private requireWritable(skill: SkillRecord): void {
     if (skill.source !== 'custom') {
-      throw new ApiFailure(403, 'permission_error', `Skill '${skill.id}' is managed by Anthropic and cannot be modified.`);
+      throw new ApiFailure(
+        403,
+        'permission_error',
+        `Skill '${skill.id}' is managed by Anthropic and cannot be modified.`,
+      );
     }
   }
 

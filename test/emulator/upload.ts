@@ -41,7 +41,11 @@ export function checkUpload(files: UploadedFile[]): CheckedUpload {
   if (files.length === 0) throw invalid('files: Field required');
   const total = files.reduce((sum, f) => sum + f.data.length, 0);
   if (total > MAX_UPLOAD_BYTES) {
-    throw new ApiFailure(413, 'request_too_large', `Total size of uploaded files (${total} bytes) exceeds the maximum of 8 MB.`);
+    throw new ApiFailure(
+      413,
+      'request_too_large',
+      `Total size of uploaded files (${total} bytes) exceeds the maximum of 8 MB.`,
+    );
   }
   const tops = new Set<string>();
   for (const file of files) {
@@ -77,7 +81,9 @@ function parseFrontmatter(text: string): { name: string; description: string } {
   if (name.length > 64) throw invalid("'name' must be at most 64 characters.");
   if (/[<>]/.test(name)) throw invalid("'name' cannot contain XML tags.");
   if (!NAME_PATTERN.test(name)) {
-    throw invalid("'name' must contain only lowercase letters, numbers and single hyphens, and cannot start or end with a hyphen.");
+    throw invalid(
+      "'name' must contain only lowercase letters, numbers and single hyphens, and cannot start or end with a hyphen.",
+    );
   }
   const reserved = RESERVED_WORDS.find((w) => name.includes(w));
   if (reserved) throw invalid(`'name' cannot contain the reserved word '${reserved}'.`);

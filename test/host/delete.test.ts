@@ -25,7 +25,10 @@ describe('deleting versions and skills', () => {
   const store = new SkillStore();
   const deletes = () => emulator.log.filter((r) => r.method === 'DELETE');
   const stored = (id: string) => store.all().find((s) => s.id === id);
-  const storedVersions = (id: string) => stored(id)?.versions.map((v) => v.version).sort() ?? [];
+  const storedVersions = (id: string) =>
+    stored(id)
+      ?.versions.map((v) => v.version)
+      .sort() ?? [];
 
   const isSkill = (n: SkillsTreeNode): n is SkillNode => n.kind === 'skill';
   const isVersion = (n: SkillsTreeNode): n is VersionNode => n.kind === 'version';
@@ -38,19 +41,29 @@ describe('deleting versions and skills', () => {
   async function versionNodes(id: string): Promise<VersionNode[]> {
     return (await exports.tree.getChildren(await skillNode(id))).filter(isVersion);
   }
-  const run = <T>(command: string, node: SkillsTreeNode, selected: SkillsTreeNode[] = [node]) => vscode.commands.executeCommand<T>(command, node, selected);
+  const run = <T>(command: string, node: SkillsTreeNode, selected: SkillsTreeNode[] = [node]) =>
+    vscode.commands.executeCommand<T>(command, node, selected);
 
   before(async () => {
     exports = (await vscode.extensions.getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!.activate())!;
     seed(store, {
       skills: [
         custom('skill_small', 'Small', 3),
-        { id: 'pdf', source: 'anthropic', name: 'pdf', display_title: 'pdf', description: 'PDF.', versions: [{ version: '20251013' }] },
+        {
+          id: 'pdf',
+          source: 'anthropic',
+          name: 'pdf',
+          display_title: 'pdf',
+          description: 'PDF.',
+          versions: [{ version: '20251013' }],
+        },
       ],
     });
     emulator = await startEmulator({ apiKeys: [KEY], store });
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('claudeSkills')
+      .update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
     await exports.keyStore.store(KEY);
     await new Promise((r) => setTimeout(r, 300)); // let the key and settings events settle
   });
@@ -65,7 +78,9 @@ describe('deleting versions and skills', () => {
 
   after(async () => {
     await exports.keyStore.clear();
-    await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('claudeSkills')
+      .update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
     await emulator.close();
   });
 
@@ -100,7 +115,10 @@ describe('deleting versions and skills', () => {
     assert.equal(small.toTreeItem().contextValue, 'skill.custom');
     assert.equal(pdf.toTreeItem().contextValue, 'skill.readonly');
     assert.equal((await versionNodes('pdf'))[0].toTreeItem().contextValue, 'version.readonly');
-    const menus = vscode.extensions.getExtension('claude-skills.claude-skills')!.packageJSON.contributes.menus['view/item/context'] as { command: string; when: string }[];
-    for (const entry of menus.filter((e) => /delete|publish/i.test(e.command))) assert.match(entry.when, /viewItem == (skill|version)\.custom$/, entry.command);
+    const menus = vscode.extensions.getExtension('claude-skills.claude-skills')!.packageJSON.contributes.menus[
+      'view/item/context'
+    ] as { command: string; when: string }[];
+    for (const entry of menus.filter((e) => /delete|publish/i.test(e.command)))
+      assert.match(entry.when, /viewItem == (skill|version)\.custom$/, entry.command);
   });
 });

@@ -24,12 +24,16 @@ describe('the extension in a real extension host', () => {
   before(async () => {
     exports = await activate();
     emulator = await startEmulator({ apiKeys: [KEY] });
-    await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('claudeSkills')
+      .update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
     await exports.keyStore.clear();
-    await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('claudeSkills')
+      .update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
     await emulator.close();
   });
 
@@ -49,10 +53,11 @@ describe('the extension in a real extension host', () => {
     assert.equal(manifest.contributes.views.claudeSkills[0].id, 'claudeSkills.skills');
   });
 
-  it('runs from a bundle that carries no undici: requests use VS Code\'s proxy-aware global fetch', () => {
+  it("runs from a bundle that carries no undici: requests use VS Code's proxy-aware global fetch", () => {
     const bundle = readFileSync(join(__dirname, '..', '..', '..', 'dist', 'extension.js'), 'utf8');
     assert.ok(bundle.length > 1000);
-    for (const marker of ['undici', 'EnvHttpProxyAgent', 'setGlobalDispatcher']) assert.ok(!bundle.includes(marker), `the bundle contains ${marker}`);
+    for (const marker of ['undici', 'EnvHttpProxyAgent', 'setGlobalDispatcher'])
+      assert.ok(!bundle.includes(marker), `the bundle contains ${marker}`);
   });
 
   it('round-trips the key through SecretStorage, and nothing is left after clearing', async () => {

@@ -16,7 +16,9 @@ export function run(): Promise<void> {
   if (process.env.HOST_TEST_TRUST === 'untrusted') mocha.grep(UNTRUSTED_TAG);
   else if (process.env.HOST_TEST_GREP) mocha.grep(process.env.HOST_TEST_GREP);
   else mocha.grep(UNTRUSTED_TAG).invert();
-  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+  for (const file of readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(join(__dirname, file));
   }
   return new Promise((resolve, reject) => {

@@ -23,14 +23,18 @@ describe("requests through the user's proxy (http.proxy)", () => {
     emulator = await startEmulator({ apiKeys: [KEY], store, host: '127.0.0.2' });
     proxy = await startRecordingProxy();
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('claudeSkills')
+      .update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
     await exports.keyStore.store(KEY);
   });
 
   after(async () => {
     await http().update('proxy', undefined, vscode.ConfigurationTarget.Global);
     await exports.keyStore.clear();
-    await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('claudeSkills')
+      .update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
     proxy.close();
     await emulator.close();
   });
@@ -41,7 +45,7 @@ describe("requests through the user's proxy (http.proxy)", () => {
     return root.filter((n) => n.kind !== 'group').map((n) => String(n.toTreeItem().label));
   }
 
-  it('with http.proxy set, the proxy forwards the extension\'s requests to the API', async () => {
+  it("with http.proxy set, the proxy forwards the extension's requests to the API", async () => {
     await http().update('proxy', proxy.url, vscode.ConfigurationTarget.Global);
     proxy.proxied.length = 0;
     emulator.resetLog();

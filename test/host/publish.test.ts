@@ -19,13 +19,17 @@ describe('publishing skill folders', () => {
   const settings = () => vscode.workspace.getConfiguration('claudeSkills');
   const posts = () => emulator.log.filter((r) => r.method === 'POST');
   const skillTitled = (title: string) => store.all().find((s) => s.displayTitle === title)!;
-  const publishVersion = (folder: vscode.Uri, options?: object) => vscode.commands.executeCommand<unknown>('claudeSkills.publishNewVersion', folder, [folder], options);
+  const publishVersion = (folder: vscode.Uri, options?: object) =>
+    vscode.commands.executeCommand<unknown>('claudeSkills.publishNewVersion', folder, [folder], options);
 
   /** A skill folder made for one test, removed after it. */
   const scratch: vscode.Uri[] = [];
   function makeSkillFolder(name: string, files: Record<string, string | Buffer> = {}): vscode.Uri {
     const folder = vscode.Uri.joinPath(workspace(), 'scratch', name);
-    const all = { 'SKILL.md': `---\nname: ${name}\ndescription: A skill made by a test.\n---\n\n# ${name}\n`, ...files };
+    const all = {
+      'SKILL.md': `---\nname: ${name}\ndescription: A skill made by a test.\n---\n\n# ${name}\n`,
+      ...files,
+    };
     for (const [file, content] of Object.entries(all)) {
       mkdirSync(join(folder.fsPath, file, '..'), { recursive: true });
       writeFileSync(join(folder.fsPath, file), content);
@@ -37,7 +41,12 @@ describe('publishing skill folders', () => {
   before(async () => {
     exports = (await vscode.extensions.getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!.activate())!;
     store = new SkillStore();
-    seed(store, { skills: [{ name: 'hello-world', display_title: 'Hello World', description: 'Greets.' }, { name: 'other-skill', display_title: 'Other', description: 'Other.' }] });
+    seed(store, {
+      skills: [
+        { name: 'hello-world', display_title: 'Hello World', description: 'Greets.' },
+        { name: 'other-skill', display_title: 'Other', description: 'Other.' },
+      ],
+    });
     emulator = await startEmulator({ apiKeys: [KEY], store });
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await settings().update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
@@ -67,11 +76,17 @@ describe('publishing skill folders', () => {
   it('publishes a folder as a new version of the skill whose latest version has its name, with one POST', async () => {
     const hello = skillTitled('Hello World');
     const before = hello.versions.length;
-    const published = (await publishVersion(helloWorld())) as { skill: { id: string; latestVersion: string }; version: { version: string } };
+    const published = (await publishVersion(helloWorld())) as {
+      skill: { id: string; latestVersion: string };
+      version: { version: string };
+    };
     assert.equal(published.skill.id, hello.id);
     assert.equal(hello.versions.length, before + 1);
     assert.equal(posts().length, 1);
-    assert.deepEqual(posts()[0].files.map((f) => f.filename), ['hello-world/SKILL.md']);
+    assert.deepEqual(
+      posts()[0].files.map((f) => f.filename),
+      ['hello-world/SKILL.md'],
+    );
     assert.equal(posts()[0].path, `/v1/skills/${hello.id}/versions`);
 
     // The tree shows it at once: the skill's latest version is the new one.
@@ -80,10 +95,15 @@ describe('publishing skill folders', () => {
     assert.ok(node?.kind === 'skill');
     assert.equal(node.skill.latestVersion, published.version.version);
     const versions = await exports.tree.getChildren(node);
-    assert.ok(versions.some((v) => v.kind === 'version' && v.version.version === published.version.version && v.isLatest));
+    assert.ok(
+      versions.some((v) => v.kind === 'version' && v.version.version === published.version.version && v.isLatest),
+    );
     const newest = versions.find((v) => v.kind === 'version' && v.isLatest)!;
     await exports.view.treeView.reveal(newest, { select: true, focus: true });
-    assert.deepEqual(exports.view.treeView.selection.map((n) => n.kind === 'version' && n.version.version), [published.version.version]);
+    assert.deepEqual(
+      exports.view.treeView.selection.map((n) => n.kind === 'version' && n.version.version),
+      [published.version.version],
+    );
   });
 
   it('remembers the target: the next publish asks for no lookup; Forget Publish Target forgets it', async () => {
@@ -92,34 +112,52 @@ describe('publishing skill folders', () => {
     await publishVersion(helloWorld());
     const hello = skillTitled('Hello World');
     // The remembered skill, its latest version (is its name the same?), the upload: no list, no search.
-    assert.deepEqual(emulator.log.map((r) => `${r.method} ${r.path}`), [
-      `GET /v1/skills/${hello.id}`,
-      `GET /v1/skills/${hello.id}/versions/${hello.versions.at(-2)!.version}`,
-      `POST /v1/skills/${hello.id}/versions`,
-    ]);
+    assert.deepEqual(
+      emulator.log.map((r) => `${r.method} ${r.path}`),
+      [
+        `GET /v1/skills/${hello.id}`,
+        `GET /v1/skills/${hello.id}/versions/${hello.versions.at(-2)!.version}`,
+        `POST /v1/skills/${hello.id}/versions`,
+      ],
+    );
 
     await vscode.commands.executeCommand('claudeSkills.forgetPublishTarget', helloWorld());
     assert.equal(exports.targets.get(helloWorld()), undefined);
     emulator.resetLog();
     await publishVersion(helloWorld());
-    assert.ok(emulator.log.some((r) => r.path === '/v1/skills' && r.query.source === 'custom'), 'looked up by name again');
+    assert.ok(
+      emulator.log.some((r) => r.path === '/v1/skills' && r.query.source === 'custom'),
+      'looked up by name again',
+    );
     assert.equal(posts().length, 1);
   });
 
   it('publishes a new skill with the display title given, refusing a title already taken before uploading', async () => {
     const folder = makeSkillFolder('fresh-skill', { 'scripts/run.py': 'print("hi")\n' });
-    await vscode.commands.executeCommand('claudeSkills.publishNewSkill', folder, [folder], { displayTitle: 'Hello World' });
+    await vscode.commands.executeCommand('claudeSkills.publishNewSkill', folder, [folder], {
+      displayTitle: 'Hello World',
+    });
     assert.equal(posts().length, 0, 'a taken title is refused before any upload');
 
-    await vscode.commands.executeCommand('claudeSkills.publishNewSkill', folder, [folder], { displayTitle: 'Fresh Skill' });
+    await vscode.commands.executeCommand('claudeSkills.publishNewSkill', folder, [folder], {
+      displayTitle: 'Fresh Skill',
+    });
     assert.equal(posts().length, 1);
     assert.equal(posts()[0].path, '/v1/skills');
     assert.equal(posts()[0].fields.display_title, 'Fresh Skill');
-    assert.deepEqual(posts()[0].files.map((f) => f.filename).sort(), ['fresh-skill/SKILL.md', 'fresh-skill/scripts/run.py']);
+    assert.deepEqual(
+      posts()[0]
+        .files.map((f) => f.filename)
+        .sort(),
+      ['fresh-skill/SKILL.md', 'fresh-skill/scripts/run.py'],
+    );
     const created = skillTitled('Fresh Skill');
-    assert.equal(exports.targets.get(folder), created.id, 'the new skill becomes the folder\'s target');
+    assert.equal(exports.targets.get(folder), created.id, "the new skill becomes the folder's target");
     const root = await exports.tree.getChildren();
-    assert.ok(root.some((n) => n.kind === 'skill' && n.skill.id === created.id), 'the tree lists the new skill at once');
+    assert.ok(
+      root.some((n) => n.kind === 'skill' && n.skill.id === created.id),
+      'the tree lists the new skill at once',
+    );
   });
 
   it('a cancel before the body is sent leaves no version and sends nothing', async () => {
@@ -143,7 +181,10 @@ describe('publishing skill folders', () => {
     cancel.cancel();
     assert.equal(await publishing, undefined);
     assert.equal(hello.versions.length, before);
-    assert.deepEqual(emulator.log.map((r) => `${r.method} ${r.path}`).slice(-2), [`POST /v1/skills/${hello.id}/versions`, `GET /v1/skills/${hello.id}`]);
+    assert.deepEqual(emulator.log.map((r) => `${r.method} ${r.path}`).slice(-2), [
+      `POST /v1/skills/${hello.id}/versions`,
+      `GET /v1/skills/${hello.id}`,
+    ]);
   });
 
   it('a lost answer is settled by asking again: the version made is reported, not made twice', async () => {
@@ -175,7 +216,11 @@ describe('publishing skill folders', () => {
     assert.equal(await publishVersion(folder), undefined);
     assert.equal(emulator.log.length, 0);
     const onSkillMd = vscode.languages.getDiagnostics(vscode.Uri.joinPath(folder, 'SKILL.md'));
-    assert.ok(onSkillMd.some((d) => d.source === 'Claude Skills' && /reserved word "claude"/.test(d.message) && d.range.start.line === 1));
+    assert.ok(
+      onSkillMd.some(
+        (d) => d.source === 'Claude Skills' && /reserved word "claude"/.test(d.message) && d.range.start.line === 1,
+      ),
+    );
     const onEnv = vscode.languages.getDiagnostics(vscode.Uri.joinPath(folder, '.env'));
     assert.ok(onEnv.some((d) => /looks like a secret/.test(d.message)));
   });
@@ -186,11 +231,20 @@ describe('publishing skill folders', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((edit) => edit.replace(new vscode.Range(1, 0, 1, 100), 'name: Edited Skill'));
-    const diagnostics = await waitFor(() => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Claude Skills'), (d) => d.length > 0);
-    assert.match(diagnostics[0].message, /"name" may hold only lowercase letters, digits and hyphens, not "E", spaces, "S"\. Try "edited-skill"\./);
+    const diagnostics = await waitFor(
+      () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Claude Skills'),
+      (d) => d.length > 0,
+    );
+    assert.match(
+      diagnostics[0].message,
+      /"name" may hold only lowercase letters, digits and hyphens, not "E", spaces, "S"\. Try "edited-skill"\./,
+    );
     assert.equal(diagnostics[0].range.start.line, 1);
     await editor.edit((edit) => edit.replace(new vscode.Range(1, 0, 1, 100), 'name: edited-skill'));
-    await waitFor(() => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Claude Skills'), (d) => d.length === 0);
+    await waitFor(
+      () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Claude Skills'),
+      (d) => d.length === 0,
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -198,7 +252,9 @@ describe('publishing skill folders', () => {
     const folder = makeSkillFolder('zipped-skill', { 'docs/a.md': '# A\n' });
     const target = vscode.Uri.joinPath(folder, '..', 'zipped-skill.zip');
     scratch.push(target);
-    const written = await vscode.commands.executeCommand<vscode.Uri>('claudeSkills.packageSkill', folder, [folder], { target });
+    const written = await vscode.commands.executeCommand<vscode.Uri>('claudeSkills.packageSkill', folder, [folder], {
+      target,
+    });
     assert.equal(written?.toString(), target.toString());
     const bytes = await vscode.workspace.fs.readFile(target);
     assert.equal(Buffer.from(bytes.subarray(0, 2)).toString(), 'PK');
@@ -220,20 +276,32 @@ async function waitFor<T>(read: () => T, done: (value: T) => boolean, timeoutMs 
 describe('in a workspace that is not trusted @untrusted', () => {
   it('browsing works, and publishing waits for trust: nothing is sent', async () => {
     assert.equal(vscode.workspace.isTrusted, false, 'this pass must run in an untrusted workspace');
-    const exports = (await vscode.extensions.getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!.activate())!;
+    const exports = (await vscode.extensions
+      .getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!
+      .activate())!;
     const store = new SkillStore();
     seed(store, { skills: [{ name: 'hello-world', display_title: 'Hello World', description: 'Greets.' }] });
     const emulator = await startEmulator({ apiKeys: [KEY], store });
     try {
-      await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
-      await vscode.workspace.getConfiguration('claudeSkills').update('confirmPublish', false, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('claudeSkills')
+        .update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('claudeSkills')
+        .update('confirmPublish', false, vscode.ConfigurationTarget.Global);
       await exports.keyStore.store(KEY);
       const root = await exports.tree.getChildren();
-      assert.ok(root.some((n) => n.kind === 'skill' && n.skill.displayTitle === 'Hello World'), 'browsing works');
+      assert.ok(
+        root.some((n) => n.kind === 'skill' && n.skill.displayTitle === 'Hello World'),
+        'browsing works',
+      );
       emulator.resetLog();
       const folder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'skills', 'hello-world');
       assert.equal(await vscode.commands.executeCommand('claudeSkills.publishNewVersion', folder), undefined);
-      assert.equal(await vscode.commands.executeCommand('claudeSkills.publishNewSkill', folder, [folder], { displayTitle: 'New' }), undefined);
+      assert.equal(
+        await vscode.commands.executeCommand('claudeSkills.publishNewSkill', folder, [folder], { displayTitle: 'New' }),
+        undefined,
+      );
       assert.equal(emulator.log.length, 0);
       assert.equal(store.all().length, 1);
     } finally {

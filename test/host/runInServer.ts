@@ -29,7 +29,9 @@ async function runPass(untrusted: boolean): Promise<PassResult> {
   let result: { passed: number; failed: number } | undefined;
   try {
     const page = await browser.newPage();
-    const exited = new Promise<number>((resolve) => void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code)));
+    const exited = new Promise<number>(
+      (resolve) => void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code)),
+    );
     await page.exposeFunction('codeAutomationLog', (level: string, args: unknown[]) => {
       // The workbench relays the extension host's console among its own log; keep our suite's lines.
       const text = format(...(Array.isArray(args) ? args : [args]));

@@ -13,8 +13,22 @@ const customSkills = Array.from({ length: 26 }, (_, i) => ({
   display_title: i === 24 ? null : `Skill ${i + 1}`, // a recent one, on the first page
   description: `Skill ${i + 1}.`,
 }));
-const manyVersions = { name: 'many-versions', display_title: 'Many Versions', description: 'Forty-five of them.', versionCount: 45, daysAgo: 0.5 };
-const anthropicSkills = ['pdf', 'xlsx'].map((id) => ({ id, source: 'anthropic' as const, display_title: id, name: id, description: `${id} skill.`, versions: [{ version: '20251013' }], daysAgo: 90 }));
+const manyVersions = {
+  name: 'many-versions',
+  display_title: 'Many Versions',
+  description: 'Forty-five of them.',
+  versionCount: 45,
+  daysAgo: 0.5,
+};
+const anthropicSkills = ['pdf', 'xlsx'].map((id) => ({
+  id,
+  source: 'anthropic' as const,
+  display_title: id,
+  name: id,
+  description: `${id} skill.`,
+  versions: [{ version: '20251013' }],
+  daysAgo: 90,
+}));
 
 describe('the Skills tree against the emulator', () => {
   let exports: ClaudeSkillsExports;
@@ -26,7 +40,9 @@ describe('the Skills tree against the emulator', () => {
     const store = new SkillStore();
     seed(store, { skills: [...customSkills, manyVersions, ...anthropicSkills] });
     emulator = await startEmulator({ apiKeys: [KEY], store });
-    await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('claudeSkills')
+      .update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
     // The view, if visible, would load lists too; the log must hold this suite's requests alone.
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await exports.keyStore.store(KEY);
@@ -42,7 +58,9 @@ describe('the Skills tree against the emulator', () => {
 
   after(async () => {
     await exports.keyStore.clear();
-    await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('claudeSkills')
+      .update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
     await emulator.close();
   });
 
@@ -88,17 +106,22 @@ describe('the Skills tree against the emulator', () => {
     assert.ok(custom[1].query.page);
   });
 
-  it("the Anthropic group pages its own list", async () => {
+  it('the Anthropic group pages its own list', async () => {
     const group = (await children()).find((n) => n.kind === 'group')!;
     const skills = await children(group);
     assert.deepEqual(skills.map(label).sort(), ['pdf', 'xlsx']);
-    assert.deepEqual(requests().map((r) => r.query.source), ['custom', 'anthropic']);
+    assert.deepEqual(
+      requests().map((r) => r.query.source),
+      ['custom', 'anthropic'],
+    );
   });
 
   it('expanding a skill is one request; its 45 versions come 20 at a time, newest first, latest marked', async () => {
     const more = (await children())[20] as LoadMoreNode;
     await exports.tree.loadMore(more);
-    const skill = (await children()).find((n): n is SkillNode => isSkill(n) && n.skill.displayTitle === 'Many Versions')!;
+    const skill = (await children()).find(
+      (n): n is SkillNode => isSkill(n) && n.skill.displayTitle === 'Many Versions',
+    )!;
     assert.equal(requests(/versions/).length, 0, 'no version is requested before a skill is expanded');
 
     let versions = await children(skill);
@@ -114,7 +137,10 @@ describe('the Skills tree against the emulator', () => {
     assert.equal(versionNodes.length, 45);
     assert.equal(versions.length, 45, 'no Load more… after the last page');
     const strings = versionNodes.map((n) => n.version.version);
-    assert.deepEqual(strings, [...strings].sort((a, b) => (BigInt(b) > BigInt(a) ? 1 : -1)));
+    assert.deepEqual(
+      strings,
+      [...strings].sort((a, b) => (BigInt(b) > BigInt(a) ? 1 : -1)),
+    );
     assert.equal(versionNodes[0].isLatest, true);
     assert.equal(versionNodes[0].version.version, skill.skill.latestVersion);
     assert.match(String(versionNodes[0].toTreeItem().description), /^latest/);
@@ -178,11 +204,21 @@ describe('the Skills tree against the emulator', () => {
     await vscode.commands.executeCommand('claudeSkills.filter', 'skill 2');
     const root = await children();
     // "Skill 2", "Skill 20"–"Skill 26" (Skill 25 has no display title, so only its id could match)
-    assert.deepEqual(root.filter(isSkill).map(label).sort(), ['Skill 2', 'Skill 20', 'Skill 21', 'Skill 22', 'Skill 23', 'Skill 24', 'Skill 26']);
+    assert.deepEqual(root.filter(isSkill).map(label).sort(), [
+      'Skill 2',
+      'Skill 20',
+      'Skill 21',
+      'Skill 22',
+      'Skill 23',
+      'Skill 24',
+      'Skill 26',
+    ]);
     assert.ok(!root.some(isLoadMore), 'a filtered list has loaded everything');
     // Both lists load at once, so their requests may come in either order.
     assert.deepEqual(
-      requests(/^\/v1\/skills$/).map((r) => `${r.query.source} ${r.query.limit} ${r.query.page ? 'next' : 'first'}`).sort(),
+      requests(/^\/v1\/skills$/)
+        .map((r) => `${r.query.source} ${r.query.limit} ${r.query.page ? 'next' : 'first'}`)
+        .sort(),
       ['anthropic 100 first', 'custom 100 next', 'custom 20 first'],
     );
     const group = root.find((n) => n.kind === 'group')!;
@@ -199,9 +235,15 @@ describe('the Skills tree against the emulator', () => {
     await children(many);
     await exports.tree.refresh(many); // re-render; the loaded version names are kept until reloaded
     await children(many);
-    assert.deepEqual((await children()).filter(isSkill).map((n) => n.skill.id), [many.skill.id]);
+    assert.deepEqual(
+      (await children()).filter(isSkill).map((n) => n.skill.id),
+      [many.skill.id],
+    );
     await exports.view.setFilter(many.skill.id.slice(-6).toUpperCase());
-    assert.deepEqual((await children()).filter(isSkill).map((n) => n.skill.id), [many.skill.id]);
+    assert.deepEqual(
+      (await children()).filter(isSkill).map((n) => n.skill.id),
+      [many.skill.id],
+    );
   });
 
   it('Clear Filter shows every skill again, without loading them again', async () => {
@@ -212,7 +254,10 @@ describe('the Skills tree against the emulator', () => {
     assert.equal((await children()).filter(isSkill).length, 27);
     assert.equal(exports.tree.filter, undefined);
     assert.doesNotMatch(String(exports.view.treeView.description ?? ''), /filter/);
-    assert.deepEqual(emulator.log.map((r) => `${r.method} ${r.path} ${JSON.stringify(r.query)}`), []);
+    assert.deepEqual(
+      emulator.log.map((r) => `${r.method} ${r.path} ${JSON.stringify(r.query)}`),
+      [],
+    );
   });
 
   it('a filter whose pages fail to load is not applied, and says why', async () => {
@@ -230,13 +275,25 @@ describe('the Skills tree against the emulator', () => {
     await vscode.commands.executeCommand('claudeSkills.copyId', version);
     assert.equal(await vscode.env.clipboard.readText(), version.version.version);
     await vscode.commands.executeCommand('claudeSkills.copyMessagesSnippet', skill);
-    assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), { type: 'custom', skill_id: skill.skill.id, version: 'latest' });
+    assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), {
+      type: 'custom',
+      skill_id: skill.skill.id,
+      version: 'latest',
+    });
     await vscode.commands.executeCommand('claudeSkills.copyMessagesSnippet', version);
-    assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), { type: 'custom', skill_id: skill.skill.id, version: version.version.version });
+    assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), {
+      type: 'custom',
+      skill_id: skill.skill.id,
+      version: version.version.version,
+    });
     const group = (await children()).find((n) => n.kind === 'group')!;
     const pdf = (await children(group)).find(isSkill)!;
     await vscode.commands.executeCommand('claudeSkills.copyMessagesSnippet', pdf);
-    assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), { type: 'anthropic', skill_id: pdf.skill.id, version: 'latest' });
+    assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), {
+      type: 'anthropic',
+      skill_id: pdf.skill.id,
+      version: 'latest',
+    });
   });
 
   it("a skill's tooltip fetches its latest version once, on hover, and caches it", async () => {

@@ -20,7 +20,9 @@ describe("a published version's files", () => {
   async function versionNode(skillId: string): Promise<VersionNode> {
     const root = await exports.tree.getChildren();
     const group = root.find((n) => n.kind === 'group');
-    const skills = [...root, ...(group ? await exports.tree.getChildren(group) : [])].filter((n): n is SkillNode => n.kind === 'skill');
+    const skills = [...root, ...(group ? await exports.tree.getChildren(group) : [])].filter(
+      (n): n is SkillNode => n.kind === 'skill',
+    );
     const skill = skills.find((n) => n.skill.id === skillId)!;
     return (await exports.tree.getChildren(skill)).find((n: SkillsTreeNode): n is VersionNode => n.kind === 'version')!;
   }
@@ -30,13 +32,29 @@ describe("a published version's files", () => {
     const store = new SkillStore();
     seed(store, {
       skills: [
-        { id: 'skill_files', name: 'files-skill', display_title: 'Files', description: 'Has files.', files: { 'scripts/run.py': 'print(1)\n', 'notes.md': 'old\n' } },
-        { id: 'pdf', source: 'anthropic', name: 'pdf', display_title: 'pdf', description: 'PDF.', files: { 'forms.md': '# Forms\n' }, versions: [{ version: '20251013' }] },
+        {
+          id: 'skill_files',
+          name: 'files-skill',
+          display_title: 'Files',
+          description: 'Has files.',
+          files: { 'scripts/run.py': 'print(1)\n', 'notes.md': 'old\n' },
+        },
+        {
+          id: 'pdf',
+          source: 'anthropic',
+          name: 'pdf',
+          display_title: 'pdf',
+          description: 'PDF.',
+          files: { 'forms.md': '# Forms\n' },
+          versions: [{ version: '20251013' }],
+        },
       ],
     });
     emulator = await startEmulator({ apiKeys: [KEY], store });
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('claudeSkills')
+      .update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
     await exports.keyStore.store(KEY);
     await new Promise((r) => setTimeout(r, 300)); // let the key and settings events settle
   });
@@ -47,7 +65,9 @@ describe("a published version's files", () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     rmSync(scratch().fsPath, { recursive: true, force: true });
     await exports.keyStore.clear();
-    await vscode.workspace.getConfiguration('claudeSkills').update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('claudeSkills')
+      .update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
     await emulator.close();
   });
 
@@ -61,13 +81,19 @@ describe("a published version's files", () => {
     assert.match(editor.document.getText(), /^---\nname: files-skill\n/);
 
     // A write is refused by the file system, so a changed document cannot be saved either.
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(editor.document.uri, new TextEncoder().encode('changed'))), /read-only/i);
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.fs.writeFile(editor.document.uri, new TextEncoder().encode('changed'))),
+      /read-only/i,
+    );
     const edit = new vscode.WorkspaceEdit();
     edit.insert(editor.document.uri, new vscode.Position(0, 0), 'changed');
     await vscode.workspace.applyEdit(edit);
     assert.equal(await editor.document.save(), false);
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(editor.document.uri)), /^---\nname: files-skill\n/);
+    assert.match(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(editor.document.uri)),
+      /^---\nname: files-skill\n/,
+    );
     const nested = vscode.Uri.joinPath(editor.document.uri, '..', 'scripts', 'run.py');
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(nested)), 'print(1)\n');
 
@@ -78,7 +104,12 @@ describe("a published version's files", () => {
   it("downloads a version, Anthropic's too, into an empty folder", async () => {
     const folder = vscode.Uri.joinPath(scratch(), 'my-pdf');
     mkdirSync(folder.fsPath, { recursive: true });
-    const written = await vscode.commands.executeCommand<string[]>('claudeSkills.downloadVersion', await versionNode('pdf'), undefined, { folder });
+    const written = await vscode.commands.executeCommand<string[]>(
+      'claudeSkills.downloadVersion',
+      await versionNode('pdf'),
+      undefined,
+      { folder },
+    );
     assert.deepEqual(written, ['SKILL.md', 'forms.md']);
     assert.equal(readFileSync(join(folder.fsPath, 'forms.md'), 'utf8'), '# Forms\n');
     assert.match(readFileSync(join(folder.fsPath, 'SKILL.md'), 'utf8'), /^---\nname: pdf\n/);
@@ -88,7 +119,12 @@ describe("a published version's files", () => {
     const folder = vscode.Uri.joinPath(scratch(), 'existing');
     mkdirSync(folder.fsPath, { recursive: true });
     writeFileSync(join(folder.fsPath, 'notes.md'), 'mine\n');
-    const written = await vscode.commands.executeCommand('claudeSkills.downloadVersion', await versionNode('skill_files'), undefined, { folder });
+    const written = await vscode.commands.executeCommand(
+      'claudeSkills.downloadVersion',
+      await versionNode('skill_files'),
+      undefined,
+      { folder },
+    );
     assert.equal(written, undefined);
     assert.equal(readFileSync(join(folder.fsPath, 'notes.md'), 'utf8'), 'mine\n');
     assert.equal(existsSync(join(folder.fsPath, 'SKILL.md')), false, 'nothing else was written either');
@@ -105,8 +141,18 @@ describe("a published version's files", () => {
     mkdirSync(join(folder.fsPath, 'node_modules'), { recursive: true });
     writeFileSync(join(folder.fsPath, 'node_modules', 'left-out.js'), '');
 
-    const comparison = await vscode.commands.executeCommand<Record<string, string[]>>('claudeSkills.compareWithLocal', node, undefined, { folder });
-    assert.deepEqual(comparison, { added: ['extra.md'], removed: ['scripts/run.py'], changed: ['notes.md'], unchanged: ['SKILL.md'] });
+    const comparison = await vscode.commands.executeCommand<Record<string, string[]>>(
+      'claudeSkills.compareWithLocal',
+      node,
+      undefined,
+      { folder },
+    );
+    assert.deepEqual(comparison, {
+      added: ['extra.md'],
+      removed: ['scripts/run.py'],
+      changed: ['notes.md'],
+      unchanged: ['SKILL.md'],
+    });
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.match(tab?.label ?? '', /↔ files-skill \(1 added, 1 removed, 1 changed\)/);
   });

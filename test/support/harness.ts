@@ -23,7 +23,10 @@ export interface SkillFilesOptions {
 /** The upload list of a valid skill named `name`. */
 export function skillFiles(name: string, options: SkillFilesOptions = {}): UploadFile[] {
   const folder = options.folder ?? name;
-  const all = { 'SKILL.md': skillMd(name, options.description ?? `Does ${name} things. Use when asked to.`), ...options.files };
+  const all = {
+    'SKILL.md': skillMd(name, options.description ?? `Does ${name} things. Use when asked to.`),
+    ...options.files,
+  };
   return Object.entries(all).map(([path, content]) => ({
     path: `${folder}/${path}`,
     data: typeof content === 'string' ? new TextEncoder().encode(content) : content,
@@ -83,8 +86,12 @@ export function useEmulator(): ApiHarness {
   afterEach(function () {
     if (this.currentTest?.state === 'failed') return;
     // A connection dropped before processing left the body unread: there is nothing to check in it.
-    const readRequests = harness.emulator.log.filter((r) => !(r.status === 'reset' && r.contentType?.startsWith('multipart/') && r.files.length === 0));
-    const problems = readRequests.flatMap((r) => [...requestProblems(r), ...responseProblems(r)].map((p) => `${r.method} ${r.path}: ${p}`));
+    const readRequests = harness.emulator.log.filter(
+      (r) => !(r.status === 'reset' && r.contentType?.startsWith('multipart/') && r.files.length === 0),
+    );
+    const problems = readRequests.flatMap((r) =>
+      [...requestProblems(r), ...responseProblems(r)].map((p) => `${r.method} ${r.path}: ${p}`),
+    );
     assert.deepEqual(problems, [], 'every request and answer must match the OpenAPI document');
   });
   after(async () => {

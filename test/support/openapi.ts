@@ -29,7 +29,8 @@ interface Operation {
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function loadSpec(): Json {
-  if (!existsSync(SPEC_PATH)) throw new Error(`The Skills OpenAPI document is not at ${SPEC_PATH} (set SKILLS_OPENAPI).`);
+  if (!existsSync(SPEC_PATH))
+    throw new Error(`The Skills OpenAPI document is not at ${SPEC_PATH} (set SKILLS_OPENAPI).`);
   const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Json;
   // The document's error union lacks 413 and 409: add them beside the others.
   const schemas = spec.components.schemas;
@@ -117,7 +118,8 @@ export function requestProblems(request: LoggedRequest): string[] {
       const max = LIMIT_BOUNDS[op.template];
       if (!Number.isInteger(limit) || limit < 1 || limit > max) problems.push(`limit ${value} is outside 1–${max}`);
     }
-    if (name === 'source' && value !== 'custom' && value !== 'anthropic') problems.push(`source ${value} is not custom or anthropic`);
+    if (name === 'source' && value !== 'custom' && value !== 'anthropic')
+      problems.push(`source ${value} is not custom or anthropic`);
   }
   // A body is known only if the emulator read it, i.e. answered (the client may abandon a request before).
   if (op.requestSchema && request.status !== undefined) {

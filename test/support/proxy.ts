@@ -14,7 +14,8 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
   const server = createProxy(createServer());
   const proxied: string[] = [];
   // A client may tunnel with CONNECT even to an http: target (undici does), or send an absolute URL.
-  for (const event of ['request', 'connect']) server.on(event, (req: IncomingMessage) => proxied.push(`${req.method} ${req.url}`));
+  for (const event of ['request', 'connect'])
+    server.on(event, (req: IncomingMessage) => proxied.push(`${req.method} ${req.url}`));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

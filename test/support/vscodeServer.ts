@@ -1,7 +1,17 @@
 // Runs the real VS Code server shipped in code-server (pinned in scripts/host/) on 127.0.0.1, with a
 // throw-away user-data folder, for the host tests, the UI tests and `npm start`.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -57,7 +67,9 @@ interface HostPaths {
 }
 
 export async function loadHostPaths(): Promise<HostPaths> {
-  const mod = (await import(pathToFileURL(join(repoRoot, 'scripts', 'lib', 'host.mjs')).href)) as { hostPaths(): HostPaths };
+  const mod = (await import(pathToFileURL(join(repoRoot, 'scripts', 'lib', 'host.mjs')).href)) as {
+    hostPaths(): HostPaths;
+  };
   const paths = mod.hostPaths();
   if (!existsSync(paths.serverMain)) {
     throw new Error(`The VS Code host is not installed (${paths.serverMain}). Run: node scripts/setup-host.mjs`);
@@ -87,23 +99,46 @@ async function waitForHttp(url: string, timeoutMs: number, logFile: string): Pro
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`The VS Code server did not answer at ${url} within ${timeoutMs} ms. Its log:\n${readFileSync(logFile, 'utf8').slice(-4000)}`);
+  throw new Error(
+    `The VS Code server did not answer at ${url} within ${timeoutMs} ms. Its log:\n${readFileSync(logFile, 'utf8').slice(-4000)}`,
+  );
 }
 
 export async function startVsCodeServer(options: VsCodeServerOptions = {}): Promise<VsCodeServer> {
   const host = await loadHostPaths();
   const root = mkdtempSync(join(tmpdir(), 'claude-skills-vscode-'));
-  const dirs = { userData: join(root, 'data'), server: join(root, 'server'), extensions: join(root, 'ext'), workspace: join(root, 'ws') };
+  const dirs = {
+    userData: join(root, 'data'),
+    server: join(root, 'server'),
+    extensions: join(root, 'ext'),
+    workspace: join(root, 'ws'),
+  };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  const settings = { ...QUIET_SETTINGS, ...(options.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}), ...options.settings };
+  const settings = {
+    ...QUIET_SETTINGS,
+    ...(options.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}),
+    ...options.settings,
+  };
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   if (options.workspaceTemplate) cpSync(options.workspaceTemplate, dirs.workspace, { recursive: true });
 
-  const common = ['--server-data-dir', dirs.server, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+  const common = [
+    '--server-data-dir',
+    dirs.server,
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+  ];
   if (options.vsix) {
-    const install = spawnSync(host.node24, [host.serverMain, ...common, '--install-extension', options.vsix, '--force'], { encoding: 'utf8' });
-    if (install.status !== 0) throw new Error(`Installing ${options.vsix} failed:\n${install.stdout}\n${install.stderr}`);
+    const install = spawnSync(
+      host.node24,
+      [host.serverMain, ...common, '--install-extension', options.vsix, '--force'],
+      { encoding: 'utf8' },
+    );
+    if (install.status !== 0)
+      throw new Error(`Installing ${options.vsix} failed:\n${install.stdout}\n${install.stderr}`);
   }
 
   const port = options.port ?? (await freePort());
@@ -116,11 +151,14 @@ export async function startVsCodeServer(options: VsCodeServerOptions = {}): Prom
     host.node24,
     [
       host.serverMain,
-      '--host', '127.0.0.1',
-      '--port', String(port),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
       '--without-connection-token',
       '--accept-server-license-terms',
-      '--telemetry-level', 'off',
+      '--telemetry-level',
+      'off',
       ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
       ...(options.smokeTestDriver ? ['--enable-smoke-test-driver'] : []),
       ...common,

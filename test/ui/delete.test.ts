@@ -54,7 +54,12 @@ test('right-click a version, Delete Version, confirm: the row is gone and the ne
   const version = (await latest.innerText()).slice(0, 16);
   await runFromContextMenu(latest, 'Delete Version');
   await dialog().waitFor({ timeout: 15_000 });
-  assert.match(await dialog().innerText(), new RegExp(`Delete version ${version} of "Small"\\?[\\s\\S]*Named "small", created .*, the latest version\\.[\\s\\S]*This cannot be undone\\.`));
+  assert.match(
+    await dialog().innerText(),
+    new RegExp(
+      `Delete version ${version} of "Small"\\?[\\s\\S]*Named "small", created .*, the latest version\\.[\\s\\S]*This cannot be undone\\.`,
+    ),
+  );
   await page.screenshot({ path: join(screenshotDir, 'delete-version.png') });
   await dialog().getByRole('button', { name: 'Delete', exact: true }).click();
   await waitForCount(versionRows(), 2);
@@ -72,7 +77,9 @@ test('deleting the last version offers to delete the skill too', async () => {
   await expand('Single', 1);
   await runFromContextMenu(versionRows().first(), 'Delete Version');
   await dialog().getByRole('button', { name: 'Delete', exact: true }).click({ timeout: 15_000 });
-  await dialog().filter({ hasText: '"Single" has no versions left: delete the skill too?' }).waitFor({ timeout: 15_000 });
+  await dialog()
+    .filter({ hasText: '"Single" has no versions left: delete the skill too?' })
+    .waitFor({ timeout: 15_000 });
   await dialog().getByRole('button', { name: 'Delete Skill', exact: true }).click();
   await skillRow('Single').waitFor({ state: 'detached', timeout: 15_000 });
   assert.equal(stored('skill_single'), undefined);
@@ -86,7 +93,12 @@ test('several selected versions go in one confirmed action, and a failure among 
   await expand('Flaky', 5);
   const chosen = [1, 2, 3].map((i) => versionRows().nth(i));
   const failing = (await chosen[1].innerText()).slice(0, 16);
-  session.emulator.faults.push({ method: 'DELETE', path: `/v1/skills/skill_flaky/versions/${failing}`, status: 500, times: 3 });
+  session.emulator.faults.push({
+    method: 'DELETE',
+    path: `/v1/skills/skill_flaky/versions/${failing}`,
+    status: 500,
+    times: 3,
+  });
   await chosen[0].click();
   await chosen[1].click({ modifiers: ['Control'] });
   await chosen[2].click({ modifiers: ['Control'] });
@@ -96,7 +108,10 @@ test('several selected versions go in one confirmed action, and a failure among 
   await dialog().getByRole('button', { name: 'Delete', exact: true }).click();
   const warning = page.locator('.notifications-toasts', { hasText: 'Deleting versions of "Flaky"' });
   await warning.waitFor({ timeout: 15_000 });
-  assert.match(await warning.innerText(), new RegExp(`deleted 2 of 3 versions; 1 failed \\(${failing}: Injected HTTP 500\\.\\)`));
+  assert.match(
+    await warning.innerText(),
+    new RegExp(`deleted 2 of 3 versions; 1 failed \\(${failing}: Injected HTTP 500\\.\\)`),
+  );
   // The tree shows what the server has: the two left alone and the one that failed.
   await waitForCount(versionRows(), 3);
   assert.equal(stored('skill_flaky')!.versions.length, 3);
@@ -107,7 +122,10 @@ test('Delete Skill… on 45 versions: the title typed, the versions at most 4 at
   session.emulator.resetLog();
   await runFromContextMenu(skillRow('Big Skill'), 'Delete Skill…');
   await dialog().waitFor({ timeout: 15_000 });
-  assert.match(await dialog().innerText(), /Delete "Big Skill" and its 45 versions\?[\s\S]*4 at a time[\s\S]*type the skill's title/);
+  assert.match(
+    await dialog().innerText(),
+    /Delete "Big Skill" and its 45 versions\?[\s\S]*4 at a time[\s\S]*type the skill's title/,
+  );
   await dialog().getByRole('button', { name: 'Delete', exact: true }).click();
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: 15_000 });
@@ -115,21 +133,36 @@ test('Delete Skill… on 45 versions: the title typed, the versions at most 4 at
   await page.locator('.quick-input-widget', { hasText: 'Type "Big Skill" exactly' }).waitFor();
   await input.fill('Big Skill');
   await page.keyboard.press('Enter');
-  await page.locator('.notifications-toasts', { hasText: 'Deleted "Big Skill" and its 45 versions.' }).waitFor({ timeout: 30_000 });
+  await page
+    .locator('.notifications-toasts', { hasText: 'Deleted "Big Skill" and its 45 versions.' })
+    .waitFor({ timeout: 30_000 });
   await skillRow('Big Skill').waitFor({ state: 'detached' });
   const versionDeletes = deletes().filter((r) => r.path.includes('/versions/'));
   assert.equal(versionDeletes.length, 45);
   assert.equal(new Set(versionDeletes.map((r) => r.path)).size, 45);
   const skillDelete = deletes().at(-1)!;
   assert.equal(skillDelete.path, '/v1/skills/skill_big');
-  assert.ok(versionDeletes.every((r) => r.endedAt! <= skillDelete.startedAt), 'the skill goes after all its versions');
-  assert.ok(session.emulator.maxInFlight <= 4 && session.emulator.maxInFlight >= 2, `${session.emulator.maxInFlight} requests in flight`);
+  assert.ok(
+    versionDeletes.every((r) => r.endedAt! <= skillDelete.startedAt),
+    'the skill goes after all its versions',
+  );
+  assert.ok(
+    session.emulator.maxInFlight <= 4 && session.emulator.maxInFlight >= 2,
+    `${session.emulator.maxInFlight} requests in flight`,
+  );
   assert.equal(stored('skill_big'), undefined);
 });
 
 test('a version that fails stops Delete Skill…: the skill is kept, the summary and the tree are accurate', async () => {
-  const oldest = stored('skill_stuck')!.versions.map((v) => v.version).sort()[0];
-  session.emulator.faults.push({ method: 'DELETE', path: `/v1/skills/skill_stuck/versions/${oldest}`, status: 500, times: 3 });
+  const oldest = stored('skill_stuck')!
+    .versions.map((v) => v.version)
+    .sort()[0];
+  session.emulator.faults.push({
+    method: 'DELETE',
+    path: `/v1/skills/skill_stuck/versions/${oldest}`,
+    status: 500,
+    times: 3,
+  });
   await runFromContextMenu(skillRow('Stuck'), 'Delete Skill…');
   await dialog().getByRole('button', { name: 'Delete', exact: true }).click({ timeout: 15_000 });
   const input = page.locator('.quick-input-widget input');
@@ -138,7 +171,12 @@ test('a version that fails stops Delete Skill…: the skill is kept, the summary
   await page.keyboard.press('Enter');
   const summary = page.locator('.notifications-toasts', { hasText: '"Stuck" was kept' });
   await summary.waitFor({ timeout: 30_000 });
-  assert.match(await summary.innerText(), new RegExp(`A version could not be deleted: "Stuck" was kept; deleted \\d+ of 12 versions; 1 failed \\(${oldest}: Injected HTTP 500\\.\\)`));
+  assert.match(
+    await summary.innerText(),
+    new RegExp(
+      `A version could not be deleted: "Stuck" was kept; deleted \\d+ of 12 versions; 1 failed \\(${oldest}: Injected HTTP 500\\.\\)`,
+    ),
+  );
   assert.equal(deletes().filter((r) => r.path === '/v1/skills/skill_stuck').length, 0);
   await expand('Stuck', stored('skill_stuck')!.versions.length);
 });
@@ -159,11 +197,17 @@ test("an Anthropic skill's context menu, and its versions', offer neither delete
   await skillRow('pdf').click();
   const onVersion = await contextMenuEntries(versionRows().first());
   for (const entries of [onSkill, onVersion]) {
-    assert.ok(entries.some((e) => /Copy ID/.test(e)), entries.join(' | '));
+    assert.ok(
+      entries.some((e) => /Copy ID/.test(e)),
+      entries.join(' | '),
+    );
     assert.ok(!entries.some((e) => /Delete|Publish/.test(e)), entries.join(' | '));
   }
   const onCustom = await contextMenuEntries(skillRow('Small'));
-  assert.ok(onCustom.some((e) => /Delete Skill…/.test(e)) && onCustom.some((e) => /Publish as New Version/.test(e)), onCustom.join(' | '));
+  assert.ok(
+    onCustom.some((e) => /Delete Skill…/.test(e)) && onCustom.some((e) => /Publish as New Version/.test(e)),
+    onCustom.join(' | '),
+  );
 });
 
 test('Delete Version from the palette picks among your own skills, then a version, and asks before deleting', async () => {

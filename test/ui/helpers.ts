@@ -14,7 +14,10 @@ export async function waitForCount(locator: Locator, count: number, timeoutMs = 
 }
 
 export async function setKeyFromWelcome(page: Page, apiKey: string): Promise<void> {
-  await page.locator('.sidebar .welcome-view-content').getByRole('button', { name: 'Set API Key' }).click({ timeout: 30_000 });
+  await page
+    .locator('.sidebar .welcome-view-content')
+    .getByRole('button', { name: 'Set API Key' })
+    .click({ timeout: 30_000 });
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: 15_000 });
   await input.fill(apiKey);
@@ -33,5 +36,6 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
 export async function showSkillsView(page: Page): Promise<void> {
   const container = page.locator('.activitybar a.action-label[aria-label^="Claude Skills"]');
   await container.waitFor({ timeout: 30_000 });
-  if (!(await page.locator('.sidebar .composite.title', { hasText: 'Claude Skills' }).isVisible())) await container.click();
+  if (!(await page.locator('.sidebar .composite.title', { hasText: 'Claude Skills' }).isVisible()))
+    await container.click();
 }

@@ -20,12 +20,17 @@ export interface UiSession {
 }
 
 function vsixPath(): string {
-  const { name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
+  const { name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
   return join(repoRoot, `${name}-${version}.vsix`);
 }
 
 /** A session to start in the file's `before` and stop in its `after`; its fields are set by start(). */
-export function uiSession(options: { scenario?: string } = {}): UiSession & { start(): Promise<void>; stop(): Promise<void> } {
+export function uiSession(
+  options: { scenario?: string } = {},
+): UiSession & { start(): Promise<void>; stop(): Promise<void> } {
   let server: VsCodeServer | undefined;
   let browser: Browser | undefined;
   const session = {

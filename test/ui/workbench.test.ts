@@ -81,7 +81,8 @@ test('Filter Skills… narrows the view across pages, survives a reload of the w
   const welcome = page.locator('.sidebar .welcome-view-content').getByRole('button', { name: 'Set API Key' });
   const container = page.locator('.activitybar a.action-label[aria-label^="Claude Skills"]');
   await container.waitFor({ timeout: 60_000 });
-  if (!(await page.locator('.sidebar .composite.title', { hasText: 'Claude Skills' }).isVisible())) await container.click();
+  if (!(await page.locator('.sidebar .composite.title', { hasText: 'Claude Skills' }).isVisible()))
+    await container.click();
   await sqlReviewer
     .or(welcome)
     .first()
@@ -107,7 +108,8 @@ const explorerRows = () => page.locator('.explorer-folders-view .monaco-list-row
 /** The Explorer's row of a folder under `skills/`, shown. */
 async function skillFolderRow(folder: string): Promise<Locator> {
   // A click on the active container's icon would close the sidebar.
-  if (!(await page.locator('.explorer-folders-view').isVisible())) await page.locator('.activitybar a.action-label[aria-label^="Explorer"]').click();
+  if (!(await page.locator('.explorer-folders-view').isVisible()))
+    await page.locator('.activitybar a.action-label[aria-label^="Explorer"]').click();
   const skills = explorerRows().filter({ hasText: /^skills$/ });
   await skills.waitFor({ timeout: 30_000 });
   if ((await skills.getAttribute('aria-expanded')) !== 'true') await skills.click();
@@ -126,14 +128,21 @@ test('Publish as New Version from the Explorer: confirm, and the tree shows the 
   await runOnSkillFolder('release-notes', 'Publish as New Version');
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 30_000 });
-  assert.match(await dialog.innerText(), /Publish release-notes as a new version of "Release Notes Writer"\?[\s\S]*1 file/);
+  assert.match(
+    await dialog.innerText(),
+    /Publish release-notes as a new version of "Release Notes Writer"\?[\s\S]*1 file/,
+  );
   await page.screenshot({ path: join(screenshotDir, 'publish-confirm.png') });
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
-  const toast = page.locator('.notifications-toasts', { hasText: /Published release-notes as version \d{16} of "Release Notes Writer"/ });
+  const toast = page.locator('.notifications-toasts', {
+    hasText: /Published release-notes as version \d{16} of "Release Notes Writer"/,
+  });
   await toast.waitFor({ timeout: 30_000 });
   await toast.getByRole('button', { name: 'Reveal' }).click();
   // The new version is listed at once, as the latest, even though the API's first page may not hold it.
-  const published = page.locator('.sidebar .monaco-list-row[aria-selected="true"]', { hasText: /^\d{16}latest · now$/ });
+  const published = page.locator('.sidebar .monaco-list-row[aria-selected="true"]', {
+    hasText: /^\d{16}latest · now$/,
+  });
   await published.waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
     await page.screenshot({ path: join(screenshotDir, 'failed-reveal.png') });
     throw err;
@@ -156,7 +165,10 @@ test('a folder with no matching skill picks its target, and a name that differs 
   await picks.filter({ hasText: 'SQL Reviewer' }).click();
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 30_000 });
-  assert.match(await dialog.innerText(), /latest version is named "sql-review", but this folder's SKILL\.md says "hello-world"/);
+  assert.match(
+    await dialog.innerText(),
+    /latest version is named "sql-review", but this folder's SKILL\.md says "hello-world"/,
+  );
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await page.locator('.notifications-toasts', { hasText: 'Published hello-world' }).count(), 0);
@@ -165,16 +177,22 @@ test('a folder with no matching skill picks its target, and a name that differs 
 test('unsaved changes in the folder are saved first when the user chooses Save All and Continue', async () => {
   const folder = await skillFolderRow('release-notes');
   if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
-  await explorerRows().filter({ hasText: /^SKILL\.md$/ }).first().click();
+  await explorerRows()
+    .filter({ hasText: /^SKILL\.md$/ })
+    .first()
+    .click();
   const editor = page.locator('.editor-instance .monaco-editor .view-lines');
   await editor.waitFor({ timeout: 15_000 });
   await editor.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type('\nSaved before publishing.');
-  await page.locator('.tabs-container .tab.dirty').waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
-    await page.screenshot({ path: join(screenshotDir, 'failed-dirty.png') });
-    throw err;
-  });
+  await page
+    .locator('.tabs-container .tab.dirty')
+    .waitFor({ timeout: 15_000 })
+    .catch(async (err: unknown) => {
+      await page.screenshot({ path: join(screenshotDir, 'failed-dirty.png') });
+      throw err;
+    });
 
   await page.locator('.editor-actions .action-label[aria-label^="Publish as New Version"]').click();
   const dialog = page.locator('.monaco-dialog-box');
@@ -186,5 +204,8 @@ test('unsaved changes in the folder are saved first when the user chooses Save A
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await dialog.waitFor({ state: 'detached' });
   await waitForCount(page.locator('.tabs-container .tab.dirty'), 0);
-  assert.match(readFileSync(join(session.workspace, 'skills', 'release-notes', 'SKILL.md'), 'utf8'), /Saved before publishing\.\s*$/);
+  assert.match(
+    readFileSync(join(session.workspace, 'skills', 'release-notes', 'SKILL.md'), 'utf8'),
+    /Saved before publishing\.\s*$/,
+  );
 });

@@ -8,14 +8,26 @@ describe('apiBaseUrlProblem: where the key may go', () => {
   });
 
   it('accepts plain http on loopback only: localhost, 127.0.0.0/8 and [::1]', () => {
-    for (const url of ['http://localhost:4000', 'http://127.0.0.1:4000', 'http://127.0.0.2:4000', 'http://127.1:4000', 'http://[::1]:4000']) {
+    for (const url of [
+      'http://localhost:4000',
+      'http://127.0.0.1:4000',
+      'http://127.0.0.2:4000',
+      'http://127.1:4000',
+      'http://[::1]:4000',
+    ]) {
       assert.equal(apiBaseUrlProblem(url), undefined, url);
     }
   });
 
   it('refuses plain http elsewhere, naming the host and why', () => {
     for (const host of ['api.anthropic.com', '10.0.0.1', '128.0.0.1', '127.0.0.1.nip.io', 'localhost.example.com']) {
-      assert.match(apiBaseUrlProblem(`http://${host}/`) ?? '', new RegExp(`only for loopback hosts .* not ${host.replace(/\./g, '\\.')}: your API key would travel unencrypted`), host);
+      assert.match(
+        apiBaseUrlProblem(`http://${host}/`) ?? '',
+        new RegExp(
+          `only for loopback hosts .* not ${host.replace(/\./g, '\\.')}: your API key would travel unencrypted`,
+        ),
+        host,
+      );
     }
   });
 

@@ -14,14 +14,20 @@ describe('the delete cascade', () => {
 
   /** A custom skill with `count` versions: its id and its version strings. */
   async function skillWithVersions(count: number, id = 'skill_cascade'): Promise<{ id: string; versions: string[] }> {
-    api.seed([{ id, name: 'cascade', display_title: 'Cascade', description: 'Has many versions.', versionCount: count }]);
+    api.seed([
+      { id, name: 'cascade', display_title: 'Cascade', description: 'Has many versions.', versionCount: count },
+    ]);
     const versions = (await listAllVersions(api.client, id)).map((v) => v.version);
     api.emulator.resetLog();
     api.emulator.maxInFlight = 0;
     return { id, versions };
   }
 
-  const remaining = (id: string) => api.emulator.store.all().find((s) => s.id === id)?.versions.map((v) => v.version) ?? [];
+  const remaining = (id: string) =>
+    api.emulator.store
+      .all()
+      .find((s) => s.id === id)
+      ?.versions.map((v) => v.version) ?? [];
 
   it('lists every version across pages, 100 at a time', async () => {
     api.seed([{ id: 'skill_many', name: 'many', description: 'Many.', versionCount: 150 }]);
@@ -38,7 +44,9 @@ describe('the delete cascade', () => {
     const { id, versions } = await skillWithVersions(45);
     api.emulator.latencyMs = 15; // long enough for the DELETEs to overlap
     const progress: number[] = [];
-    const result = await deleteSkillAndVersions(api.client, id, versions, { onSettled: (settled) => progress.push(settled) });
+    const result = await deleteSkillAndVersions(api.client, id, versions, {
+      onSettled: (settled) => progress.push(settled),
+    });
     assert.equal(result.skillDeleted, true);
     assert.deepEqual(result.deleted, versions);
     assert.equal(versionDeletes().length, 45);
@@ -46,7 +54,10 @@ describe('the delete cascade', () => {
     const skillDelete = api.emulator.log.at(-1)!;
     assert.equal(skillDelete.path, `/v1/skills/${id}`);
     assert.ok(versionDeletes().every((r) => r.endedAt! <= skillDelete.startedAt));
-    assert.deepEqual(progress, Array.from({ length: 45 }, (_, i) => i + 1));
+    assert.deepEqual(
+      progress,
+      Array.from({ length: 45 }, (_, i) => i + 1),
+    );
     assert.equal(api.emulator.store.all().length, 0);
   });
 
@@ -64,7 +75,10 @@ describe('the delete cascade', () => {
       .filter((r) => r.path !== limited && r.startedAt > answered429.endedAt! + 30)
       .map((r) => r.startedAt - answered429.endedAt!);
     assert.ok(sinceAnswer.length > 0, 'some DELETEs were left for after the pause');
-    assert.ok(sinceAnswer.every((ms) => ms >= 290), `DELETEs started ${sinceAnswer.join(', ')} ms after the 429`);
+    assert.ok(
+      sinceAnswer.every((ms) => ms >= 290),
+      `DELETEs started ${sinceAnswer.join(', ')} ms after the 429`,
+    );
     assert.deepEqual(remaining(id), []);
   });
 
@@ -84,15 +98,28 @@ describe('the delete cascade', () => {
     assert.deepEqual(remaining(id).sort(), [...result.failed.map((f) => f.version), ...result.notAttempted].sort());
     assert.equal(api.emulator.log.filter((r) => r.path === `/v1/skills/${id}`).length, 0, 'no DELETE of the skill');
     const summary = summarizeVersionDeletes(result);
-    assert.match(summary, new RegExp(`^deleted ${result.deleted.length} of 20 versions; 1 failed \\(${broken}: Injected HTTP 500\\.\\); ${result.notAttempted.length} not attempted$`));
+    assert.match(
+      summary,
+      new RegExp(
+        `^deleted ${result.deleted.length} of 20 versions; 1 failed \\(${broken}: Injected HTTP 500\\.\\); ${result.notAttempted.length} not attempted$`,
+      ),
+    );
   });
 
   it('goes on past a failure when deleting chosen versions, reporting each', async () => {
     const { id, versions } = await skillWithVersions(6);
-    api.emulator.faults.push({ method: 'DELETE', path: `/v1/skills/${id}/versions/${versions[0]}`, status: 500, times: 3 });
+    api.emulator.faults.push({
+      method: 'DELETE',
+      path: `/v1/skills/${id}/versions/${versions[0]}`,
+      status: 500,
+      times: 3,
+    });
     const result = await deleteVersions(api.client, id, versions.slice(0, 4));
     assert.deepEqual(result.deleted, versions.slice(1, 4));
-    assert.deepEqual(result.failed.map((f) => f.version), [versions[0]]);
+    assert.deepEqual(
+      result.failed.map((f) => f.version),
+      [versions[0]],
+    );
     assert.deepEqual(remaining(id).sort(), [versions[0], ...versions.slice(4)].sort());
   });
 
@@ -131,7 +158,13 @@ describe('the delete cascade', () => {
   });
 
   it('summarises every outcome', () => {
-    const deletes: VersionDeletes = { deleted: ['1', '2'], failed: [], unknown: ['3'], notAttempted: ['4', '5'], cancelled: true };
+    const deletes: VersionDeletes = {
+      deleted: ['1', '2'],
+      failed: [],
+      unknown: ['3'],
+      notAttempted: ['4', '5'],
+      cancelled: true,
+    };
     assert.equal(
       summarizeVersionDeletes(deletes),
       'deleted 2 of 5 versions; 1 cancelled while under way, so perhaps deleted (the view shows what is left); 2 not attempted',

@@ -51,7 +51,9 @@ describe('SkillsClient: typed errors', () => {
   });
 
   it('403 permission_error on Anthropic skills, 404 not_found_error on unknown ones', async () => {
-    api.seed([{ id: 'xlsx', source: 'anthropic', name: 'xlsx', description: 'Sheets.', versions: [{ version: '20251013' }] }]);
+    api.seed([
+      { id: 'xlsx', source: 'anthropic', name: 'xlsx', description: 'Sheets.', versions: [{ version: '20251013' }] },
+    ]);
     assert.equal((await failure(api.client.deleteVersion('xlsx', '20251013'))).kind, 'permission');
     assert.equal((await failure(api.client.createVersion('xlsx', skillFiles('xlsx')))).kind, 'permission');
     assert.equal((await failure(api.client.getVersion('xlsx', '1'))).kind, 'notFound');
@@ -89,7 +91,9 @@ describe('SkillsClient: typed errors', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     try {
       const { port } = server.address() as { port: number };
-      const err = await failure(api.clientWith({ baseUrl: () => `http://127.0.0.1:${port}`, retry: { maxRetries: 0 } }).listSkills());
+      const err = await failure(
+        api.clientWith({ baseUrl: () => `http://127.0.0.1:${port}`, retry: { maxRetries: 0 } }).listSkills(),
+      );
       assert.equal(err.kind, 'server');
       assert.equal(err.status, 502);
       assert.match(err.message, /HTTP 502/);
@@ -107,7 +111,9 @@ describe('SkillsClient: typed errors', () => {
 
   it('network: a refused connection was certainly not processed', async () => {
     const port = await closedPort();
-    const err = await failure(api.clientWith({ baseUrl: () => `http://127.0.0.1:${port}`, retry: { maxRetries: 0 } }).listSkills());
+    const err = await failure(
+      api.clientWith({ baseUrl: () => `http://127.0.0.1:${port}`, retry: { maxRetries: 0 } }).listSkills(),
+    );
     assert.equal(err.kind, 'network');
     assert.match(err.message, /ECONNREFUSED/);
     assert.equal(err.mayHaveBeenProcessed, false);

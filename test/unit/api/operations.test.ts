@@ -33,7 +33,10 @@ describe('SkillsClient: the nine operations against the emulator', () => {
   });
 
   it('lists skills a page at a time, by source', async () => {
-    api.seed([...customSkills(3), { name: 'pdf', id: 'pdf', source: 'anthropic', description: 'PDF.', versions: [{ version: '20251013' }] }]);
+    api.seed([
+      ...customSkills(3),
+      { name: 'pdf', id: 'pdf', source: 'anthropic', description: 'PDF.', versions: [{ version: '20251013' }] },
+    ]);
     const custom = await api.client.listSkills({ source: 'custom', limit: 2 });
     assert.equal(custom.data.length, 2);
     assert.ok(custom.nextPage);
@@ -86,7 +89,10 @@ describe('SkillsClient: the nine operations against the emulator', () => {
     const skill = await api.client.createSkill({ files: skillFiles('zipped', { files: { 'docs/ü.md': 'unicode' } }) });
     const bytes = await api.client.downloadVersion(skill.id, skill.latestVersion!);
     const zip = await JSZip.loadAsync(bytes);
-    const names = Object.values(zip.files).filter((f) => !f.dir).map((f) => f.name).sort();
+    const names = Object.values(zip.files)
+      .filter((f) => !f.dir)
+      .map((f) => f.name)
+      .sort();
     assert.deepEqual(names, ['zipped/SKILL.md', 'zipped/docs/ü.md']);
     assert.equal(await zip.file('zipped/docs/ü.md')!.async('string'), 'unicode');
   });

@@ -11,7 +11,10 @@ describe('retry policy', () => {
       [0, 1, 2, 3, 4, 5].map((n) => retryDelayMs(DEFAULT_RETRY_POLICY, n, undefined, none)),
       [500, 1000, 2000, 4000, 8000, 8000],
     );
-    assert.equal(retryDelayMs(DEFAULT_RETRY_POLICY, 0, undefined, () => 1), 375);
+    assert.equal(
+      retryDelayMs(DEFAULT_RETRY_POLICY, 0, undefined, () => 1),
+      375,
+    );
   });
 
   it('reads retry-after-ms, retry-after seconds and retry-after dates', () => {
@@ -24,7 +27,10 @@ describe('retry policy', () => {
   });
 
   it('ignores a server delay of a minute or more in favour of its own backoff', () => {
-    assert.equal(retryDelayMs(DEFAULT_RETRY_POLICY, 0, headers({ 'retry-after': '120' }), () => 0), 500);
+    assert.equal(
+      retryDelayMs(DEFAULT_RETRY_POLICY, 0, headers({ 'retry-after': '120' }), () => 0),
+      500,
+    );
   });
 });
 
@@ -35,7 +41,10 @@ describe('SkillsClient: retries against the emulator', () => {
     api.emulator.faults.push({ path: '/v1/skills', status: 500, times: 2 });
     const page = await api.client.listSkills();
     assert.deepEqual(page.data, []);
-    assert.deepEqual(api.emulator.log.map((r) => r.status), [500, 500, 200]);
+    assert.deepEqual(
+      api.emulator.log.map((r) => r.status),
+      [500, 500, 200],
+    );
     assert.deepEqual(api.sleeps, [500, 1000]);
   });
 
@@ -83,18 +92,27 @@ describe('SkillsClient: retries against the emulator', () => {
     api.emulator.resetLog();
     api.emulator.faults.push({ method: 'DELETE', reset: 'beforeProcessing' });
     await api.client.deleteVersion(skill.id, skill.latestVersion!);
-    assert.deepEqual(api.emulator.log.map((r) => r.status), ['reset', 200]);
+    assert.deepEqual(
+      api.emulator.log.map((r) => r.status),
+      ['reset', 200],
+    );
   });
 
   describe('a create (POST) is never retried blindly', () => {
     it('is retried on 429 and 529: the server did not process it', async () => {
       api.emulator.faults.push({ method: 'POST', status: 429 }, { method: 'POST', status: 529 });
       const skill = await api.client.createSkill({ files: skillFiles('retried-create') });
-      assert.deepEqual(api.emulator.log.map((r) => r.status), [429, 529, 200]);
+      assert.deepEqual(
+        api.emulator.log.map((r) => r.status),
+        [429, 529, 200],
+      );
       assert.equal(api.emulator.store.all().length, 1);
       assert.equal(api.emulator.store.all()[0].id, skill.id);
       // Each attempt sent the whole body again.
-      assert.deepEqual(api.emulator.log.map((r) => r.files.map((f) => f.filename)), Array(3).fill(['retried-create/SKILL.md']));
+      assert.deepEqual(
+        api.emulator.log.map((r) => r.files.map((f) => f.filename)),
+        Array(3).fill(['retried-create/SKILL.md']),
+      );
     });
 
     it('is not retried on 500: the server may have acted', async () => {
@@ -118,7 +136,10 @@ describe('SkillsClient: retries against the emulator', () => {
 
     it('is not retried after a timeout', async () => {
       api.emulator.latencyMs = 500;
-      const err = await api.clientWith({ timeoutMs: () => 100 }).createSkill({ files: skillFiles('slow-create') }).catch((e) => e);
+      const err = await api
+        .clientWith({ timeoutMs: () => 100 })
+        .createSkill({ files: skillFiles('slow-create') })
+        .catch((e) => e);
       assert.equal(err.kind, 'timeout');
       assert.equal(api.emulator.log.length, 1);
     });

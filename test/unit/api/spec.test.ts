@@ -11,10 +11,18 @@ describe('requests against the OpenAPI document', () => {
   const api = useEmulator();
 
   /** Sends a hand-made request and returns what the spec checker says of it (then forgets it). */
-  async function problemsOf(path: string, init: { method?: string; headers?: Record<string, string>; body?: UndiciFormData }) {
+  async function problemsOf(
+    path: string,
+    init: { method?: string; headers?: Record<string, string>; body?: UndiciFormData },
+  ) {
     await api.transport.fetch(`${api.emulator.url}${path}`, {
       method: init.method ?? 'GET',
-      headers: { 'x-api-key': TEST_KEY, 'anthropic-version': '2023-06-01', 'anthropic-beta': 'skills-2025-10-02', ...init.headers },
+      headers: {
+        'x-api-key': TEST_KEY,
+        'anthropic-version': '2023-06-01',
+        'anthropic-beta': 'skills-2025-10-02',
+        ...init.headers,
+      },
       body: init.body as unknown as FormData,
     });
     const [logged] = api.emulator.log.splice(0) as LoggedRequest[];
@@ -33,7 +41,8 @@ describe('requests against the OpenAPI document', () => {
     await api.client.deleteVersion(skill.id, skill.latestVersion!);
     await api.client.deleteSkill(skill.id);
     assert.equal(api.emulator.log.length, 10);
-    for (const request of api.emulator.log) assert.deepEqual(requestProblems(request), [], `${request.method} ${request.path}`);
+    for (const request of api.emulator.log)
+      assert.deepEqual(requestProblems(request), [], `${request.method} ${request.path}`);
     // The afterEach hook checks the emulator's answers against the Beta* response schemas.
   });
 
@@ -42,9 +51,10 @@ describe('requests against the OpenAPI document', () => {
   });
 
   it('the checker catches a wrong or missing beta header, and a missing version header', async () => {
-    assert.deepEqual(await problemsOf('/v1/skills?beta=true', { headers: { 'anthropic-beta': 'files-api-2025-04-14' } }), [
-      'anthropic-beta does not include skills-2025-10-02',
-    ]);
+    assert.deepEqual(
+      await problemsOf('/v1/skills?beta=true', { headers: { 'anthropic-beta': 'files-api-2025-04-14' } }),
+      ['anthropic-beta does not include skills-2025-10-02'],
+    );
     const problems = await problemsOf('/v1/skills?beta=true', { headers: { 'anthropic-version': '' } });
     assert.deepEqual(problems, ['the anthropic-version header is missing']);
   });
@@ -58,7 +68,9 @@ describe('requests against the OpenAPI document', () => {
 
   it('the checker catches limits out of range and unknown query parameters', async () => {
     assert.deepEqual(await problemsOf('/v1/skills?beta=true&limit=101', {}), ['limit 101 is outside 1–100']);
-    assert.deepEqual(await problemsOf('/v1/skills/s/versions?beta=true&limit=1001', {}), ['limit 1001 is outside 1–1000']);
+    assert.deepEqual(await problemsOf('/v1/skills/s/versions?beta=true&limit=1001', {}), [
+      'limit 1001 is outside 1–1000',
+    ]);
     assert.deepEqual(await problemsOf('/v1/skills?beta=true&order=asc', {}), ['unknown query parameter order']);
   });
 });
@@ -86,7 +98,13 @@ describe('parsing answers in beta and GA shapes', () => {
   });
 
   it('addresses a GA version (no version field) by its id', () => {
-    const version = toSkillVersion({ id: 'skillver_01xyz', skill_id: 'skill_01abc', name: 'n', description: 'd', created_at: ga.created_at });
+    const version = toSkillVersion({
+      id: 'skillver_01xyz',
+      skill_id: 'skill_01abc',
+      name: 'n',
+      description: 'd',
+      created_at: ga.created_at,
+    });
     assert.equal(version.version, 'skillver_01xyz');
     assert.equal(version.directory, null);
   });

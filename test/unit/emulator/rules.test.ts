@@ -12,8 +12,16 @@ describe('emulator: the server rules', () => {
 
   /** A hand-made request, which may break the spec on purpose: it is dropped from the log the spec check reads. */
   async function raw(path: string, headers: Record<string, string>, init: { method?: string; body?: string } = {}) {
-    const res = await api.transport.fetch(`${api.emulator.url}${path}`, { method: init.method ?? 'GET', headers, body: init.body });
-    const answer = { status: res.status, headers: res.headers, body: (await res.json()) as { error: { type: string; message: string }; request_id: string } };
+    const res = await api.transport.fetch(`${api.emulator.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body,
+    });
+    const answer = {
+      status: res.status,
+      headers: res.headers,
+      body: (await res.json()) as { error: { type: string; message: string }; request_id: string },
+    };
     api.emulator.log.pop();
     return answer;
   }
@@ -50,7 +58,9 @@ describe('emulator: the server rules', () => {
     assert.match(first.nextPage ?? '', /^page_/);
     assert.equal((await raw('/v1/skills?beta=true&page=page_garbage', good)).status, 400);
     const other = await api.client.listSkills({ limit: 1, source: 'custom' });
-    await assert.rejects(api.client.listSkills({ page: first.nextPage!, source: 'custom' }), { kind: 'invalidRequest' });
+    await assert.rejects(api.client.listSkills({ page: first.nextPage!, source: 'custom' }), {
+      kind: 'invalidRequest',
+    });
     assert.ok(other.nextPage);
   });
 
@@ -68,17 +78,33 @@ describe('emulator: the server rules', () => {
 
   const uploadRules: [string, UploadFile[], RegExp][] = [
     ['SKILL.md at the root', [text('SKILL.md', skillMd('rooted', 'd'))], /top-level folder/],
-    ['SKILL.md nested deeper', [text('deep/inner/SKILL.md', skillMd('deep', 'd'))], /SKILL.md file must be exactly in the top-level folder/],
+    [
+      'SKILL.md nested deeper',
+      [text('deep/inner/SKILL.md', skillMd('deep', 'd'))],
+      /SKILL.md file must be exactly in the top-level folder/,
+    ],
     ['two top-level folders', [...skillFiles('one-a'), text('other/x.txt', 'x')], /same top-level folder/],
-    ['folder named differently from name', skillFiles('the-name', { folder: 'my-folder' }), /folder name 'my-folder' must match the skill name 'the-name'/],
+    [
+      'folder named differently from name',
+      skillFiles('the-name', { folder: 'my-folder' }),
+      /folder name 'my-folder' must match the skill name 'the-name'/,
+    ],
     ['no frontmatter', [text('plain/SKILL.md', '# no frontmatter')], /frontmatter/],
     ['bad YAML', [text('bad/SKILL.md', '---\nname: [unclosed\n---\n')], /not valid YAML/],
     ['uppercase name', [text('Upper/SKILL.md', skillMd('Upper', 'd'))], /lowercase/],
     ['doubled hyphen', [text('a--b/SKILL.md', skillMd('a--b', 'd'))], /single hyphens/],
     ['reserved word claude', [text('claude-helper/SKILL.md', skillMd('claude-helper', 'd'))], /reserved word 'claude'/],
-    ['reserved word anthropic', [text('anthropic-x/SKILL.md', skillMd('anthropic-x', 'd'))], /reserved word 'anthropic'/],
+    [
+      'reserved word anthropic',
+      [text('anthropic-x/SKILL.md', skillMd('anthropic-x', 'd'))],
+      /reserved word 'anthropic'/,
+    ],
     ['name over 64 characters', [text(`${'a'.repeat(65)}/SKILL.md`, skillMd('a'.repeat(65), 'd'))], /64 characters/],
-    ['empty description', [text('nodesc/SKILL.md', '---\nname: nodesc\ndescription: ""\n---\n')], /non-empty 'description'/],
+    [
+      'empty description',
+      [text('nodesc/SKILL.md', '---\nname: nodesc\ndescription: ""\n---\n')],
+      /non-empty 'description'/,
+    ],
     ['description over 1024 characters', [text('long/SKILL.md', skillMd('long', 'x'.repeat(1025)))], /1024 characters/],
     ['XML tags in the description', [text('xml/SKILL.md', skillMd('xml', 'Use <b>bold</b>'))], /XML tags/],
   ];
@@ -94,7 +120,11 @@ describe('emulator: the server rules', () => {
   }
 
   it('400 for a body that is not multipart', async () => {
-    const res = await raw('/v1/skills?beta=true', { ...good, 'content-type': 'application/json' }, { method: 'POST', body: '{}' });
+    const res = await raw(
+      '/v1/skills?beta=true',
+      { ...good, 'content-type': 'application/json' },
+      { method: 'POST', body: '{}' },
+    );
     assert.equal(res.status, 400);
   });
 
@@ -105,7 +135,10 @@ describe('emulator: the server rules', () => {
     const data = await zip.generateAsync({ type: 'uint8array' });
     const skill = await api.client.createSkill({ files: [{ path: 'zipped-skill.zip', data }] });
     const version = await api.client.getVersion(skill.id, skill.latestVersion!);
-    assert.deepEqual([version.name, version.directory, version.description], ['zipped-skill', 'zipped-skill', 'From a zip.']);
+    assert.deepEqual(
+      [version.name, version.directory, version.description],
+      ['zipped-skill', 'zipped-skill', 'From a zip.'],
+    );
   });
 
   it('refuses to delete a skill that has versions', async () => {

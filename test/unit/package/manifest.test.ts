@@ -27,8 +27,11 @@ describe('package.json and the VSIX', () => {
       assert.match(entry.when, /resourcePath in claudeSkills\.skillFolders/, entry.command);
       assert.match(entry.when, /resourceFilename == SKILL\.md/, entry.command);
     }
-    const palette = new Map<string, string>(manifest.contributes.menus.commandPalette.map((e: { command: string; when: string }) => [e.command, e.when]));
-    for (const nodeOnly of ['claudeSkills.copyId', 'claudeSkills.copyMessagesSnippet']) assert.equal(palette.get(nodeOnly), 'false');
+    const palette = new Map<string, string>(
+      manifest.contributes.menus.commandPalette.map((e: { command: string; when: string }) => [e.command, e.when]),
+    );
+    for (const nodeOnly of ['claudeSkills.copyId', 'claudeSkills.copyMessagesSnippet'])
+      assert.equal(palette.get(nodeOnly), 'false');
   });
 
   it('gives every command a category and a codicon', () => {
@@ -55,11 +58,19 @@ describe('package.json and the VSIX', () => {
   });
 
   it('packs only dist, media, the manifest, its strings and the docs', () => {
-    const listed = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    const listed = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
       .split('\n')
       .filter(Boolean);
-    const allowed = /^(dist\/(extension|skill)\.js|media\/.+|docs\/images\/[\w-]+\.png|package\.json|package\.nls\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
-    assert.deepEqual(listed.filter((f) => !allowed.test(f)), []);
+    const allowed =
+      /^(dist\/(extension|skill)\.js|media\/.+|docs\/images\/[\w-]+\.png|package\.json|package\.nls\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
+    assert.deepEqual(
+      listed.filter((f) => !allowed.test(f)),
+      [],
+    );
     for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/claude-skills.svg']) {
       assert.ok(listed.includes(required), `${required} is not packed`);
     }

@@ -14,16 +14,21 @@ const SKILL_MD = '---\nname: my-skill\ndescription: Does one thing well. Use whe
 
 /** Folder name under test/fixtures/broken → the exact error text, one problem per line. */
 const FIXTURES: Record<string, string> = {
-  'missing-skill-md': 'No SKILL.md at the top of the folder: a skill folder needs one, with "name" and "description" in its frontmatter.',
+  'missing-skill-md':
+    'No SKILL.md at the top of the folder: a skill folder needs one, with "name" and "description" in its frontmatter.',
   'lowercase-skill-md': 'The skill\'s file must be named exactly SKILL.md: rename "skill.md".',
-  'no-frontmatter': 'SKILL.md:1: SKILL.md must start with YAML frontmatter: a first line "---", then "name:" and "description:", then a line "---".',
+  'no-frontmatter':
+    'SKILL.md:1: SKILL.md must start with YAML frontmatter: a first line "---", then "name:" and "description:", then a line "---".',
   'unclosed-frontmatter': 'SKILL.md:1: The frontmatter is never closed: add a line "---" after its last key.',
   'bad-yaml': 'SKILL.md:3: The frontmatter is not valid YAML: Missing closing "quote.',
-  'frontmatter-list': 'SKILL.md:2: The frontmatter must be YAML keys and values, such as "name: my-skill" and "description: …".',
+  'frontmatter-list':
+    'SKILL.md:2: The frontmatter must be YAML keys and values, such as "name: my-skill" and "description: …".',
   'duplicate-keys': 'SKILL.md:4: The frontmatter is not valid YAML: Map keys must be unique.',
-  'no-name': 'SKILL.md:1: The frontmatter has no "name": add one such as "name: my-skill" (lowercase letters, digits and hyphens).',
+  'no-name':
+    'SKILL.md:1: The frontmatter has no "name": add one such as "name: my-skill" (lowercase letters, digits and hyphens).',
   'name-not-text': 'SKILL.md:2: "name" must be text, such as "name: my-skill", not a list.',
-  'name-uppercase': 'SKILL.md:2: "name" may hold only lowercase letters, digits and hyphens, not "M", "S". Try "my-skill".',
+  'name-uppercase':
+    'SKILL.md:2: "name" may hold only lowercase letters, digits and hyphens, not "M", "S". Try "my-skill".',
   'name-spaces': 'SKILL.md:2: "name" may hold only lowercase letters, digits and hyphens, not spaces. Try "my-skill".',
   'name-too-long': `SKILL.md:2: "name" is 65 characters long; the limit is 64. Try "${'a'.repeat(64)}".`,
   'name-leading-hyphen': 'SKILL.md:2: "name" cannot start or end with a hyphen. Try "my-skill".',
@@ -35,14 +40,19 @@ const FIXTURES: Record<string, string> = {
     'SKILL.md:2: "name" cannot contain XML tags (< or >). Try "b-skill-b".',
     'SKILL.md:2: "name" may hold only lowercase letters, digits and hyphens, not "<", ">", "/". Try "b-skill-b".',
   ].join('\n'),
-  'no-description': 'SKILL.md:1: The frontmatter has no "description": add one that says what the skill does and when Claude should use it.',
+  'no-description':
+    'SKILL.md:1: The frontmatter has no "description": add one that says what the skill does and when Claude should use it.',
   'empty-description': 'SKILL.md:3: "description" is empty: say what the skill does and when Claude should use it.',
   'description-too-long': 'SKILL.md:3: "description" is 1025 characters long; the limit is 1024. Shorten it by 1.',
   'description-xml': 'SKILL.md:3: "description" cannot contain XML tags: remove every < and >.',
-  'secret-env': '.env: ".env" looks like a secret (an environment file) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in .skillignore.',
-  'secret-pem': 'certs/server.pem: "certs/server.pem" looks like a secret (a PEM key or certificate) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in .skillignore.',
-  'secret-npmrc': '.npmrc: ".npmrc" looks like a secret (.npmrc holding a token or password) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in .skillignore.',
-  'secret-ssh-key': 'keys/id_ed25519: "keys/id_ed25519" looks like a secret (an SSH private key) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in .skillignore.',
+  'secret-env':
+    '.env: ".env" looks like a secret (an environment file) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in .skillignore.',
+  'secret-pem':
+    'certs/server.pem: "certs/server.pem" looks like a secret (a PEM key or certificate) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in .skillignore.',
+  'secret-npmrc':
+    '.npmrc: ".npmrc" looks like a secret (.npmrc holding a token or password) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in .skillignore.',
+  'secret-ssh-key':
+    'keys/id_ed25519: "keys/id_ed25519" looks like a secret (an SSH private key) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in .skillignore.',
   'two-problems': [
     'SKILL.md:2: "name" may hold only lowercase letters, digits and hyphens, not "C", spaces, "H". Try "helper".',
     'SKILL.md:2: "name" cannot contain the reserved word "claude". Try "helper".',
@@ -88,7 +98,8 @@ const GENERATED: Record<string, { build(dir: string): void; message: (dir: strin
   },
   'empty-folder': {
     build() {},
-    message: () => 'The folder has no files to upload: add a SKILL.md (or check claudeSkills.exclude and .skillignore).',
+    message: () =>
+      'The folder has no files to upload: add a SKILL.md (or check claudeSkills.exclude and .skillignore).',
   },
   'non-ascii-name': {
     build(dir) {
@@ -127,13 +138,23 @@ describe('a corpus of broken skill folders', () => {
   /** Publishing it must fail with exactly `expected`, and the emulator must see no request at all. */
   async function assertRefused(dir: string, expected: string): Promise<void> {
     const skill = await inspectSkillFolder(dir);
-    const skillThere = { id: 'skill_01Anything', displayTitle: null, latestVersion: null, source: 'custom', createdAt: '', updatedAt: '' };
+    const skillThere = {
+      id: 'skill_01Anything',
+      displayTitle: null,
+      latestVersion: null,
+      source: 'custom',
+      createdAt: '',
+      updatedAt: '',
+    };
     const target = { kind: 'version' as const, skill: skillThere };
-    await assert.rejects(async () => publishFiles(api.client, await readUploadFiles(skill), target), (err: unknown) => {
-      assert.ok(err instanceof SkillFolderError, String(err));
-      assert.equal(err.message, expected);
-      return true;
-    });
+    await assert.rejects(
+      async () => publishFiles(api.client, await readUploadFiles(skill), target),
+      (err: unknown) => {
+        assert.ok(err instanceof SkillFolderError, String(err));
+        assert.equal(err.message, expected);
+        return true;
+      },
+    );
     assert.equal(api.emulator.log.length, 0, 'no byte may reach the API');
   }
 

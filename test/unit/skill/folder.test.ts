@@ -33,15 +33,25 @@ describe('a valid skill folder', () => {
   }
 
   it('maps Windows paths to forward slashes', () => {
-    assert.equal(toRelativePath('C:\\skills\\my-skill', 'C:\\skills\\my-skill\\scripts\\run.py', path.win32), 'scripts/run.py');
+    assert.equal(
+      toRelativePath('C:\\skills\\my-skill', 'C:\\skills\\my-skill\\scripts\\run.py', path.win32),
+      'scripts/run.py',
+    );
     assert.equal(toRelativePath('C:\\skills\\my-skill', 'C:\\skills\\my-skill\\SKILL.md', path.win32), 'SKILL.md');
     assert.equal(toRelativePath('/home/me/my-skill', '/home/me/my-skill/a/b/c.md', path.posix), 'a/b/c.md');
   });
 
   it('leaves out the default excludes and warns about unknown frontmatter keys without blocking', async () => {
-    const dir = copyOf('unknown-key', { 'node_modules/dep/index.js': 'module.exports = 1;\n', '.git/HEAD': 'ref: main\n', '.DS_Store': 'x' });
+    const dir = copyOf('unknown-key', {
+      'node_modules/dep/index.js': 'module.exports = 1;\n',
+      '.git/HEAD': 'ref: main\n',
+      '.DS_Store': 'x',
+    });
     const skill = await inspectSkillFolder(dir);
-    assert.deepEqual(skill.files.map((f) => f.relativePath), ['SKILL.md', 'docs/guide.md']);
+    assert.deepEqual(
+      skill.files.map((f) => f.relativePath),
+      ['SKILL.md', 'docs/guide.md'],
+    );
     assert.equal(skill.name, 'my-skill');
     assert.equal(hasErrors(skill.problems), false);
     assert.deepEqual(skill.problems, [
@@ -49,7 +59,8 @@ describe('a valid skill folder', () => {
         severity: 'warning',
         file: 'SKILL.md',
         line: 4,
-        message: 'Unknown frontmatter key "version": the Skills API may ignore or refuse it. Known keys: name, description, license, compatibility, metadata, allowed-tools.',
+        message:
+          'Unknown frontmatter key "version": the Skills API may ignore or refuse it. Known keys: name, description, license, compatibility, metadata, allowed-tools.',
       },
     ]);
   });
@@ -57,19 +68,28 @@ describe('a valid skill folder', () => {
   it('takes patterns from the exclude setting instead of the defaults', async () => {
     const dir = copyOf('unknown-key', { 'node_modules/dep/index.js': 'x' });
     const skill = await inspectSkillFolder(dir, { exclude: ['docs/'] });
-    assert.deepEqual(skill.files.map((f) => f.relativePath), ['SKILL.md', '__pycache__/x.pyc', 'node_modules/dep/index.js']);
+    assert.deepEqual(
+      skill.files.map((f) => f.relativePath),
+      ['SKILL.md', '__pycache__/x.pyc', 'node_modules/dep/index.js'],
+    );
   });
 
   it('accepts a secret excluded in .skillignore, and does not upload .skillignore itself', async () => {
     const skill = await inspectSkillFolder(copyOf('excluded-secret'));
     assert.deepEqual(skill.problems, []);
-    assert.deepEqual(skill.files.map((f) => f.relativePath), ['SKILL.md', 'scripts/run.py']);
+    assert.deepEqual(
+      skill.files.map((f) => f.relativePath),
+      ['SKILL.md', 'scripts/run.py'],
+    );
   });
 
   it('accepts an .npmrc that holds no token', async () => {
     const skill = await inspectSkillFolder(copyOf('harmless-npmrc'));
     assert.deepEqual(skill.problems, []);
-    assert.deepEqual(skill.files.map((f) => f.relativePath), ['.npmrc', 'SKILL.md']);
+    assert.deepEqual(
+      skill.files.map((f) => f.relativePath),
+      ['.npmrc', 'SKILL.md'],
+    );
   });
 
   it('follows a symlink that stays inside the folder', async () => {
@@ -77,11 +97,16 @@ describe('a valid skill folder', () => {
     symlinkSync('docs', path.join(dir, 'manual'));
     const skill = await inspectSkillFolder(dir);
     assert.deepEqual(skill.problems, []);
-    assert.deepEqual(skill.files.map((f) => f.relativePath), ['.npmrc', 'SKILL.md', 'docs/guide.md', 'manual/guide.md']);
+    assert.deepEqual(
+      skill.files.map((f) => f.relativePath),
+      ['.npmrc', 'SKILL.md', 'docs/guide.md', 'manual/guide.md'],
+    );
   });
 
   it('checks unsaved SKILL.md text instead of the file when given', async () => {
-    const skill = await inspectSkillFolder(copyOf('harmless-npmrc'), { skillMdText: '---\nname: Bad Name\ndescription: x\n---\n' });
+    const skill = await inspectSkillFolder(copyOf('harmless-npmrc'), {
+      skillMdText: '---\nname: Bad Name\ndescription: x\n---\n',
+    });
     assert.equal(skill.name, undefined);
     assert.match(skill.problems[0].message, /may hold only lowercase letters/);
   });
@@ -90,12 +115,21 @@ describe('a valid skill folder', () => {
     const dir = copyOf('excluded-secret', { 'scripts/lib/util.py': 'def f(): pass\n' });
     const skill = await inspectSkillFolder(dir);
     const files = await readUploadFiles(skill);
-    assert.deepEqual(files.map((f) => f.path), ['my-skill/SKILL.md', 'my-skill/scripts/lib/util.py', 'my-skill/scripts/run.py']);
-    const published = await publishFiles(api.client, await readUploadFiles(skill), { kind: 'skill', displayTitle: 'My Skill' });
+    assert.deepEqual(
+      files.map((f) => f.path),
+      ['my-skill/SKILL.md', 'my-skill/scripts/lib/util.py', 'my-skill/scripts/run.py'],
+    );
+    const published = await publishFiles(api.client, await readUploadFiles(skill), {
+      kind: 'skill',
+      displayTitle: 'My Skill',
+    });
     assert.equal(published.settled, false);
     const [post] = api.emulator.log;
     assert.equal(api.emulator.log.length, 1);
-    assert.deepEqual(post.files.map((f) => [f.field, f.filename]), files.map((f) => ['files[]', f.path]));
+    assert.deepEqual(
+      post.files.map((f) => [f.field, f.filename]),
+      files.map((f) => ['files[]', f.path]),
+    );
     assert.equal(post.status, 200);
     // (the harness checks the request and the answer against the OpenAPI document after each test)
   });
@@ -103,7 +137,10 @@ describe('a valid skill folder', () => {
   it('packages <name>.zip with <name>/… inside', async () => {
     const skill = await inspectSkillFolder(copyOf('excluded-secret'));
     const zip = await JSZip.loadAsync(await buildZip(skill));
-    const entries = Object.values(zip.files).filter((e) => !e.dir).map((e) => e.name).sort();
+    const entries = Object.values(zip.files)
+      .filter((e) => !e.dir)
+      .map((e) => e.name)
+      .sort();
     assert.deepEqual(entries, ['my-skill/SKILL.md', 'my-skill/scripts/run.py']);
     assert.equal(await zip.file('my-skill/scripts/run.py')!.async('string'), 'print("hi")\n');
   });

@@ -6,7 +6,10 @@ describe('finding the skill a folder publishes to', () => {
   const api = useEmulator();
 
   it('finds the custom skill whose latest version has the name, asking at most 4 at a time', async () => {
-    api.seed([...customSkills(10), { id: 'pdf', source: 'anthropic', name: 'pdf', description: 'PDF.', display_title: 'pdf' }]);
+    api.seed([
+      ...customSkills(10),
+      { id: 'pdf', source: 'anthropic', name: 'pdf', description: 'PDF.', display_title: 'pdf' },
+    ]);
     const skills = await listCustomSkills(api.client);
     assert.equal(skills.length, 10);
     assert.ok(skills.every((s) => s.source === 'custom'));

@@ -39,8 +39,21 @@ describe("a published version's files", () => {
   });
 
   it('names the added, removed and changed files', () => {
-    const published = new Map([['SKILL.md', text('a')], ['old.md', text('o')], ['same.md', text('s')]]);
-    const local = new Map([['SKILL.md', text('b')], ['new.md', text('n')], ['same.md', text('s')]]);
-    assert.deepEqual(compareFiles(published, local), { added: ['new.md'], removed: ['old.md'], changed: ['SKILL.md'], unchanged: ['same.md'] });
+    const published = new Map([
+      ['SKILL.md', text('a')],
+      ['old.md', text('o')],
+      ['same.md', text('s')],
+    ]);
+    const local = new Map([
+      ['SKILL.md', text('b')],
+      ['new.md', text('n')],
+      ['same.md', text('s')],
+    ]);
+    assert.deepEqual(compareFiles(published, local), {
+      added: ['new.md'],
+      removed: ['old.md'],
+      changed: ['SKILL.md'],
+      unchanged: ['same.md'],
+    });
   });
 });

@@ -20,7 +20,10 @@ function numbers(total: number, size: number) {
     }
     const start = page ? Number(page) : 0;
     const end = Math.min(start + (limit ?? size), total);
-    return { data: Array.from({ length: end - start }, (_, i) => start + i), nextPage: end < total ? String(end) : null };
+    return {
+      data: Array.from({ length: end - start }, (_, i) => start + i),
+      nextPage: end < total ? String(end) : null,
+    };
   };
   return {
     fetch,
@@ -154,7 +157,9 @@ describe('PageLoader over the client and the emulator', () => {
 
   it('pages 27 skills at 20 per page: two requests, each a page the emulator served once', async () => {
     api.seed(customSkills(27));
-    const loader = new PageLoader((request, signal) => api.client.listSkills({ ...request, limit: request.limit ?? 20, source: 'custom' }, signal));
+    const loader = new PageLoader((request, signal) =>
+      api.client.listSkills({ ...request, limit: request.limit ?? 20, source: 'custom' }, signal),
+    );
     await loader.ensureFirstPage();
     await Promise.all([loader.loadMore(), loader.loadMore()]);
     assert.equal(loader.loaded.length, 27);

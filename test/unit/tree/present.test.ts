@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import type { SkillVersion } from '../../../src/api/types';
-import { compareVersionsNewestFirst, messagesApiSnippet, plural, relativeAge, skillTitle, versionDescription } from '../../../src/tree/present';
+import {
+  compareVersionsNewestFirst,
+  messagesApiSnippet,
+  plural,
+  relativeAge,
+  skillTitle,
+  versionDescription,
+} from '../../../src/tree/present';
 
 const version = (v: string, createdAt = '2026-01-01T00:00:00Z'): SkillVersion => ({
   id: `skillver_${v}`,
@@ -24,14 +31,23 @@ describe('presenting skills and versions', () => {
     const older = version('9007199254740992');
     const newer = version('9007199254740993');
     assert.equal(Number(older.version), Number(newer.version));
-    assert.deepEqual([older, newer].sort(compareVersionsNewestFirst).map((v) => v.version), [newer.version, older.version]);
+    assert.deepEqual(
+      [older, newer].sort(compareVersionsNewestFirst).map((v) => v.version),
+      [newer.version, older.version],
+    );
     const mixed = ['1759178010641129', '1759178010641130', '1700000000000000'].map((v) => version(v));
-    assert.deepEqual(mixed.sort(compareVersionsNewestFirst).map((v) => v.version), ['1759178010641130', '1759178010641129', '1700000000000000']);
+    assert.deepEqual(
+      mixed.sort(compareVersionsNewestFirst).map((v) => v.version),
+      ['1759178010641130', '1759178010641129', '1700000000000000'],
+    );
   });
 
   it("orders Anthropic's date versions newest first", () => {
     const dates = ['20251013', '20260101', '20251201'].map((v) => version(v));
-    assert.deepEqual(dates.sort(compareVersionsNewestFirst).map((v) => v.version), ['20260101', '20251201', '20251013']);
+    assert.deepEqual(
+      dates.sort(compareVersionsNewestFirst).map((v) => v.version),
+      ['20260101', '20251201', '20251013'],
+    );
   });
 
   it('falls back to created_at for GA ids', () => {
@@ -52,13 +68,20 @@ describe('presenting skills and versions', () => {
 
   it('writes the container.skills entry: latest on a skill, the version on a version', () => {
     const custom = { id: 'skill_01X', source: 'custom' };
-    assert.deepEqual(JSON.parse(messagesApiSnippet(custom)), { type: 'custom', skill_id: 'skill_01X', version: 'latest' });
+    assert.deepEqual(JSON.parse(messagesApiSnippet(custom)), {
+      type: 'custom',
+      skill_id: 'skill_01X',
+      version: 'latest',
+    });
     assert.deepEqual(JSON.parse(messagesApiSnippet(custom, version('1759178010641129'))), {
       type: 'custom',
       skill_id: 'skill_01X',
       version: '1759178010641129',
     });
-    assert.equal(messagesApiSnippet({ id: 'pdf', source: 'anthropic' }, version('20251013')), '{"type":"anthropic","skill_id":"pdf","version":"20251013"}');
+    assert.equal(
+      messagesApiSnippet({ id: 'pdf', source: 'anthropic' }, version('20251013')),
+      '{"type":"anthropic","skill_id":"pdf","version":"20251013"}',
+    );
   });
 
   it('describes a version: latest first, then its age; and counts nouns', () => {
