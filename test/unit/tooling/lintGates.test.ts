@@ -1,0 +1,62 @@
+// The gates `npm test` runs first must bite: the layer rules fire on an import that runs upward, and the
+// format check refuses what Prettier would change.
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import * as prettier from 'prettier';
+import { repoRoot } from '../../support/vscodeServer';
+
+/** Lints `text` as if it were the file at `path` (an existing file, so the type-aware parser knows it). */
+async function restrictedImports(path: string, text: string): Promise<string[]> {
+  const [result] = await eslint.lintText(text, { filePath: join(repoRoot, path) });
+  return result.messages.map((m) => `${m.line}:${m.ruleId ?? m.message}`);
+}
+
+let eslint: ESLint;
+
+describe('lint and format gates', function () {
+  this.timeout(60_000);
+  before(() => {
+    eslint = new ESLint({ cwd: repoRoot });
+  });
+
+  it('refuses vscode and the upper layers in src/api and src/skill', async () => {
+    for (const file of ['src/api/paging.ts', 'src/skill/rules.ts']) {
+      const text = [
+        "import * as vscode from 'vscode';",
+        "import { SkillNode } from '../tree/nodes';",
+        "import { refresh } from '../commands/refresh';",
+        "import { SkillFolders } from '../workspace/skillFolders';",
+        "import { ApiKeyStore } from '../auth/apiKeyStore';",
+        "import { apiBaseUrl } from '../config';",
+        'export const all = [vscode, SkillNode, refresh, SkillFolders, ApiKeyStore, apiBaseUrl];',
+      ].join('\n');
+      assert.deepEqual(
+        await restrictedImports(file, text),
+        [1, 2, 3, 4, 5, 6].map((line) => `${line}:no-restricted-imports`),
+        file,
+      );
+    }
+  });
+
+  it('refuses src/commands in src/tree and src/workspace, and allows the neutral constants', async () => {
+    for (const file of ['src/tree/nodes.ts', 'src/workspace/skillFolders.ts']) {
+      const text = [
+        "import { refresh } from '../commands/refresh';",
+        "import { CommandIds } from '../constants';",
+        'export const all = [refresh, CommandIds];',
+      ].join('\n');
+      assert.deepEqual(await restrictedImports(file, text), ['1:no-restricted-imports'], file);
+    }
+  });
+
+  it('fails the format check on a misformatted file, at the print width of 120', async () => {
+    const options = { ...(await prettier.resolveConfig(join(repoRoot, 'src/api/paging.ts'))), filepath: 'x.ts' };
+    assert.equal(options.printWidth, 120);
+    assert.equal(await prettier.check("export const a = {b:1,  c:'x'}\n", options), false);
+    const call = (width: number) =>
+      `export const value = compute(${'x'.repeat(width - 'export const value = compute();'.length)});\n`;
+    assert.equal(await prettier.check(call(120), options), true);
+    assert.equal(await prettier.check(call(121), options), false);
+  });
+});
