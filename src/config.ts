@@ -76,3 +76,21 @@ export function excludePatterns(): string[] | undefined {
   );
   return undefined;
 }
+
+/** `wrkspc_` and the id's letters and digits, as the Console shows it. */
+const WORKSPACE_ID = /^wrkspc_[A-Za-z0-9]+$/;
+
+/**
+ * The workspace a key that acts on several workspaces works in (`anthropic-workspace-id`), or undefined
+ * when unset. Application-wide like the base URL: a workspace folder must not steer where the key acts.
+ */
+export function workspaceId(): string | undefined {
+  const value = settings().get<string>('workspaceId', '').trim();
+  if (value === '') return undefined;
+  if (WORKSPACE_ID.test(value)) return value;
+  warnOnce(
+    `workspaceId:${value}`,
+    `claudeSkills.workspaceId must be a workspace id such as wrkspc_01AbCd… (from the Console's workspace settings); "${value}" is not one, so no workspace is sent.`,
+  );
+  return undefined;
+}

@@ -22,7 +22,7 @@ import { registerCommand } from './commands/register';
 import { setApiKey } from './commands/setApiKey';
 import { showLog } from './commands/showLog';
 import { validateSkill } from './commands/validateSkill';
-import { apiBaseUrl, pageSize, requestTimeoutMs, sources } from './config';
+import { apiBaseUrl, pageSize, requestTimeoutMs, sources, workspaceId } from './config';
 import { createLog, logRequest } from './log';
 import type { SkillsTreeNode } from './tree/nodes';
 import { SkillsTreeProvider } from './tree/skillsTreeProvider';
@@ -44,18 +44,19 @@ export interface ClaudeSkillsExports {
 export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports {
   const log = createLog();
   const keyStore = new ApiKeyStore(context.secrets);
-  // VS Code's global fetch carries the user's proxy, PAC and certificate settings; FormData must be its twin.
+  // VS Code's global fetch carries the user's proxy, PAC and certificate settings.
   const clientWithKey = (apiKey: () => Promise<string | undefined>) =>
     new SkillsClient({
-      transport: { fetch: globalThis.fetch, FormData: globalThis.FormData },
+      transport: { fetch: globalThis.fetch },
       baseUrl: apiBaseUrl,
       apiKey,
+      workspaceId,
       timeoutMs: requestTimeoutMs,
       onRequest: (entry) => logRequest(log, entry),
     });
   const client = clientWithKey(async () => (await keyStore.get())?.key);
-  const tree = new SkillsTreeProvider({ client, keyStore, pageSize, sources });
-  const view = new SkillsView(tree, keyStore, context.workspaceState, log);
+  const tree = new SkillsTreeProvider({ client, keyStore, pageSize, sources, workspaceId });
+  const view = new SkillsView(tree, keyStore, context.workspaceState, log, workspaceId);
   const folders = new SkillFolders();
   const diagnostics = new SkillDiagnostics(log);
   const targets = new PublishTargets(context.workspaceState);
@@ -86,8 +87,14 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
       void tree.refresh();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (['apiBaseUrl', 'pageSize', 'sources'].some((key) => e.affectsConfiguration(`claudeSkills.${key}`)))
+      if (
+        ['apiBaseUrl', 'pageSize', 'sources', 'workspaceId'].some((key) =>
+          e.affectsConfiguration(`claudeSkills.${key}`),
+        )
+      ) {
+        view.describe();
         void tree.refresh();
+      }
     }),
     registerCommand(CommandIds.refresh, refresh(tree), log),
     registerCommand(InternalCommandIds.loadMore, loadMore(tree), log),

@@ -1,5 +1,6 @@
 import { SkillsApiError, kindForStatus } from './errors';
-import { buildSkillForm } from './multipart';
+import { IdleDeadline } from './idleDeadline';
+import { encodeSkillForm, type EncodedForm } from './multipart';
 import { toDeleted, toErrorBody, toPage, toSkill, toSkillVersion } from './normalize';
 import { iteratePages } from './paging';
 import {
@@ -21,10 +22,9 @@ import type {
   UploadFile,
 } from './types';
 
-/** A `fetch` and the `FormData` class of the same realm (see multipart.ts). */
+/** The `fetch` requests go through: VS Code's in the extension (proxy-aware), undici's in plain Node. */
 export interface HttpTransport {
   fetch: typeof fetch;
-  FormData: typeof FormData;
 }
 
 export interface RequestLogEntry {
@@ -45,6 +45,9 @@ export interface SkillsClientOptions {
   baseUrl: () => string;
   /** Read at every request: the stored key, else the environment's. */
   apiKey: () => string | undefined | Promise<string | undefined>;
+  /** Read at every request: sent as `anthropic-workspace-id` when set (keys that act on several workspaces). */
+  workspaceId?: () => string | undefined;
+  /** How long a request may go with no byte sent or received: an idle timeout, not a total. */
   timeoutMs?: () => number;
   retry?: Partial<RetryPolicy>;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -52,23 +55,25 @@ export interface SkillsClientOptions {
   onRequest?: (entry: RequestLogEntry) => void;
 }
 
-/**
- * What marks a request as the beta Skills surface. GA would drop both and address versions by `id`,
- * which the normalised types already carry as `SkillVersion.version`.
- */
-const BETA_SURFACE = { query: { beta: 'true' }, headers: { 'anthropic-beta': 'skills-2025-10-02' } };
-const API_VERSION = '2023-06-01';
+/** The newest API version, as the current SDK sends it. No `anthropic-beta`: the extension speaks GA Skills. */
+const API_VERSION = '2026-10-21';
 const DEFAULT_TIMEOUT_MS = 60_000;
+/** Caps on what an answer may weigh: a page of 1,000 skills is well under 1 MB; an archive is under 30 MB. */
+const MAX_JSON_BYTES = 16 * 1024 * 1024;
+const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
 
 type Query = Record<string, string | number | undefined>;
-type Parse<T> = (res: Response, requestId: string | undefined) => Promise<T>;
+type Parse<T> = (body: Uint8Array, requestId: string | undefined) => T;
 
 interface RequestSpec<T> {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
   query?: Query;
-  /** Built afresh for every attempt: a FormData body cannot be sent twice. */
-  body?: () => FormData;
+  /** Built afresh for every attempt: a streamed body cannot be sent twice. */
+  body?: () => EncodedForm;
+  /** What the answer may be: JSON unless said. */
+  accept?: string;
+  maxResponseBytes?: number;
   parse: Parse<T>;
   signal?: AbortSignal;
 }
@@ -83,8 +88,20 @@ class AttemptFailure {
 
 const json =
   <T>(convert: (value: unknown, requestId?: string) => T): Parse<T> =>
-  async (res, requestId) =>
-    convert(await res.json(), requestId);
+  (body, requestId) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(new TextDecoder().decode(body));
+    } catch {
+      throw new SkillsApiError({
+        kind: 'server',
+        message: 'The Skills API answered with something that is not JSON.',
+        requestId,
+        mayHaveBeenProcessed: true,
+      });
+    }
+    return convert(value, requestId);
+  };
 
 const segment = encodeURIComponent;
 
@@ -122,7 +139,7 @@ export class SkillsClient {
     return this.request({
       method: 'POST',
       path: '/v1/skills',
-      body: () => buildSkillForm(this.options.transport.FormData, request.files, request.displayTitle),
+      body: () => encodeSkillForm(request.files, request.displayName),
       parse: json(toSkill),
       signal,
     });
@@ -151,30 +168,33 @@ export class SkillsClient {
     return iteratePages((page) => this.listVersions(skillId, { ...request, page }, signal));
   }
 
-  getVersion(skillId: string, version: string, signal?: AbortSignal): Promise<SkillVersion> {
-    return this.request({ method: 'GET', path: versionPath(skillId, version), parse: json(toSkillVersion), signal });
+  /** A version by its id, or the skill's newest with `'latest'`. */
+  getVersion(skillId: string, versionId: string, signal?: AbortSignal): Promise<SkillVersion> {
+    return this.request({ method: 'GET', path: versionPath(skillId, versionId), parse: json(toSkillVersion), signal });
   }
 
   createVersion(skillId: string, files: readonly UploadFile[], signal?: AbortSignal): Promise<SkillVersion> {
     return this.request({
       method: 'POST',
       path: `/v1/skills/${segment(skillId)}/versions`,
-      body: () => buildSkillForm(this.options.transport.FormData, files),
+      body: () => encodeSkillForm(files),
       parse: json(toSkillVersion),
       signal,
     });
   }
 
-  deleteVersion(skillId: string, version: string, signal?: AbortSignal): Promise<Deleted> {
-    return this.request({ method: 'DELETE', path: versionPath(skillId, version), parse: json(toDeleted), signal });
+  deleteVersion(skillId: string, versionId: string, signal?: AbortSignal): Promise<Deleted> {
+    return this.request({ method: 'DELETE', path: versionPath(skillId, versionId), parse: json(toDeleted), signal });
   }
 
-  /** The version's files as the zip the API serves. */
-  downloadVersion(skillId: string, version: string, signal?: AbortSignal): Promise<Uint8Array> {
+  /** The version's files as the zip the API serves (as the SDK asks for it: no query, a binary Accept). */
+  downloadVersion(skillId: string, versionId: string, signal?: AbortSignal): Promise<Uint8Array> {
     return this.request({
       method: 'GET',
-      path: `${versionPath(skillId, version)}/content`,
-      parse: async (res) => new Uint8Array(await res.arrayBuffer()),
+      path: `${versionPath(skillId, versionId)}/content`,
+      accept: 'application/binary',
+      maxResponseBytes: MAX_ARCHIVE_BYTES,
+      parse: (body) => body,
       signal,
     });
   }
@@ -223,8 +243,9 @@ export class SkillsClient {
     }
     const pathAndQuery = withQuery(spec.path, spec.query);
     const url = this.options.baseUrl().replace(/\/+$/, '') + pathAndQuery;
-    const timeout = AbortSignal.timeout(this.options.timeoutMs?.() ?? DEFAULT_TIMEOUT_MS);
-    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+    const idleMs = this.options.timeoutMs?.() ?? DEFAULT_TIMEOUT_MS;
+    const deadline = new IdleDeadline(idleMs);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, deadline.signal]) : deadline.signal;
     const started = Date.now();
     const log = (entry: Partial<RequestLogEntry>) =>
       this.options.onRequest?.({
@@ -237,24 +258,39 @@ export class SkillsClient {
 
     let res: Response | undefined;
     let requestId: string | undefined;
+    const form = spec.body?.();
+    // Until the body's last byte is handed over, the server holds no whole request it could act on.
+    let bodySent = form === undefined;
     try {
+      const workspaceId = this.options.workspaceId?.();
       res = await this.options.transport.fetch(url, {
         method: spec.method,
         headers: {
           'x-api-key': apiKey,
           'anthropic-version': API_VERSION,
-          ...BETA_SURFACE.headers,
+          accept: spec.accept ?? 'application/json',
+          ...(workspaceId ? { 'anthropic-workspace-id': workspaceId } : {}),
+          ...(form ? { 'content-type': form.contentType, 'content-length': String(form.contentLength) } : {}),
         },
-        body: spec.body?.(),
+        body:
+          form &&
+          watchedStream(
+            form.chunks(),
+            () => deadline.touch(),
+            () => (bodySent = true),
+          ),
+        ...(form ? { duplex: 'half' } : {}),
         signal,
-      });
+      } as RequestInit);
+      deadline.touch();
       requestId = res.headers.get('request-id') ?? undefined;
       if (!res.ok) {
         const error = await httpError(res, requestId, apiKey);
         log({ status: res.status, requestId: error.requestId, error: error.message });
         throw new AttemptFailure(error, res.headers);
       }
-      const result = await spec.parse(res, requestId);
+      const body = await readBody(res, deadline, spec.maxResponseBytes ?? MAX_JSON_BYTES, requestId);
+      const result = spec.parse(body, requestId);
       log({ status: res.status, requestId });
       return result;
     } catch (err) {
@@ -263,23 +299,102 @@ export class SkillsClient {
         log({ status: res?.status, requestId, error: err.message });
         throw new AttemptFailure(err);
       }
-      const error = transportError(err, spec, timeout, res !== undefined, requestId, apiKey);
+      const error = transportError(
+        err,
+        spec,
+        { deadline, idleMs, bodySent, answered: res !== undefined },
+        requestId,
+        apiKey,
+      );
       log({ status: res?.status, requestId, error: error.message });
       throw new AttemptFailure(error);
+    } finally {
+      deadline.dispose();
     }
   }
 }
 
-function versionPath(skillId: string, version: string): string {
-  return `/v1/skills/${segment(skillId)}/versions/${segment(version)}`;
+/** The body as a stream that counts as activity each time the transport takes the next chunk to send. */
+function watchedStream(
+  chunks: AsyncIterable<Uint8Array>,
+  onChunk: () => void,
+  onEnd: () => void,
+): ReadableStream<Uint8Array> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { value, done } = await iterator.next();
+        if (done) {
+          onEnd();
+          return controller.close();
+        }
+        onChunk();
+        controller.enqueue(value);
+      },
+      async cancel() {
+        await iterator.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/** The whole answer, each chunk counting as activity, refused past `limit` bytes (a hostile server). */
+async function readBody(
+  res: Response,
+  deadline: IdleDeadline,
+  limit: number,
+  requestId: string | undefined,
+): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  const tooLarge = () =>
+    new SkillsApiError({
+      kind: 'server',
+      message: `The Skills API's answer is larger than ${Math.round(limit / 1024 / 1024)} MB; it was not read.`,
+      requestId,
+      mayHaveBeenProcessed: true,
+    });
+  if (declared > limit) {
+    await res.body?.cancel();
+    throw tooLarge();
+  }
+  if (!res.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body.getReader();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    deadline.touch();
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+function versionPath(skillId: string, versionId: string): string {
+  return `/v1/skills/${segment(skillId)}/versions/${segment(versionId)}`;
 }
 
 function withQuery(path: string, query: Query = {}): string {
-  const params = new URLSearchParams(BETA_SURFACE.query);
+  const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined) params.set(key, String(value));
   }
-  return `${path}?${params}`;
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
 }
 
 /** Server text can echo what it was sent; the key must never travel on in an error. */
@@ -316,23 +431,34 @@ function cancelled(mayHaveBeenProcessed: boolean): SkillsApiError {
 /** Codes that mean the request never reached a server, so it cannot have been processed. */
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
+interface AttemptState {
+  deadline: IdleDeadline;
+  idleMs: number;
+  /** The whole body went out (or there was none). */
+  bodySent: boolean;
+  /** The answer's status and headers came. */
+  answered: boolean;
+}
+
 function transportError(
   err: unknown,
   spec: RequestSpec<unknown>,
-  timeout: AbortSignal,
-  answered: boolean,
+  { deadline, idleMs, bodySent, answered }: AttemptState,
   requestId: string | undefined,
   apiKey: string,
 ): SkillsApiError {
-  // Cancelled while under way: a create or a delete may have reached the server; only the caller's
-  // re-list can tell. A GET changes nothing, so it has nothing to settle.
-  if (spec.signal?.aborted) return cancelled(spec.method !== 'GET');
-  if (timeout.aborted) {
+  // Cancelled while under way: a create or a delete whose request went out whole may have been acted
+  // on; only the caller's check can tell. A GET changes nothing, so it has nothing to settle.
+  if (spec.signal?.aborted) return cancelled(spec.method !== 'GET' && bodySent);
+  if (deadline.expired) {
+    const seconds = Math.round(idleMs / 1000);
     return new SkillsApiError({
       kind: 'timeout',
-      message: `The Skills API did not answer in time${answered ? ' (the answer stopped part-way)' : ''}.`,
+      message: answered
+        ? `The Skills API's answer stopped part-way: nothing arrived for ${seconds} s.`
+        : `The Skills API did not answer in time: nothing was sent or received for ${seconds} s.`,
       requestId,
-      mayHaveBeenProcessed: true,
+      mayHaveBeenProcessed: bodySent,
       cause: err,
     });
   }
@@ -344,7 +470,7 @@ function transportError(
       ? `The connection broke while reading the answer (${detail}).`
       : `Could not reach the Skills API (${detail}).`,
     requestId,
-    mayHaveBeenProcessed: answered || code === undefined || !NEVER_SENT_CODES.has(code),
+    mayHaveBeenProcessed: answered || (bodySent && (code === undefined || !NEVER_SENT_CODES.has(code))),
     cause: err,
   });
 }

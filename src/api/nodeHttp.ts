@@ -1,14 +1,7 @@
 // The HTTP transport for plain Node (tests, benchmarks, the demo's tooling): undici's fetch bound to an
 // Agent of ours. Only Node-side entry points import this module, so undici never enters the extension
 // bundle, and it never sets undici's process-wide global dispatcher.
-import {
-  Agent,
-  EnvHttpProxyAgent,
-  FormData as UndiciFormData,
-  ProxyAgent,
-  fetch as undiciFetch,
-  type Dispatcher,
-} from 'undici';
+import { Agent, EnvHttpProxyAgent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import type { HttpTransport } from './client';
 
 export interface NodeTransportOptions {
@@ -45,7 +38,6 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
     undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch;
   return {
     fetch: boundFetch,
-    FormData: UndiciFormData as unknown as typeof FormData,
     dispatcher,
     close: () => dispatcher.close(),
   };

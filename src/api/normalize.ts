@@ -1,4 +1,5 @@
-// Tolerant parsing of the API's answers: the beta shapes, and the GA names a gateway may answer with.
+// Tolerant parsing of the API's answers: the GA shapes, and the legacy beta names a gateway may still
+// answer with (`display_title`, `latest_version`, a `version` string, `source` as a string, `has_more`).
 import { SkillsApiError } from './errors';
 import type { Deleted, Page, Skill, SkillVersion } from './types';
 
@@ -28,12 +29,12 @@ function requireFields(obj: Json | undefined, what: string, fields: string[], re
 
 export function toSkill(value: unknown, requestId?: string): Skill {
   const raw = requireFields(asObject(value), 'skill', ['id', 'created_at', 'updated_at'], requestId);
-  const source = str(raw.source) ?? str(asObject(raw.source)?.type);
+  const source = str(asObject(raw.source)?.type) ?? str(raw.source);
   if (source === undefined) throw malformed('skill', requestId);
   return {
     id: raw.id as string,
-    displayTitle: str(raw.display_title) ?? str(raw.display_name) ?? null,
-    latestVersion: str(raw.latest_version) ?? str(raw.latest_version_id) ?? null,
+    displayName: str(raw.display_name) ?? str(raw.display_title) ?? null,
+    latestVersionId: str(raw.latest_version_id) ?? str(raw.latest_version) ?? null,
     source,
     createdAt: raw.created_at as string,
     updatedAt: raw.updated_at as string,
@@ -43,12 +44,11 @@ export function toSkill(value: unknown, requestId?: string): Skill {
 export function toSkillVersion(value: unknown, requestId?: string): SkillVersion {
   const raw = requireFields(asObject(value), 'skill version', ['id', 'skill_id', 'created_at'], requestId);
   return {
-    id: raw.id as string,
+    // A legacy answer addresses versions (and names the latest) by its `version` string, not by the id.
+    id: str(raw.version) ?? (raw.id as string),
     skillId: raw.skill_id as string,
-    version: str(raw.version) ?? (raw.id as string),
     name: str(raw.name) ?? '',
     description: str(raw.description) ?? '',
-    directory: str(raw.directory) ?? null,
     createdAt: raw.created_at as string,
   };
 }
@@ -56,7 +56,7 @@ export function toSkillVersion(value: unknown, requestId?: string): SkillVersion
 export function toPage<T>(value: unknown, item: (v: unknown, requestId?: string) => T, requestId?: string): Page<T> {
   const raw = asObject(value);
   if (!raw || !Array.isArray(raw.data)) throw malformed('list', requestId);
-  // GA lists have no has_more; where it is present and false, a stray token must not loop forever.
+  // GA lists end when next_page is null; a legacy has_more: false ends them too, whatever token came with it.
   const nextPage = raw.has_more === false ? null : (str(raw.next_page) ?? null);
   return { data: raw.data.map((v) => item(v, requestId)), nextPage };
 }

@@ -1,29 +1,26 @@
-/** A skill as the extension sees it, whichever shape (beta or GA) the server answered in. */
+/** A skill as the extension sees it: the GA shape, whichever field names (GA or legacy) the server used. */
 export interface Skill {
   id: string;
-  /** `display_title` (beta) or `display_name` (GA); null when the skill has none. */
-  displayTitle: string | null;
-  /** The path key of the latest version (see {@link SkillVersion.version}), or null. */
-  latestVersion: string | null;
-  /** `custom`, `anthropic`, or another source the API may add. */
+  /** `display_name` (legacy: `display_title`). Not unique. Null only in a legacy answer that had none. */
+  displayName: string | null;
+  /** The newest version's id, what `latest` resolves to (legacy: `latest_version`). Null only in a legacy answer. */
+  latestVersionId: string | null;
+  /** `custom` (the user's, writable), `anthropic`, `anthropic_example`, `plugin`, or a source the API may add. */
   source: string;
   createdAt: string;
   updatedAt: string;
 }
 
 export interface SkillVersion {
-  /** `skillver_…` */
+  /**
+   * What addresses the version in paths and in `container.skills`: its `skver_…` id. Opaque: never parsed
+   * or ordered (a legacy answer's `version` string stands in for it, since that surface addresses by it).
+   */
   id: string;
   skillId: string;
-  /**
-   * The key that addresses this version in a path: the epoch (or date) `version` string on the beta
-   * surface, the `id` on the GA surface, which has no `version` field.
-   */
-  version: string;
+  /** The skill's immutable slug: the same for every version of a skill. */
   name: string;
   description: string;
-  /** The uploaded top-level folder (beta only). */
-  directory: string | null;
   createdAt: string;
 }
 
@@ -34,7 +31,7 @@ export interface Page<T> {
 }
 
 export interface PageRequest {
-  /** Page size; the server's default (20) when absent. */
+  /** Page size, 1–1000; the server's default (20) when absent. */
   limit?: number;
   /** A `nextPage` token from the previous page. */
   page?: string;
@@ -53,10 +50,11 @@ export interface UploadFile {
 
 export interface CreateSkillRequest {
   files: readonly UploadFile[];
-  displayTitle?: string;
+  /** Sent as `display_name`; the server derives one from the SKILL.md `name` when absent. */
+  displayName?: string;
 }
 
-/** What a delete returns: the id of what is gone (a skill id, or a version's path key). */
+/** What a delete returns: the id of what is gone. */
 export interface Deleted {
   id: string;
 }

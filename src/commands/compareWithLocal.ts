@@ -8,6 +8,7 @@ import { emptyFileUri, versionFileUri } from '../workspace/versionFileSystem';
 import type { PublishTargets } from '../workspace/publishTargets';
 import type { SkillFolders } from '../workspace/skillFolders';
 import { chooseSkillFolder } from './skillFolder';
+import { versionLabel } from '../tree/present';
 import { describeVersion, loadVersionFiles, requireVersionNode, type VersionFilesDeps } from './versionFiles';
 
 export interface CompareDeps extends VersionFilesDeps {
@@ -60,7 +61,7 @@ export function compareWithLocal(deps: CompareDeps) {
       );
       return comparison;
     }
-    const publishedUri = (file: string) => versionFileUri(node.skill.id, node.version.version, file);
+    const publishedUri = (file: string) => versionFileUri(node.skill.id, node.version.id, file);
     const localUri = (file: string) => vscode.Uri.joinPath(folder, ...file.split('/'));
     // [label, published side, local side]; a side where the file does not exist is an empty file.
     const resources = [
@@ -68,7 +69,11 @@ export function compareWithLocal(deps: CompareDeps) {
       ...comparison.added.map((file) => [localUri(file), emptyFileUri(file), localUri(file)]),
       ...comparison.removed.map((file) => [publishedUri(file), publishedUri(file), emptyFileUri(file)]),
     ];
-    await vscode.commands.executeCommand('vscode.changes', `${node.version.version} ↔ ${name} (${counts})`, resources);
+    await vscode.commands.executeCommand(
+      'vscode.changes',
+      `${versionLabel(node.version, true, vscode.env.language)} ↔ ${name} (${counts})`,
+      resources,
+    );
     return comparison;
   };
 }

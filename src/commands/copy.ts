@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SkillNode, VersionNode } from '../tree/nodes';
-import { messagesApiSnippet, skillTitle } from '../tree/present';
+import { messagesApiSnippet, skillTitle, versionLabel } from '../tree/present';
 
 /** Copies, then confirms in the status bar: a pop-up for every copy would be noise. */
 async function copy(text: string, what: string): Promise<void> {
@@ -10,13 +10,13 @@ async function copy(text: string, what: string): Promise<void> {
 
 function describeNode(node: SkillNode | VersionNode): string {
   const title = skillTitle(node.skill);
-  return node.kind === 'skill' ? title : `version ${node.version.version} of ${title}`;
+  return node.kind === 'skill' ? title : `${title} as of ${versionLabel(node.version, true, vscode.env.language)}`;
 }
 
-/** The skill's id, or the version's path key: what API calls and the Messages API take. */
+/** The skill's id, or the version's `skver_…` id: what API calls and the Messages API take. */
 export function copyId() {
   return (node: SkillNode | VersionNode) =>
-    copy(node.kind === 'skill' ? node.skill.id : node.version.version, `the ID of ${describeNode(node)}`);
+    copy(node.kind === 'skill' ? node.skill.id : node.version.id, `the ID of ${describeNode(node)}`);
 }
 
 /** The `container.skills` entry: the latest version from a skill node, that version from a version node. */

@@ -1,13 +1,15 @@
 // Delete Version: one version, or every version selected in the tree, behind one modal; each version's
-// outcome reported, and the skill offered for deletion when its last version is gone.
+// outcome reported. A skill keeps at least one version: a selection holding every version of a skill sends
+// nothing and offers Delete Skill… instead.
 import * as vscode from 'vscode';
-import { deleteVersions, summarizeVersionDeletes, versionsAsked, type VersionDeletes } from '../api/deleteCascade';
+import type { SkillsClient } from '../api/client';
+import { deleteVersions, summarizeVersionDeletes, versionsAsked, type VersionDeletes } from '../api/deletes';
 import { describeError } from '../api/errors';
 import type { Skill, SkillVersion } from '../api/types';
 import type { SkillsTreeNode, VersionNode } from '../tree/nodes';
-import { plural, skillTitle } from '../tree/present';
+import { plural, skillTitle, versionLabel } from '../tree/present';
 import { withCancellableProgress } from './cancellation';
-import { deleteEmptySkill, type DeleteDeps, type DeleteOptions } from './deleteSkill';
+import { confirmAndDeleteSkill, type DeleteDeps, type DeleteOptions } from './deleteSkill';
 import { pickCustomSkill, pickVersion, requireWritable } from './skillChoice';
 
 interface SkillVersions {
@@ -36,10 +38,43 @@ async function chosenInPalette(deps: DeleteDeps): Promise<SkillVersions[] | unde
   return skill && version ? [{ skill, versions: [version] }] : undefined;
 }
 
-/** "release-notes", created …, the latest version */
+/** "Oct 3, 2026, 2:22:05 PM (the latest)" */
 function aboutVersion(skill: Skill, version: SkillVersion): string {
-  const latest = version.version === skill.latestVersion ? ', the latest version' : '';
-  return `"${version.name}", created ${new Date(version.createdAt).toLocaleString()}${latest}`;
+  const latest = version.id === skill.latestVersionId ? ' (the latest)' : '';
+  return `${versionLabel(version, true, vscode.env.language)}${latest}`;
+}
+
+/**
+ * Whether `versions` are every version `skill` has, asked with one request a version longer than the
+ * selection: the API refuses to delete a skill's only version.
+ */
+async function holdsEveryVersion(
+  client: Pick<SkillsClient, 'listVersions'>,
+  skill: Skill,
+  versions: readonly SkillVersion[],
+): Promise<boolean> {
+  const page = await client.listVersions(skill.id, { limit: Math.min(versions.length + 1, 1000) });
+  const chosen = new Set(versions.map((v) => v.id));
+  return page.nextPage === null && page.data.every((v) => chosen.has(v.id));
+}
+
+/** Says why nothing is sent, and offers Delete Skill… in the same modal when one skill is concerned. */
+async function refuseLastVersions(deps: DeleteDeps, whole: SkillVersions, alone: boolean): Promise<void> {
+  const title = skillTitle(whole.skill);
+  const message =
+    whole.versions.length === 1
+      ? `This is the only version of "${title}": a skill keeps at least one version.`
+      : `These are all the versions of "${title}": a skill keeps at least one version.`;
+  const detail = alone
+    ? 'Nothing was deleted. To replace it, publish a new version first; or delete the whole skill.'
+    : 'Nothing was deleted. Leave one version of that skill out of the selection, or delete the whole skill.';
+  const deleteSkill = 'Delete Skill…';
+  const choice = await vscode.window.showWarningMessage(
+    message,
+    { modal: true, detail },
+    ...(alone ? [deleteSkill] : []),
+  );
+  if (choice === deleteSkill) await confirmAndDeleteSkill(deps, whole.skill);
 }
 
 async function confirmVersionDeletes(chosen: readonly SkillVersions[]): Promise<boolean> {
@@ -48,8 +83,14 @@ async function confirmVersionDeletes(chosen: readonly SkillVersions[]): Promise<
   let lines: string[];
   if (count === 1) {
     const { skill, versions } = chosen[0];
-    message = `Delete version ${versions[0].version} of "${skillTitle(skill)}"?`;
-    lines = [`Named ${aboutVersion(skill, versions[0])}.`];
+    const [version] = versions;
+    message = `Delete the version of "${skillTitle(skill)}" from ${versionLabel(version, true, vscode.env.language)}?`;
+    lines = [
+      version.id,
+      ...(version.id === skill.latestVersionId
+        ? ['It is the latest version: the one before it becomes the latest.']
+        : []),
+    ];
   } else {
     message =
       chosen.length === 1
@@ -57,7 +98,7 @@ async function confirmVersionDeletes(chosen: readonly SkillVersions[]): Promise<
         : `Delete ${count} versions of ${chosen.length} skills?`;
     const skillPrefix = (skill: Skill) => (chosen.length === 1 ? '' : `${skillTitle(skill)} `);
     const all = chosen.flatMap(({ skill, versions }) =>
-      versions.map((v) => `${skillPrefix(skill)}${v.version}: ${aboutVersion(skill, v)}`),
+      versions.map((v) => `${skillPrefix(skill)}${aboutVersion(skill, v)}`),
     );
     lines =
       all.length > LISTED_IN_MODAL
@@ -68,11 +109,11 @@ async function confirmVersionDeletes(chosen: readonly SkillVersions[]): Promise<
   return (await vscode.window.showWarningMessage(message, { modal: true, detail }, 'Delete')) === 'Delete';
 }
 
-/** Updates the tree and tells what happened; offers to delete the skill once it has no version left. */
+/** Updates the tree and tells what happened. */
 async function report(deps: DeleteDeps, skill: Skill, deletes: VersionDeletes): Promise<void> {
   const title = skillTitle(skill);
   for (const failure of deletes.failed)
-    deps.log.warn(`Deleting version ${failure.version} of ${skill.id}: ${describeError(failure.error)}`);
+    deps.log.warn(`Deleting version ${failure.versionId} of ${skill.id}: ${describeError(failure.error)}`);
   const asked = versionsAsked(deletes);
   if (deletes.deleted.length !== asked) {
     // Some outcomes are not certain: the skill is read again, versions and all.
@@ -82,20 +123,9 @@ async function report(deps: DeleteDeps, skill: Skill, deletes: VersionDeletes): 
       .then((choice) => choice && deps.log.show());
     return;
   }
-  const now = await deps.tree.removeVersions(skill.id, deletes.deleted);
-  if (now?.latestVersion === null) {
-    const choice = await vscode.window.showWarningMessage(
-      `${asked === 1 ? `Deleted version ${deletes.deleted[0]}` : `Deleted ${plural(asked, 'version')}`}. "${title}" has no versions left: delete the skill too?`,
-      { modal: true, detail: 'A skill with no versions cannot be used. Deleting it cannot be undone.' },
-      'Delete Skill',
-    );
-    if (choice === 'Delete Skill') await deleteEmptySkill(deps, now);
-    return;
-  }
+  await deps.tree.removeVersions(skill.id, deletes.deleted);
   void vscode.window.showInformationMessage(
-    asked === 1
-      ? `Deleted version ${deletes.deleted[0]} of "${title}".`
-      : `Deleted ${plural(asked, 'version')} of "${title}".`,
+    asked === 1 ? `Deleted a version of "${title}".` : `Deleted ${plural(asked, 'version')} of "${title}".`,
   );
 }
 
@@ -108,6 +138,12 @@ export function deleteVersion(deps: DeleteDeps) {
     const chosen = node?.kind === 'version' ? chosenInTree(node, selected) : await chosenInPalette(deps);
     if (!chosen) return undefined;
     for (const { skill } of chosen) requireWritable(skill, 'only your own skills can have versions deleted.');
+    for (const entry of chosen) {
+      if (await holdsEveryVersion(deps.client, entry.skill, entry.versions)) {
+        await refuseLastVersions(deps, entry, chosen.length === 1);
+        return undefined;
+      }
+    }
     if (!(await confirmVersionDeletes(chosen))) return undefined;
 
     const total = chosen.reduce((sum, c) => sum + c.versions.length, 0);
@@ -122,7 +158,7 @@ export function deleteVersion(deps: DeleteDeps) {
             await deleteVersions(
               deps.client,
               skill.id,
-              versions.map((v) => v.version),
+              versions.map((v) => v.id),
               {
                 signal,
                 onSettled: (settled) =>

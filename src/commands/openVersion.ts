@@ -12,7 +12,7 @@ export function openVersion(deps: VersionFilesDeps) {
     const paths = [...files.keys()];
     const first = files.has(SKILL_MD) ? SKILL_MD : paths[0];
     if (first === undefined) throw new Error(`${describeVersion(node.skill, node.version)} holds no files.`);
-    const uriOf = (path: string) => versionFileUri(node.skill.id, node.version.version, path);
+    const uriOf = (path: string) => versionFileUri(node.skill.id, node.version.id, path);
     await vscode.window.showTextDocument(uriOf(first), { preview: false });
     const others = paths.filter((p) => p !== first);
     if (others.length > 0) {

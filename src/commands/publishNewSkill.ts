@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { confirmPublish } from '../config';
 import type { SkillsClient } from '../api/client';
 import type { PublishableSkillFolder } from '../skill/folder';
 import type { PublishTarget } from '../skill/publish';
@@ -23,44 +24,48 @@ export interface PublishNewSkillDeps extends PublishDeps {
 
 export interface NewSkillOptions extends PublishOptions {
   /** The display title, instead of asking (automation and tests). */
-  displayTitle?: string;
+  displayName?: string;
 }
 
-/**
- * Asks the display title (the frontmatter name by default) and refuses one a skill already has before
- * uploading: the API would refuse it only after the whole upload.
- */
-async function askDisplayTitle(
-  client: Pick<SkillsClient, 'skillPages'>,
-  name: string,
-  given?: string,
-): Promise<string | undefined> {
-  const skills = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Reading your skills' },
-    () => listCustomSkills(client),
-  );
-  const owners = new Map(skills.flatMap((s) => (s.displayTitle ? [[s.displayTitle, s.id] as const] : [])));
-  const problem = (text: string) => {
-    const title = text.trim();
-    if (!title) return 'Enter a display title.';
-    const owner = owners.get(title);
-    return owner
-      ? `"${title}" is the title of ${owner} already. Choose another, or publish as a new version of that skill.`
-      : undefined;
-  };
+/** Sent as `display_name`: one line, at most 255 characters (the API's rule). */
+const MAX_TITLE_LENGTH = 255;
+
+function titleProblem(text: string): string | undefined {
+  const title = text.trim();
+  if (!title) return 'Enter a display title.';
+  if (/[\r\n]/.test(title)) return 'A display title is one line.';
+  if (title.length > MAX_TITLE_LENGTH) return `A display title has at most ${MAX_TITLE_LENGTH} characters.`;
+  return undefined;
+}
+
+/** Asks the display title (the frontmatter name by default). Titles are not unique: any valid one goes. */
+async function askDisplayName(name: string, given?: string): Promise<string | undefined> {
   if (given !== undefined) {
-    const refused = problem(given);
+    const refused = titleProblem(given);
     if (refused) throw new Error(refused);
     return given.trim();
   }
   const title = await vscode.window.showInputBox({
     title: `Publish ${name} as a New Skill`,
-    prompt:
-      'The display title of the new skill: how it appears in the Skills view and the Console. It must not be taken.',
+    prompt: 'The display title of the new skill: how it appears in the Skills view and the Console.',
     value: name,
-    validateInput: problem,
+    validateInput: titleProblem,
   });
   return title?.trim();
+}
+
+/** The skills of yours that already carry this title: allowed, but worth a line in the confirmation. */
+async function namesakes(client: Pick<SkillsClient, 'skillPages'>, displayName: string): Promise<string[]> {
+  const skills = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Reading your skills' },
+    () => listCustomSkills(client),
+  );
+  const same = skills.filter((s) => s.displayName === displayName);
+  if (same.length === 0) return [];
+  const ids = same.map((s) => s.id).join(', ');
+  return [
+    `${same.length === 1 ? 'Another skill' : `${same.length} other skills`} of yours already ${same.length === 1 ? 'has' : 'have'} the title "${displayName}" (${ids}). Titles need not be unique, but the two will look alike.`,
+  ];
 }
 
 /** The new-skill flow for a checked folder; Publish as New Version's "Publish as New Skill…" ends here too. */
@@ -70,10 +75,11 @@ export async function publishAsNewSkill(
   skill: PublishableSkillFolder,
   options: NewSkillOptions = {},
 ) {
-  const displayTitle = await askDisplayTitle(deps.client, skill.name, options.displayTitle);
-  if (!displayTitle) return undefined;
-  const target: PublishTarget = { kind: 'skill', displayTitle };
-  if (!(await confirmUpload(skill, target, skillWarnings(skill)))) return undefined;
+  const displayName = await askDisplayName(skill.name, options.displayName);
+  if (!displayName) return undefined;
+  const target: PublishTarget = { kind: 'skill', displayName };
+  const notes = confirmPublish() ? await namesakes(deps.client, displayName) : [];
+  if (!(await confirmUpload(skill, target, skillWarnings(skill), notes))) return undefined;
   return uploadAndReport(deps, folder, skill, target, options);
 }
 

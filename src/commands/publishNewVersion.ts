@@ -3,9 +3,11 @@ import type { SkillsClient } from '../api/client';
 import { SkillsApiError } from '../api/errors';
 import type { Skill } from '../api/types';
 import type { PublishTarget } from '../skill/publish';
-import { findSkillByLatestName, listCustomSkills } from '../skill/target';
+import type { PublishableSkillFolder } from '../skill/folder';
+import { skillModule } from '../skillModule';
+import { findSkillBySlug, listCustomSkills, skillSlug } from '../skill/target';
 import type { SkillNode } from '../tree/nodes';
-import { relativeAge, skillTitle } from '../tree/present';
+import { isWritable, relativeAge, skillTitle } from '../tree/present';
 import type { PublishTargets } from '../workspace/publishTargets';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
 import type { SkillFolders } from '../workspace/skillFolders';
@@ -28,11 +30,11 @@ export interface PublishNewVersionDeps extends PublishDeps {
   diagnostics: Pick<SkillDiagnostics, 'show'>;
 }
 
-type Choice = { kind: 'version'; skill: Skill; latestName?: string } | { kind: 'newSkill' };
+type Choice = { kind: 'version'; skill: Skill; slug?: string } | { kind: 'newSkill' };
 
 /**
- * The skill to publish to: the one the folder last published to, else the custom skill whose latest
- * version has the folder's name, else one the user picks (or "Publish as New Skill…").
+ * The skill to publish to: the one the folder last published to, else the custom skill whose slug is the
+ * folder's name, else one the user picks (or "Publish as New Skill…").
  */
 async function chooseTarget(
   deps: PublishNewVersionDeps,
@@ -43,7 +45,7 @@ async function chooseTarget(
   if (rememberedId) {
     try {
       const skill = await deps.client.getSkill(rememberedId);
-      if (skill.source === 'custom') return { kind: 'version', skill };
+      if (isWritable(skill)) return { kind: 'version', skill };
     } catch (err) {
       if (!(err instanceof SkillsApiError && err.kind === 'notFound')) throw err;
     }
@@ -53,10 +55,10 @@ async function chooseTarget(
     { location: vscode.ProgressLocation.Window, title: 'Finding the skill to publish to' },
     async () => {
       const skills = await listCustomSkills(deps.client);
-      return { skills, found: await findSkillByLatestName(deps.client, skills, name) };
+      return { skills, found: await findSkillBySlug(deps.client, skills, name) };
     },
   );
-  if (found) return { kind: 'version', skill: found.skill, latestName: found.latest.name };
+  if (found) return { kind: 'version', skill: found.skill, slug: found.latest.name };
   type Item = vscode.QuickPickItem & { choice: Choice };
   const items: Item[] = [
     ...skills.map((skill) => ({
@@ -69,27 +71,38 @@ async function chooseTarget(
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: `Publish ${name} as a new version of…`,
-    placeHolder: `No skill's latest version is named "${name}": pick the skill, or publish a new one`,
+    placeHolder: `None of your skills is named "${name}": pick the skill, or publish a new one`,
     matchOnDescription: true,
   });
   return picked?.choice;
 }
 
-/** The warning when the target's latest version has another `name`: a skill's name should not change. */
-async function nameWarnings(
+/**
+ * Refuses, before anything is uploaded, a folder whose `name` is not the target skill's slug: the API
+ * keeps a skill's name for good. The problem goes on the `name` line; the message offers a new skill.
+ * True when the folder may be published to the skill.
+ */
+async function matchesSlug(
   deps: PublishNewVersionDeps,
-  skill: Skill,
-  latestName: string | undefined,
-  localName: string,
-): Promise<string[]> {
-  const name =
-    latestName ??
-    (skill.latestVersion ? (await deps.client.getVersion(skill.id, skill.latestVersion)).name : undefined);
-  return name !== undefined && name !== localName
-    ? [
-        `The skill's latest version is named "${name}", but this folder's SKILL.md says "${localName}". A skill's name should stay the same across its versions.`,
-      ]
-    : [];
+  folder: vscode.Uri,
+  skill: PublishableSkillFolder,
+  target: Skill,
+  knownSlug: string | undefined,
+  options: PublishOptions,
+): Promise<boolean> {
+  const slug = knownSlug ?? (await skillSlug(deps.client, target)).name;
+  if (slug === skill.name) return true;
+  const problem = skillModule().slugMismatch(skill, slug, skillTitle(target));
+  deps.diagnostics.show(folder, [...skill.problems, problem]);
+  const asNewSkill = 'Publish as New Skill…';
+  void vscode.window
+    .showErrorMessage(`Cannot publish ${skill.name} as a new version: ${problem.message}`, asNewSkill, 'Show Problems')
+    .then((choice) => {
+      if (choice === asNewSkill) return publishAsNewSkill(deps, folder, skill, options);
+      if (choice) return vscode.commands.executeCommand('workbench.actions.view.problems');
+      return undefined;
+    });
+  return false;
 }
 
 /**
@@ -121,12 +134,9 @@ export function publishNewVersion(deps: PublishNewVersionDeps) {
         : await chooseTarget(deps, folder, skill.name);
       if (!choice) return undefined;
       if (choice.kind === 'newSkill') return publishAsNewSkill(deps, folder, skill, options);
+      if (!(await matchesSlug(deps, folder, skill, choice.skill, choice.slug, options))) return undefined;
       const target: PublishTarget = { kind: 'version', skill: choice.skill };
-      const warnings = [
-        ...skillWarnings(skill),
-        ...(await nameWarnings(deps, choice.skill, choice.latestName, skill.name)),
-      ];
-      if (!(await confirmUpload(skill, target, warnings))) return undefined;
+      if (!(await confirmUpload(skill, target, skillWarnings(skill)))) return undefined;
       return uploadAndReport(deps, folder, skill, target, options);
     });
   };

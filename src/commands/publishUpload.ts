@@ -5,14 +5,8 @@ import * as vscode from 'vscode';
 import { SkillsApiError } from '../api/errors';
 import { confirmPublish } from '../config';
 import type { SkillFolder } from '../skill/folder';
-import {
-  NotPublishedError,
-  publishFiles,
-  type PublishClient,
-  type Published,
-  type PublishTarget,
-} from '../skill/publish';
-import { skillTitle } from '../tree/present';
+import { publishFiles, type PublishClient, type Published, type PublishTarget } from '../skill/publish';
+import { skillTitle, versionLabel } from '../tree/present';
 import type { SkillsTreeNode } from '../tree/nodes';
 import type { SkillsTreeProvider } from '../tree/skillsTreeProvider';
 import { skillModule } from '../skillModule';
@@ -27,9 +21,12 @@ export interface PublishDeps {
   log: Pick<vscode.LogOutputChannel, 'warn'>;
 }
 
-/** For automation and tests, after the arguments VS Code passes: a token that cancels like the progress's Cancel. */
+/** For automation and tests, after the arguments VS Code passes. */
 export interface PublishOptions {
+  /** Cancels like the progress's Cancel. */
   cancellation?: vscode.CancellationToken;
+  /** The waits between looks after a lost answer (tests make them short). */
+  settleDelaysMs?: readonly number[];
 }
 
 const inFlight = new Set<string>();
@@ -53,7 +50,7 @@ export async function oncePerFolder<T>(folder: vscode.Uri, publish: () => Promis
 function describeTarget(target: PublishTarget): string {
   return target.kind === 'version'
     ? `a new version of "${skillTitle(target.skill)}"`
-    : `a new skill, "${target.displayTitle}"`;
+    : `a new skill, "${target.displayName}"`;
 }
 
 /** The folder's warnings (unknown frontmatter keys and the like), for the confirmation. */
@@ -61,16 +58,21 @@ export function skillWarnings(skill: SkillFolder): string[] {
   return skill.problems.filter((p) => p.severity === 'warning').map((p) => p.message);
 }
 
-/** The modal before an upload; shown even with confirmPublish off when there are warnings. */
+/**
+ * The modal before an upload; shown even with confirmPublish off when there are warnings. Notes (such as a
+ * title another skill shares) are said when the modal shows, but do not make it show.
+ */
 export async function confirmUpload(
   skill: SkillFolder,
   target: PublishTarget,
   warnings: readonly string[],
+  notes: readonly string[] = [],
 ): Promise<boolean> {
   if (!confirmPublish() && warnings.length === 0) return true;
   const detail = [
     `${skillModule().describeFiles(skill)}, from ${vscode.workspace.asRelativePath(skill.folder, true)}.`,
     ...warnings.map((w) => `⚠ ${w}`),
+    ...notes,
   ].join('\n\n');
   const publish = 'Publish';
   const choice = await vscode.window.showInformationMessage(
@@ -89,19 +91,24 @@ export async function uploadAndReport(
   target: PublishTarget,
   options: PublishOptions = {},
 ): Promise<Published | undefined> {
-  const { readUploadFiles, tooLargeMessage } = skillModule();
+  const { readUploadFiles, tooLargeMessage, unpackVersionZip } = skillModule();
   const files = await readUploadFiles(skill);
   let published: Published;
   try {
     published = await withCancellableProgress(
       `Publishing ${skill.name} as ${describeTarget(target)}`,
       options.cancellation,
-      (_progress, signal) => publishFiles(deps.client, files, target, signal),
+      // The check after a lost answer is bounded, and runs whatever the Cancel: it is what tells the truth.
+      (_progress, signal) =>
+        publishFiles(deps.client, files, target, {
+          signal,
+          settle: { readArchive: unpackVersionZip, delaysMs: options.settleDelaysMs },
+        }),
     );
   } catch (err) {
-    if (err instanceof NotPublishedError && err.cause instanceof SkillsApiError && err.cause.kind === 'cancelled') {
+    if (err instanceof SkillsApiError && err.kind === 'cancelled' && !err.mayHaveBeenProcessed) {
       void vscode.window.showInformationMessage(
-        `Publishing ${skill.name} was cancelled. Checked again: nothing was published.`,
+        `Publishing ${skill.name} was cancelled before the upload was complete: nothing was published.`,
       );
       return undefined;
     }
@@ -125,8 +132,9 @@ async function report(
   published: Published,
   node: SkillsTreeNode,
 ): Promise<void> {
-  const version = published.version?.version ?? published.skill.latestVersion;
-  const what = `${skill.name} as version ${version} of "${skillTitle(published.skill)}"`;
+  const what = published.version
+    ? `${skill.name} as a new version of "${skillTitle(published.skill)}" (${versionLabel(published.version, true, vscode.env.language)})`
+    : `${skill.name} as a new skill, "${skillTitle(published.skill)}"`;
   const message = published.settled
     ? `The answer was lost, but checking again shows it worked: published ${what}.`
     : `Published ${what}.`;
@@ -134,7 +142,7 @@ async function report(
   const reveal = 'Reveal';
   const choice = await vscode.window.showInformationMessage(message, copyId, reveal);
   if (choice === copyId) {
-    await vscode.env.clipboard.writeText(node.kind === 'version' ? node.version.version : published.skill.id);
+    await vscode.env.clipboard.writeText(node.kind === 'version' ? node.version.id : published.skill.id);
     vscode.window.setStatusBarMessage('$(check) Copied', 5000);
   }
   if (choice === reveal)

@@ -2,16 +2,25 @@
 // user's own skills can be written to.
 import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/client';
-import { listAllVersions } from '../api/deleteCascade';
+import { collectAll } from '../api/paging';
 import type { Skill, SkillVersion } from '../api/types';
 import { listCustomSkills } from '../skill/target';
-import { compareVersionsNewestFirst, relativeAge, skillTitle, versionDescription } from '../tree/present';
+import {
+  isWritable,
+  relativeAge,
+  skillTitle,
+  sourcePresentation,
+  versionDescription,
+  versionLabel,
+  versionsSharingAMinute,
+} from '../tree/present';
 
 /** Publishing and deleting are for `source: custom` skills; any other source is refused, saying why. */
 export function requireWritable(skill: Skill, instead: string): void {
-  if (skill.source === 'custom') return;
-  const whose = skill.source === 'anthropic' ? "Anthropic's skills" : `the skills from "${skill.source}"`;
-  throw new Error(`"${skillTitle(skill)}" is one of ${whose}, which are read-only: ${instead}`);
+  if (isWritable(skill)) return;
+  throw new Error(
+    `"${skillTitle(skill)}" is not yours to change (${sourcePresentation(skill.source).about}): ${instead}`,
+  );
 }
 
 /** One of the user's own (`custom`) skills, picked. */
@@ -38,20 +47,22 @@ export async function pickCustomSkill(
   )?.skill;
 }
 
-/** A version of `skill` picked among all of them, newest first. */
+/** A version of `skill` picked among all of them, in the server's order (newest first). */
 export async function pickVersion(
   client: Pick<SkillsClient, 'versionPages'>,
   skill: Skill,
   title: string,
 ): Promise<SkillVersion | undefined> {
-  const items = listAllVersions(client, skill.id).then((versions) =>
-    [...versions].sort(compareVersionsNewestFirst).map((version) => ({
-      label: version.version,
-      description: versionDescription(skill, version),
-      detail: version.name,
+  const locale = vscode.env.language;
+  const items = collectAll(client.versionPages(skill.id, { limit: 1000 })).then((versions) => {
+    const withSeconds = versionsSharingAMinute(versions);
+    return versions.map((version) => ({
+      label: versionLabel(version, withSeconds.has(version.id), locale),
+      description: versionDescription(skill, version, undefined, locale),
+      detail: version.id,
       version,
-    })),
-  );
+    }));
+  });
   return (await vscode.window.showQuickPick(items, { title, placeHolder: `Pick a version of "${skillTitle(skill)}"` }))
     ?.version;
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { SkillVersion, Skill } from '../api/types';
 import type { VersionFiles } from '../skill/versionFiles';
 import type { VersionNode } from '../tree/nodes';
-import { skillTitle } from '../tree/present';
+import { skillTitle, versionLabel } from '../tree/present';
 import type { VersionFileSystem } from '../workspace/versionFileSystem';
 
 export interface VersionFilesDeps {
@@ -17,14 +17,14 @@ export function requireVersionNode(node: unknown, command: string): VersionNode 
   return node as VersionNode;
 }
 
-/** "version 1759… of "Release Notes Writer"" */
+/** ""Release Notes Writer" as of Oct 3, 2026, 2:22:05 PM" */
 export function describeVersion(skill: Skill, version: SkillVersion): string {
-  return `version ${version.version} of "${skillTitle(skill)}"`;
+  return `"${skillTitle(skill)}" as of ${versionLabel(version, true, vscode.env.language)}`;
 }
 
 export function loadVersionFiles(deps: VersionFilesDeps, node: VersionNode): Thenable<VersionFiles> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Downloading ${describeVersion(node.skill, node.version)}` },
-    () => deps.versionFiles.load(node.skill.id, node.version.version),
+    () => deps.versionFiles.load(node.skill.id, node.version.id),
   );
 }

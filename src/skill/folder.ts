@@ -9,7 +9,8 @@ import { formatProblem, hasErrors, type SkillProblem } from './problems';
 import { validateFrontmatter } from './rules';
 
 /** The Skills API's limit for all files of one upload together. */
-export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+/** All files together, uncompressed: the GA limit (the legacy beta's was 8 MB). */
+export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
 /** Longest upload path (`<name>/<relative path>`): what zip tools and file systems take everywhere. */
 export const MAX_PATH_LENGTH = 255;
 
@@ -18,6 +19,8 @@ export interface SkillFolder {
   folder: string;
   /** The frontmatter's `name` when it is valid: the upload's top-level folder. */
   name: string | undefined;
+  /** The line of `name` in SKILL.md, when there is one. */
+  nameLine: number | undefined;
   description: string | undefined;
   /** What an upload would carry, sorted by path. */
   files: SkillFile[];
@@ -51,6 +54,7 @@ export async function inspectSkillFolder(folder: string, options: InspectOptions
   const { files, problems } = await collectFiles(folder, options.exclude ?? DEFAULT_EXCLUDES);
   const skillMd = files.find((f) => f.relativePath === SKILL_MD);
   let name: string | undefined;
+  let nameLine: number | undefined;
   let description: string | undefined;
   if (!skillMd) {
     problems.unshift({ severity: 'error', message: missingSkillMdMessage(files) });
@@ -58,7 +62,7 @@ export async function inspectSkillFolder(folder: string, options: InspectOptions
     const parsed = parseSkillMd(options.skillMdText ?? (await readFile(skillMd.absolutePath, 'utf8')));
     const frontmatterProblems = validateFrontmatter(parsed);
     problems.unshift(...frontmatterProblems);
-    const nameLine = parsed.keyLines.get('name');
+    nameLine = parsed.keyLines.get('name');
     if (!frontmatterProblems.some((p) => p.severity === 'error' && p.line === nameLine))
       name = parsed.data?.name as string;
     if (typeof parsed.data?.description === 'string') description = parsed.data.description;
@@ -75,7 +79,20 @@ export async function inspectSkillFolder(folder: string, options: InspectOptions
   }
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
   if (totalBytes > MAX_UPLOAD_BYTES) problems.push({ severity: 'error', message: tooLargeMessage(files, totalBytes) });
-  return { folder, name, description, files, totalBytes, problems };
+  return { folder, name, nameLine, description, files, totalBytes, problems };
+}
+
+/**
+ * A new version must carry its skill's slug: a skill's `name` is set by its first upload and never
+ * changes. The problem sits on the `name` line, for the Problems panel.
+ */
+export function slugMismatch(skill: PublishableSkillFolder, slug: string, skillTitle: string): SkillProblem {
+  return {
+    severity: 'error',
+    file: SKILL_MD,
+    line: skill.nameLine,
+    message: `"name" is "${skill.name}", but "${skillTitle}" is the skill "${slug}", and a skill's name never changes. Rename it back to "${slug}" to publish a new version of it, or publish this folder as a new skill.`,
+  };
 }
 
 function missingSkillMdMessage(files: readonly SkillFile[]): string {

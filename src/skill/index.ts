@@ -7,6 +7,7 @@ export {
   formatBytes,
   inspectSkillFolder,
   readUploadFiles,
+  slugMismatch,
   tooLargeMessage,
   type PublishableSkillFolder,
   type SkillFolder,

@@ -15,7 +15,7 @@ export function normalizeFilter(text: string | undefined): string | undefined {
  */
 export function skillMatchesFilter(
   filter: string,
-  skill: Pick<Skill, 'id' | 'displayTitle'>,
+  skill: Pick<Skill, 'id' | 'displayName'>,
   versionNames: Iterable<string>,
 ): boolean {
   const needle = filter.toLocaleLowerCase();

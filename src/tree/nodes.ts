@@ -3,9 +3,17 @@
 import * as vscode from 'vscode';
 import { SkillsApiError, describeError } from '../api/errors';
 import type { Skill, SkillVersion } from '../api/types';
-import { InternalCommandIds } from '../constants';
+import { CommandIds, InternalCommandIds } from '../constants';
 import type { PageLoader } from './pageLoader';
-import { relativeAge, skillTitle, versionDescription } from './present';
+import {
+  isWritable,
+  relativeAge,
+  skillTitle,
+  sourcePresentation,
+  versionDescription,
+  versionLabel,
+  versionsSharingAMinute,
+} from './present';
 
 function treeItem(
   id: string,
@@ -27,6 +35,8 @@ export interface ListOwner {
 
 export class SkillNode implements ListOwner {
   readonly kind = 'skill';
+  private sharedMinutes: { from: readonly SkillVersion[]; count: number; ids: Set<string> } | undefined;
+
   constructor(
     public skill: Skill,
     readonly loader: PageLoader<SkillVersion>,
@@ -36,16 +46,21 @@ export class SkillNode implements ListOwner {
     return `skill:${this.skill.id}`;
   }
 
+  /** Whether a loaded version's label needs its seconds: another loaded version shares its minute. */
+  needsSeconds(version: SkillVersion): boolean {
+    const loaded = this.loader.loaded;
+    if (this.sharedMinutes?.from !== loaded || this.sharedMinutes.count !== loaded.length) {
+      this.sharedMinutes = { from: loaded, count: loaded.length, ids: versionsSharingAMinute(loaded) };
+    }
+    return this.sharedMinutes.ids.has(version.id);
+  }
+
   toTreeItem(): vscode.TreeItem {
     const { skill } = this;
-    const item = treeItem(
-      this.id,
-      skillTitle(skill),
-      skill.source === 'custom' ? 'symbol-module' : 'verified',
-      vscode.TreeItemCollapsibleState.Collapsed,
-    );
+    const source = sourcePresentation(skill.source);
+    const item = treeItem(this.id, skillTitle(skill), source.icon, vscode.TreeItemCollapsibleState.Collapsed);
     item.description = relativeAge(skill.updatedAt);
-    item.contextValue = skill.source === 'custom' ? 'skill.custom' : 'skill.readonly';
+    item.contextValue = isWritable(skill) ? 'skill.custom' : 'skill.readonly';
     return item;
   }
 }
@@ -57,7 +72,7 @@ export class AnthropicGroupNode implements ListOwner {
 
   toTreeItem(): vscode.TreeItem {
     const item = treeItem(this.id, 'Anthropic', 'library', vscode.TreeItemCollapsibleState.Expanded);
-    item.tooltip = 'Skills made and maintained by Anthropic (read-only)';
+    item.tooltip = "Anthropic's skills, and any other skill that is not your own, such as a plugin's (read-only)";
     item.contextValue = 'group';
     return item;
   }
@@ -76,25 +91,25 @@ export class VersionNode {
   }
 
   get id(): string {
-    return `version:${this.skill.id}:${this.version.version}`;
+    return `version:${this.skill.id}:${this.version.id}`;
   }
 
   get isLatest(): boolean {
-    return this.skill.latestVersion === this.version.version;
+    return this.skill.latestVersionId === this.version.id;
   }
 
   toTreeItem(): vscode.TreeItem {
     const { version } = this;
-    const item = treeItem(this.id, version.version, this.isLatest ? 'star-full' : 'git-commit');
-    item.description = versionDescription(this.skill, version);
+    const locale = vscode.env.language;
+    const label = versionLabel(version, this.parent.needsSeconds(version), locale);
+    const item = treeItem(this.id, label, this.isLatest ? 'star-full' : 'git-commit');
+    item.description = versionDescription(this.skill, version, undefined, locale);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escape(version.name)}** ${this.isLatest ? '(latest)' : ''}\n\n`);
     tooltip.appendText(version.description);
-    tooltip.appendMarkdown(
-      `\n\n---\n\nVersion \`${version.version}\` · id \`${version.id}\`\n\nCreated ${new Date(version.createdAt).toLocaleString()}`,
-    );
+    tooltip.appendMarkdown(`\n\n---\n\n\`${version.id}\`\n\nCreated ${versionLabel(version, true, locale)}`);
     item.tooltip = tooltip;
-    item.contextValue = this.skill.source === 'custom' ? 'version.custom' : 'version.readonly';
+    item.contextValue = isWritable(this.skill) ? 'version.custom' : 'version.readonly';
     return item;
   }
 }
@@ -120,12 +135,15 @@ export class LoadMoreNode {
 }
 
 /** An empty list, an error (with Retry), or a refused key (with Set API Key) shown in place of children. */
+const MESSAGE_ICONS = { empty: 'info', auth: 'key', error: 'error', hint: 'gear' } as const;
+const WORKSPACE_SETTING = 'claudeSkills.workspaceId';
+
 export class MessageNode {
   readonly kind = 'message';
   constructor(
     readonly ownerId: string,
     readonly text: string,
-    readonly variant: 'empty' | 'error' | 'auth',
+    readonly variant: 'empty' | 'error' | 'auth' | 'hint',
     readonly detail?: string,
     readonly retry?: LoadMoreNode,
   ) {}
@@ -137,20 +155,33 @@ export class MessageNode {
       : new MessageNode(ownerId, describeError(error), 'error', 'Click to retry', new LoadMoreNode(owner, ownerId));
   }
 
+  /** Below a list's error: the setting that a key acting on several workspaces needs. */
+  static workspaceHint(ownerId: string): MessageNode {
+    return new MessageNode(
+      ownerId,
+      'Does your key act on several workspaces? Set claudeSkills.workspaceId…',
+      'hint',
+      'Open Setting',
+    );
+  }
+
   get id(): string {
     return `${this.variant}:${this.ownerId}`;
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = treeItem(
-      this.id,
-      this.text,
-      this.variant === 'empty' ? 'info' : this.variant === 'auth' ? 'key' : 'error',
-    );
+    const item = treeItem(this.id, this.text, MESSAGE_ICONS[this.variant]);
     item.description = this.detail;
     item.tooltip = this.text;
     item.contextValue = `message.${this.variant}`;
-    if (this.variant === 'auth') item.command = { command: 'claudeSkills.setApiKey', title: 'Set API Key' };
+    if (this.variant === 'auth') item.command = { command: CommandIds.setApiKey, title: 'Set API Key' };
+    if (this.variant === 'hint') {
+      item.command = {
+        command: 'workbench.action.openSettings',
+        title: 'Open Setting',
+        arguments: [WORKSPACE_SETTING],
+      };
+    }
     if (this.retry) item.command = { command: InternalCommandIds.loadMore, title: 'Retry', arguments: [this.retry] };
     return item;
   }

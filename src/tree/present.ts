@@ -1,24 +1,9 @@
-// How skills and versions read in the tree. No `vscode` import, so it is tested in plain Node.
+// How skills and versions read in the tree and in pickers. No `vscode` import, so it is tested in plain Node.
 import type { Skill, SkillVersion } from '../api/types';
 
-/** `display_title`, else the id: a version's `name` would cost one request per skill. */
-export function skillTitle(skill: Pick<Skill, 'id' | 'displayTitle'>): string {
-  return skill.displayTitle?.trim() || skill.id;
-}
-
-const DIGITS = /^\d+$/;
-
-/**
- * Newest first. Within one skill, versions are digit strings of one kind (epoch microseconds for custom
- * skills, dates such as 20251013 for Anthropic's): compare them as BigInt, never as Number. GA ids are
- * not ordered, so they fall back to `created_at`.
- */
-export function compareVersionsNewestFirst(a: SkillVersion, b: SkillVersion): number {
-  if (DIGITS.test(a.version) && DIGITS.test(b.version)) {
-    const [x, y] = [BigInt(a.version), BigInt(b.version)];
-    return x === y ? 0 : x > y ? -1 : 1;
-  }
-  return Date.parse(b.createdAt) - Date.parse(a.createdAt);
+/** `display_name`, else the id: a version's `name` would cost one request per skill. */
+export function skillTitle(skill: Pick<Skill, 'id' | 'displayName'>): string {
+  return skill.displayName?.trim() || skill.id;
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -41,25 +26,79 @@ export function relativeAge(iso: string, now: number = Date.now(), locale?: stri
   return format.format(0, 'second');
 }
 
+/** "Oct 3, 2026, 2:22 PM" in the user's locale, with seconds when they are needed to tell versions apart. */
+export function versionLabel(version: Pick<SkillVersion, 'createdAt' | 'id'>, withSeconds: boolean, locale?: string) {
+  const time = Date.parse(version.createdAt);
+  if (Number.isNaN(time)) return version.id;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: withSeconds ? 'medium' : 'short' }).format(
+    time,
+  );
+}
+
+/** The ids of the versions that share their minute with another of `versions`: their labels need seconds. */
+export function versionsSharingAMinute(versions: readonly Pick<SkillVersion, 'createdAt' | 'id'>[]): Set<string> {
+  const byMinute = new Map<number, string[]>();
+  for (const v of versions) {
+    const minute = Math.floor(Date.parse(v.createdAt) / 60_000);
+    byMinute.set(minute, [...(byMinute.get(minute) ?? []), v.id]);
+  }
+  return new Set([...byMinute.values()].filter((ids) => ids.length > 1).flat());
+}
+
+/** How a skill's source shows: its icon (a codicon) and what it means, for the tooltip. */
+export function sourcePresentation(source: string): { icon: string; about: string } {
+  switch (source) {
+    case 'custom':
+      return { icon: 'symbol-module', about: 'Your skill' };
+    case 'anthropic':
+      return { icon: 'verified', about: 'Made and maintained by Anthropic (read-only)' };
+    case 'anthropic_example':
+      return { icon: 'lightbulb', about: 'An example skill from Anthropic (read-only)' };
+    case 'plugin':
+      return { icon: 'extensions', about: 'From an installed plugin (read-only)' };
+    default:
+      return { icon: 'question', about: `From the source "${source}" (read-only)` };
+  }
+}
+
+/** Only the user's own skills can be published to or deleted, whichever list returned them. */
+export function isWritable(skill: Pick<Skill, 'source'>): boolean {
+  return skill.source === 'custom';
+}
+
+/**
+ * The `type` of a `container.skills` entry: the Messages API takes `custom` for the user's skills and
+ * `anthropic` for every other source.
+ */
+export function containerSkillType(source: string): 'custom' | 'anthropic' {
+  return source === 'custom' ? 'custom' : 'anthropic';
+}
+
 /**
  * The `container.skills` entry of a Messages API request that uses this skill: its latest version, or
- * the one given.
+ * the one given (by its id).
  */
-export function messagesApiSnippet(
-  skill: Pick<Skill, 'id' | 'source'>,
-  version?: Pick<SkillVersion, 'version'>,
-): string {
-  return JSON.stringify({ type: skill.source, skill_id: skill.id, version: version?.version ?? 'latest' });
+export function messagesApiSnippet(skill: Pick<Skill, 'id' | 'source'>, version?: Pick<SkillVersion, 'id'>): string {
+  return JSON.stringify({
+    type: containerSkillType(skill.source),
+    skill_id: skill.id,
+    version: version?.id ?? 'latest',
+  });
 }
 
 /** "1 version", "45 versions". */
 export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** "latest · 3 days ago": how a version reads next to its number, in the tree and in pickers. */
-export function versionDescription(skill: Pick<Skill, 'latestVersion'>, version: SkillVersion): string {
-  return [skill.latestVersion === version.version ? 'latest' : undefined, relativeAge(version.createdAt)]
+/** "latest · 3 days ago": how a version reads next to its date, in the tree and in pickers. */
+export function versionDescription(
+  skill: Pick<Skill, 'latestVersionId'>,
+  version: SkillVersion,
+  now?: number,
+  locale?: string,
+): string {
+  return [skill.latestVersionId === version.id ? 'latest' : undefined, relativeAge(version.createdAt, now, locale)]
     .filter(Boolean)
     .join(' · ');
 }

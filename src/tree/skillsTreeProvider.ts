@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/client';
+import { SkillsApiError } from '../api/errors';
 import type { Skill, SkillVersion } from '../api/types';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { SourcesSetting } from '../config';
@@ -14,18 +15,20 @@ import {
 } from './nodes';
 import { normalizeFilter, skillMatchesFilter } from './filter';
 import { PageLoader } from './pageLoader';
-import { compareVersionsNewestFirst, relativeAge, skillTitle } from './present';
+import { isWritable, relativeAge, skillTitle, sourcePresentation, versionLabel } from './present';
 
 export interface SkillsTreeDeps {
   client: Pick<SkillsClient, 'listSkills' | 'listVersions' | 'getSkill' | 'getVersion'>;
   keyStore: Pick<ApiKeyStore, 'get'>;
   pageSize: () => number;
   sources: () => SourcesSetting;
+  /** The `claudeSkills.workspaceId` in force: an unexplained 400 while it is empty may be its absence. */
+  workspaceId: () => string | undefined;
 }
 
 const NO_CUSTOM_SKILLS = 'No skills of your own yet: publish a folder with a SKILL.md as a new skill.';
-/** The page size used to load every remaining page for the filter: the fewest requests the tree allows. */
-export const ALL_PAGES_LIMIT = 100;
+/** The page size used to load every remaining page for the filter: the API's maximum, the fewest requests. */
+export const ALL_PAGES_LIMIT = 1000;
 
 /**
  * The Skills view: the custom skills, then Anthropic's in a group, each list and each skill's versions
@@ -58,7 +61,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
 
   getParent(node: SkillsTreeNode): SkillsTreeNode | undefined {
     if (node instanceof VersionNode) return node.parent;
-    if (node instanceof SkillNode && node.skill.source !== 'custom') return this.anthropic;
+    if (node instanceof SkillNode && !isWritable(node.skill)) return this.anthropic;
     return undefined;
   }
 
@@ -66,10 +69,11 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
     if (node === undefined) return this.rootChildren();
     if (node instanceof AnthropicGroupNode) return this.skillListChildren(this.anthropic, 'No skills from Anthropic.');
     if (node instanceof SkillNode) {
+      // The server's order, newest first: nothing here orders versions by their ids.
       return this.listChildren(
         node,
         node.loader,
-        (versions) => [...versions].sort(compareVersionsNewestFirst).map((v) => this.versionNode(node, v)),
+        () => node.loader.loaded.map((v) => this.versionNode(node, v)),
         'No versions.',
       );
     }
@@ -121,7 +125,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
    * latest version) and the version. Returns the node to reveal.
    */
   showPublished(skill: Skill, version?: SkillVersion): SkillNode | VersionNode {
-    (skill.source === 'custom' ? this.root : this.anthropic).loader.upsert(skill);
+    (isWritable(skill) ? this.root : this.anthropic).loader.upsert(skill);
     const node = this.skillNode(skill);
     if (version) node.loader.upsert(version);
     this.changed.fire(undefined);
@@ -135,7 +139,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
   async removeVersions(skillId: string, versions: readonly string[]): Promise<Skill | undefined> {
     const node = this.skillNodes.get(skillId);
     node?.loader.remove(versions);
-    for (const version of versions) this.versionNodes.delete(`${skillId}@${version}`);
+    for (const versionId of versions) this.versionNodes.delete(`${skillId}@${versionId}`);
     let skill: Skill | undefined;
     try {
       skill = await this.deps.client.getSkill(skillId);
@@ -210,19 +214,28 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
     emptyText: string,
   ): Promise<SkillsTreeNode[]> {
     const filter = this.filterText;
-    if (filter === undefined)
-      return this.listChildren(owner, owner.loader, (skills) => skills.map((s) => this.skillNode(s)), emptyText);
+    const placed = () => this.skillsPlacedIn(owner).map((s) => this.skillNode(s));
+    if (filter === undefined) return this.listChildren(owner, owner.loader, placed, emptyText);
     // A failed page is not retried on every render: its error node's Retry loads it, and this goes on.
     if (owner.loader.error === undefined) await owner.loader.loadAll(ALL_PAGES_LIMIT);
     return this.listChildren(
       owner,
       owner.loader,
-      (skills) =>
-        skills
-          .map((s) => this.skillNode(s))
-          .filter((node) => skillMatchesFilter(filter, node.skill, this.fetchedVersionNames(node))),
+      () => placed().filter((node) => skillMatchesFilter(filter, node.skill, this.fetchedVersionNames(node))),
       `No skills match "${filter}".`,
     );
+  }
+
+  /**
+   * Where a skill shows depends on its own source, not on the list that returned it: the user's own in
+   * the root, every other (Anthropic's, examples, plugins') in the group.
+   */
+  private skillsPlacedIn(owner: ListOwner): Skill[] {
+    const writable = owner === this.root;
+    const lists = this.skillListsShown().map((list) => list.loader.loaded);
+    const placed = new Map<string, Skill>();
+    for (const skill of lists.flat()) if (isWritable(skill) === writable) placed.set(skill.id, skill);
+    return [...placed.values()];
   }
 
   private fetchedVersionNames(node: SkillNode): string[] {
@@ -234,16 +247,26 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
   private async listChildren<T>(
     owner: ListOwner,
     loader: PageLoader<T>,
-    toNodes: (items: readonly T[]) => SkillsTreeNode[],
+    toNodes: () => SkillsTreeNode[],
     emptyText: string,
   ): Promise<SkillsTreeNode[]> {
     await loader.ensureFirstPage(this.deps.pageSize());
-    const nodes = toNodes(loader.loaded);
+    const nodes = toNodes();
     const ownerNode = owner === this.root ? undefined : owner;
-    if (loader.error !== undefined) nodes.push(MessageNode.forError(ownerNode, owner.id, loader.error));
-    else if (loader.hasMore) nodes.push(new LoadMoreNode(ownerNode, owner.id));
+    if (loader.error !== undefined) {
+      nodes.push(MessageNode.forError(ownerNode, owner.id, loader.error));
+      if (this.mayNeedWorkspaceId(loader.error)) nodes.push(MessageNode.workspaceHint(owner.id));
+    } else if (loader.hasMore) nodes.push(new LoadMoreNode(ownerNode, owner.id));
     else if (nodes.length === 0) nodes.push(new MessageNode(owner.id, emptyText, 'empty'));
     return nodes;
+  }
+
+  /**
+   * A key that acts on several workspaces gets a 400 without `anthropic-workspace-id`. What that 400 says
+   * is not documented, so no message is matched: any 400 while the setting is empty offers it.
+   */
+  private mayNeedWorkspaceId(error: unknown): boolean {
+    return error instanceof SkillsApiError && error.status === 400 && !this.deps.workspaceId();
   }
 
   private skillLoader(source: 'custom' | 'anthropic'): PageLoader<Skill> {
@@ -264,7 +287,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
       skill,
       new PageLoader(
         (request, signal) => this.deps.client.listVersions(skill.id, request, signal),
-        (version) => version.version,
+        (version) => version.id,
       ),
     );
     this.skillNodes.set(skill.id, node);
@@ -272,7 +295,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
   }
 
   private versionNode(parent: SkillNode, version: SkillVersion): VersionNode {
-    const id = `${parent.skill.id}@${version.version}`;
+    const id = `${parent.skill.id}@${version.id}`;
     let node = this.versionNodes.get(id);
     if (!node || node.parent !== parent) {
       node = new VersionNode(parent, version);
@@ -289,12 +312,11 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
     const { skill } = node;
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${skillTitle(skill).replace(/[*_`[\]\\]/g, '\\$&')}**\n\n`);
-    tooltip.appendMarkdown(`\`${skill.id}\` · ${skill.source}\n\n`);
-    tooltip.appendMarkdown(
-      `Created ${new Date(skill.createdAt).toLocaleString()} · updated ${relativeAge(skill.updatedAt)}\n\n`,
-    );
-    const latest = skill.latestVersion ? await this.latestVersion(node) : undefined;
-    if (skill.latestVersion) tooltip.appendMarkdown(`Latest version \`${skill.latestVersion}\`\n\n`);
+    tooltip.appendMarkdown(`\`${skill.id}\` · ${sourcePresentation(skill.source).about}\n\n`);
+    const created = versionLabel({ createdAt: skill.createdAt, id: '' }, false, vscode.env.language);
+    tooltip.appendMarkdown(`Created ${created} · updated ${relativeAge(skill.updatedAt)}\n\n`);
+    const latest = skill.latestVersionId ? await this.latestVersion(node) : undefined;
+    if (skill.latestVersionId) tooltip.appendMarkdown(`Latest version \`${skill.latestVersionId}\`\n\n`);
     if (latest) {
       tooltip.appendMarkdown('---\n\n');
       tooltip.appendMarkdown(`\`${latest.name}\`: `);
@@ -304,13 +326,13 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
   }
 
   private latestVersion(node: SkillNode): Promise<SkillVersion | undefined> {
-    const { id, latestVersion } = node.skill;
-    const loaded = node.loader.loaded.find((v) => v.version === latestVersion);
+    const { id, latestVersionId } = node.skill;
+    const loaded = node.loader.loaded.find((v) => v.id === latestVersionId);
     if (loaded) return Promise.resolve(loaded);
-    const key = `${id}@${latestVersion}`;
+    const key = `${id}@${latestVersionId}`;
     let cached = this.latestVersions.get(key);
     if (!cached) {
-      cached = this.deps.client.getVersion(id, latestVersion!).then(
+      cached = this.deps.client.getVersion(id, latestVersionId!).then(
         (version) => {
           this.fetchedLatestNames.set(id, version.name);
           return version;

@@ -21,6 +21,7 @@ export class SkillsView implements vscode.Disposable {
     private readonly keyStore: Pick<ApiKeyStore, 'get'>,
     private readonly workspaceState: vscode.Memento,
     private readonly log: Log,
+    private readonly workspaceId: () => string | undefined,
   ) {
     this.treeView = vscode.window.createTreeView('claudeSkills.skills', {
       treeDataProvider: tree,
@@ -83,14 +84,17 @@ export class SkillsView implements vscode.Disposable {
     this.describe();
   }
 
-  private describe(): void {
+  /** Says which key, workspace and filter are in force, in the description (and in the view's message). */
+  describe(): void {
     const { filter } = this.tree;
     const hint = this.key && keyHint(this.key.key);
     const fromEnvironment = this.key?.source === 'environment';
     const keyDescription = hint && (fromEnvironment ? `${hint} (ANTHROPIC_API_KEY)` : hint);
+    const workspace = this.workspaceId();
     this.treeView.description =
-      [keyDescription, filter === undefined ? undefined : `filter: "${filter}"`].filter(Boolean).join(' · ') ||
-      undefined;
+      [keyDescription, workspace, filter === undefined ? undefined : `filter: "${filter}"`]
+        .filter(Boolean)
+        .join(' · ') || undefined;
     // Alone in its container, the view's header (and so its description) is hidden: what would surprise,
     // a key from the environment or a filter, is said in the view too.
     const message = [

@@ -43,7 +43,6 @@ export function paginate<T, J>(
   const hasMore = start + limit < items.length;
   return {
     data: slice.map(toJson),
-    has_more: hasMore,
     next_page: hasMore ? encode({ scope, after: keyOf(slice[slice.length - 1]) }) : null,
   };
 }

@@ -1,18 +1,21 @@
 // Seeds an emulator's store from a JSON scenario (see scenarios/*.json).
 import { readFileSync } from 'node:fs';
-import type { SkillStore } from './store';
+import type { SkillSourceType, SkillStore } from './store';
 import type { CheckedUpload } from './upload';
 
 export interface ScenarioVersion {
-  /** A fixed version string (Anthropic's are dates); generated from the clock when absent. */
-  version?: string;
+  /** A fixed `skver_…` id; generated when absent. */
+  id?: string;
+  /** The legacy beta surface's version string (Anthropic's are dates), for legacy-shaped answers. */
+  legacyVersion?: string;
   description?: string;
 }
 
 export interface ScenarioSkill {
   id?: string;
-  display_title?: string | null;
-  source?: 'custom' | 'anthropic';
+  /** Derived from `name` when absent or null, as the API does. */
+  display_name?: string | null;
+  source?: SkillSourceType;
   /** Frontmatter `name` of every version. */
   name: string;
   description: string;
@@ -45,10 +48,9 @@ export function skillMd(
 function upload(skill: ScenarioSkill, description: string): CheckedUpload {
   const files = { 'SKILL.md': skillMd(skill.name, description), ...skill.files };
   return {
-    directory: skill.name,
     name: skill.name,
     description,
-    files: Object.entries(files).map(([path, text]) => ({ path: `${skill.name}/${path}`, data: Buffer.from(text) })),
+    files: Object.entries(files).map(([path, text]) => ({ path, data: Buffer.from(text) })),
   };
 }
 
@@ -66,16 +68,20 @@ export function seed(store: SkillStore, scenario: Scenario): void {
       const [first, ...more] = versions;
       const created = store.createSkill(
         upload(skill, first.description ?? skill.description),
-        skill.display_title ?? null,
+        skill.display_name ?? null,
         {
           id: skill.id,
           source: skill.source,
-          version: first.version,
+          versionId: first.id,
+          legacyVersion: first.legacyVersion,
         },
       );
       for (const version of more) {
         time += HOUR;
-        store.addVersion(created, upload(skill, version.description ?? skill.description), version.version);
+        store.addVersion(created, upload(skill, version.description ?? skill.description), {
+          versionId: version.id,
+          legacyVersion: version.legacyVersion,
+        });
       }
     });
   } finally {

@@ -1,14 +1,18 @@
-// A Skills API emulator: a real HTTP server on 127.0.0.1 serving the nine beta endpoints with the
-// server's rules, fault knobs for tests, and a log of every request for assertions.
+// A Skills API emulator: a real HTTP server on 127.0.0.1 serving the nine endpoints of the GA surface with
+// the server's rules, fault knobs for tests, and a log of every request for assertions. A request that
+// still carries the legacy beta header is refused, so a client that sends it fails every test.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import busboy from 'busboy';
 import { paginate } from './cursor';
 import { ApiFailure } from './failure';
 import { SkillStore, randomId, skillJson, versionJson, type SkillRecord, type VersionRecord } from './store';
-import { MAX_UPLOAD_BYTES, checkUpload, expandZipUpload, type UploadedFile } from './upload';
+import { MAX_UPLOAD_BYTES, checkUpload, expandZipUpload, tooLarge, type UploadedFile } from './upload';
 
-export const BETA_HEADER = 'skills-2025-10-02';
+/** The legacy beta surface's header: refused here (the extension speaks GA). */
+export const LEGACY_BETA_HEADER = 'skills-2025-10-02';
+/** The API versions the server takes. */
+export const API_VERSIONS = ['2023-06-01', '2026-10-21'];
 
 export interface Fault {
   method?: string;
@@ -20,12 +24,18 @@ export interface Fault {
   status?: number;
   headers?: Record<string, string>;
   message?: string;
+  /** Wait this long before serving the request. */
   latencyMs?: number;
+  /** Serve the request at once, then hold the answer this long (a cancel then comes after the work). */
+  answerDelayMs?: number;
   /**
-   * Destroy the connection: `beforeProcessing` leaves the state untouched, `afterProcessing` serves the
-   * request (a create does create) and then drops the answer.
+   * Destroy the connection: `beforeProcessing` leaves the state untouched (the body may be unread),
+   * `afterReading` reads the whole request and then drops it unserved, `afterProcessing` serves the request
+   * (a create does create) and then drops the answer, and `delayedProcessing` drops the answer at once and
+   * serves the request `delayMs` later (a server that is slow to commit what it took in).
    */
-  reset?: 'beforeProcessing' | 'afterProcessing';
+  reset?: 'beforeProcessing' | 'afterReading' | 'afterProcessing' | 'delayedProcessing';
+  delayMs?: number;
 }
 
 export interface LoggedPart {
@@ -39,7 +49,7 @@ export interface LoggedRequest {
   method: string;
   path: string;
   query: Record<string, string>;
-  /** Lower-cased header names; the value of `x-api-key` is replaced by `[redacted]`. */
+  /** Lower-cased header names; the values of `x-api-key` and `authorization` are replaced by `[redacted]`. */
   headers: Record<string, string>;
   authenticated: boolean;
   contentType?: string;
@@ -59,6 +69,16 @@ export interface EmulatorOptions {
   /** A loopback address to listen on: 127.0.0.1 unless a test needs one VS Code does not exempt from proxies. */
   host?: string;
   latencyMs?: number;
+}
+
+/**
+ * The workspace of the key, for the workspace-id knob: `required` refuses a request without
+ * `anthropic-workspace-id` (as for a key that acts on several workspaces); a header naming another
+ * workspace is refused whatever `required` says.
+ */
+export interface WorkspaceKnob {
+  id: string;
+  required: boolean;
 }
 
 const ERROR_TYPES: Record<number, string> = {
@@ -86,7 +106,7 @@ function limitParam(query: URLSearchParams, max: number): number {
 }
 
 const skillOrder = (s: SkillRecord): [number, string] => [-s.createdAt.getTime(), s.id];
-const versionOrder = (v: VersionRecord): [number, string] => [v.createdAt.getTime(), v.version.padStart(24, '0')];
+const versionOrder = (v: VersionRecord): [number, string] => [-v.createdAt.getTime(), v.id];
 
 export class SkillsEmulator {
   readonly store: SkillStore;
@@ -94,6 +114,9 @@ export class SkillsEmulator {
   readonly log: LoggedRequest[] = [];
   readonly faults: Fault[] = [];
   latencyMs: number;
+  /** Answer in the legacy beta field names (a gateway that still does), for the tolerant parser. */
+  legacyShapes = false;
+  workspace: WorkspaceKnob | undefined;
   inFlight = 0;
   maxInFlight = 0;
   private readonly server: Server;
@@ -135,11 +158,12 @@ export class SkillsEmulator {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const apiKey = req.headers['x-api-key'] as string | undefined;
-    const headers = {
-      ...(req.headers as Record<string, string>),
-      ...(apiKey === undefined ? {} : { 'x-api-key': '[redacted]' }),
-    };
+    // Either header carries the key: the SDKs since 1.0 send a Bearer token.
+    const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+    const apiKey = (req.headers['x-api-key'] as string | undefined) ?? bearer;
+    const headers = { ...(req.headers as Record<string, string>) };
+    for (const secret of ['x-api-key', 'authorization'])
+      if (headers[secret] !== undefined) headers[secret] = '[redacted]';
     const entry: LoggedRequest = {
       requestId: randomId('req_011C'),
       method: req.method ?? 'GET',
@@ -166,6 +190,14 @@ export class SkillsEmulator {
     });
 
     const fault = this.takeFault(entry);
+    // A server takes in the whole request before it works on it (unless a fault drops it unread).
+    const upload =
+      this.isMultipart(req) && fault?.reset !== 'beforeProcessing'
+        ? await this.readUpload(req, entry).then(
+            (read) => ({ read }),
+            (error: unknown) => ({ error }),
+          )
+        : undefined;
     const latency = this.latencyMs + (fault?.latencyMs ?? 0);
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
     if (fault?.reset === 'beforeProcessing') return this.drop(req, entry);
@@ -173,11 +205,22 @@ export class SkillsEmulator {
       entry.status = 'aborted';
       return undefined;
     }
+    if (fault?.reset === 'afterReading' || fault?.reset === 'delayedProcessing') {
+      await drain(req);
+      this.drop(req, entry);
+      // A body the emulator could not read leaves nothing to serve later.
+      if (fault.reset === 'delayedProcessing' && (upload === undefined || 'read' in upload)) {
+        setTimeout(() => {
+          void this.route(req, url, entry, upload?.read).then(
+            (answer) => (entry.response = answer.body),
+            () => undefined,
+          );
+        }, fault.delayMs ?? 0);
+      }
+      return undefined;
+    }
     try {
       if (fault?.status !== undefined) {
-        // Read an upload anyway, so the log shows what this attempt sent.
-        if (req.headers['content-type']?.startsWith('multipart/form-data'))
-          await this.readUpload(req, entry).catch(() => undefined);
         await drain(req);
         throw new ApiFailure(
           fault.status,
@@ -186,8 +229,10 @@ export class SkillsEmulator {
           fault.headers,
         );
       }
-      const { status, body, contentType } = await this.route(req, url, entry);
+      if (upload && 'error' in upload) throw upload.error;
+      const { status, body, contentType } = await this.route(req, url, entry, upload?.read);
       if (fault?.reset === 'afterProcessing') return this.drop(req, entry);
+      if (fault?.answerDelayMs) await new Promise((r) => setTimeout(r, fault.answerDelayMs));
       entry.status = status;
       entry.response = Buffer.isBuffer(body) ? body.length : body;
       res.writeHead(status, { 'content-type': contentType ?? 'application/json', 'request-id': entry.requestId });
@@ -233,20 +278,38 @@ export class SkillsEmulator {
     req.socket.destroy();
   }
 
+  private isMultipart(req: IncomingMessage): boolean {
+    return (req.headers['content-type'] ?? '').startsWith('multipart/form-data');
+  }
+
   private requireHeaders(req: IncomingMessage, entry: LoggedRequest): void {
     if (!entry.authenticated) throw new ApiFailure(401, 'authentication_error', 'invalid x-api-key');
-    if (!req.headers['anthropic-version']) {
-      throw new ApiFailure(400, 'invalid_request_error', 'anthropic-version: header is required');
+    const version = req.headers['anthropic-version'];
+    if (!version) throw new ApiFailure(400, 'invalid_request_error', 'anthropic-version: header is required');
+    if (!API_VERSIONS.includes(String(version))) {
+      throw new ApiFailure(400, 'invalid_request_error', `anthropic-version: '${version}' is not a valid version.`);
     }
     const betas = String(req.headers['anthropic-beta'] ?? '')
       .split(',')
       .map((b) => b.trim());
-    if (!betas.includes(BETA_HEADER)) {
+    if (betas.includes(LEGACY_BETA_HEADER)) {
       throw new ApiFailure(
         400,
         'invalid_request_error',
-        `The Skills API requires the beta header 'anthropic-beta: ${BETA_HEADER}'.`,
+        `This emulator serves the GA Skills API only: drop 'anthropic-beta: ${LEGACY_BETA_HEADER}', the legacy beta surface.`,
       );
+    }
+    const workspace = req.headers['anthropic-workspace-id'] as string | undefined;
+    if (this.workspace && workspace === undefined && this.workspace.required) {
+      // What the real API says here is not documented; only the status is relied on.
+      throw new ApiFailure(
+        400,
+        'invalid_request_error',
+        'This key can act on more than one workspace: say which with the anthropic-workspace-id header.',
+      );
+    }
+    if (this.workspace && workspace !== undefined && workspace !== this.workspace.id) {
+      throw new ApiFailure(403, 'permission_error', `This key cannot act on workspace '${workspace}'.`);
     }
   }
 
@@ -254,12 +317,26 @@ export class SkillsEmulator {
     req: IncomingMessage,
     url: URL,
     entry: LoggedRequest,
+    readAlready?: { files: UploadedFile[]; fields: Record<string, string> },
   ): Promise<{ status: number; body: unknown; contentType?: string }> {
     this.requireHeaders(req, entry);
     const method = entry.method;
+    const shape = this.legacyShapes ? 'legacy' : 'ga';
     const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const [v1, skills, skillId, versions, version, content, ...rest] = segments;
     const ok = (body: unknown) => ({ status: 200, body });
+    const upload = () => (readAlready ? Promise.resolve(readAlready) : this.readUpload(req, entry));
+    const page = <T>(items: T[], keyOf: (item: T) => [number, string], toJson: (item: T) => unknown, scope: string) => {
+      const listed = paginate(
+        items,
+        keyOf,
+        toJson,
+        scope,
+        limitParam(url.searchParams, 1000),
+        url.searchParams.get('page') ?? undefined,
+      );
+      return ok(this.legacyShapes ? { ...listed, has_more: listed.next_page !== null } : listed);
+    };
     if (v1 !== 'v1' || skills !== 'skills' || rest.length > 0)
       throw new ApiFailure(404, 'not_found_error', 'Not found.');
 
@@ -269,55 +346,37 @@ export class SkillsEmulator {
         if (source !== undefined && source !== 'custom' && source !== 'anthropic') {
           throw new ApiFailure(400, 'invalid_request_error', "source: Input should be 'custom' or 'anthropic'.");
         }
-        const limit = limitParam(url.searchParams, 100);
         const items = this.store.listSkills(source);
-        return ok(
-          paginate(
-            items,
-            skillOrder,
-            skillJson,
-            `skills:${source ?? ''}`,
-            limit,
-            url.searchParams.get('page') ?? undefined,
-          ),
-        );
+        return page(items, skillOrder, (s) => skillJson(s, shape), `skills:${source ?? ''}`);
       }
       if (method === 'POST') {
-        const { files, fields } = await this.readUpload(req, entry);
-        const skill = this.store.createSkill(checkUpload(files), fields.display_title ?? null);
-        return ok(skillJson(skill));
+        const { files, fields } = await upload();
+        const skill = this.store.createSkill(checkUpload(files), fields.display_name ?? null);
+        return ok(skillJson(skill, shape));
       }
     } else if (versions === undefined) {
-      if (method === 'GET') return ok(skillJson(this.store.skill(skillId)));
+      if (method === 'GET') return ok(skillJson(this.store.skill(skillId), shape));
       if (method === 'DELETE') {
         this.store.deleteSkill(skillId);
         return ok({ id: skillId, type: 'skill_deleted' });
       }
     } else if (versions === 'versions' && version === undefined) {
       if (method === 'GET') {
-        const limit = limitParam(url.searchParams, 1000);
         const items = this.store.listVersions(skillId);
-        return ok(
-          paginate(
-            items,
-            versionOrder,
-            versionJson,
-            `versions:${skillId}`,
-            limit,
-            url.searchParams.get('page') ?? undefined,
-          ),
-        );
+        return page(items, versionOrder, (v) => versionJson(v, shape), `versions:${skillId}`);
       }
       if (method === 'POST') {
         this.store.skill(skillId);
-        const { files } = await this.readUpload(req, entry);
-        return ok(versionJson(this.store.createVersion(skillId, checkUpload(files))));
+        const { files } = await upload();
+        return ok(versionJson(this.store.createVersion(skillId, checkUpload(files)), shape));
       }
     } else if (versions === 'versions' && content === undefined) {
-      if (method === 'GET') return ok(versionJson(this.store.version(skillId, version)));
+      if (method === 'GET') return ok(versionJson(this.store.version(skillId, version), shape));
       if (method === 'DELETE') {
-        this.store.deleteVersion(skillId, version);
-        return ok({ id: version, type: 'skill_version_deleted' });
+        if (version === 'latest')
+          throw new ApiFailure(400, 'invalid_request_error', "'latest' names no version to delete.");
+        const deleted = this.store.deleteVersion(skillId, version);
+        return ok({ id: this.legacyShapes ? deleted.legacyVersion : deleted.id, type: 'skill_version_deleted' });
       }
     } else if (versions === 'versions' && content === 'content' && method === 'GET') {
       return { status: 200, body: await this.store.zip(skillId, version), contentType: 'application/zip' };
@@ -362,13 +421,7 @@ export class SkillsEmulator {
       );
       req.pipe(parser);
     });
-    if (total > MAX_UPLOAD_BYTES) {
-      throw new ApiFailure(
-        413,
-        'request_too_large',
-        `Total size of uploaded files (${total} bytes) exceeds the maximum of 8 MB.`,
-      );
-    }
+    if (total > MAX_UPLOAD_BYTES) throw tooLarge(total);
     return { files: await expandZipUpload(files), fields: entry.fields };
   }
 }

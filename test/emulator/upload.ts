@@ -1,11 +1,11 @@
-// The server's rules for an uploaded skill: one top-level folder, SKILL.md in it, the folder named after
-// the frontmatter `name`, name and description rules, the size limit. Written independently of
-// src/skill so that the emulator checks the extension rather than agreeing with it.
+// The GA server's rules for an uploaded skill: SKILL.md in one top-level folder (of any name) or at the
+// upload's root, name and description rules, the 30 MB limit. Written independently of src/skill so that
+// the emulator checks the extension rather than agreeing with it.
 import JSZip from 'jszip';
 import { parse as parseYaml } from 'yaml';
 import { ApiFailure } from './failure';
 
-export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
 
 export interface UploadedFile {
   path: string;
@@ -13,9 +13,9 @@ export interface UploadedFile {
 }
 
 export interface CheckedUpload {
-  directory: string;
   name: string;
   description: string;
+  /** Paths relative to the skill's folder (the top-level folder, if any, taken off). */
   files: UploadedFile[];
 }
 
@@ -37,33 +37,36 @@ export async function expandZipUpload(files: UploadedFile[]): Promise<UploadedFi
   return Promise.all(entries.map(async (entry) => ({ path: entry.name, data: await entry.async('nodebuffer') })));
 }
 
+export function tooLarge(total: number): ApiFailure {
+  return new ApiFailure(
+    413,
+    'request_too_large',
+    `Total size of uploaded files (${total} bytes) exceeds the maximum of 30 MB.`,
+  );
+}
+
 export function checkUpload(files: UploadedFile[]): CheckedUpload {
   if (files.length === 0) throw invalid('files: Field required');
   const total = files.reduce((sum, f) => sum + f.data.length, 0);
-  if (total > MAX_UPLOAD_BYTES) {
-    throw new ApiFailure(
-      413,
-      'request_too_large',
-      `Total size of uploaded files (${total} bytes) exceeds the maximum of 8 MB.`,
-    );
-  }
-  const tops = new Set<string>();
+  if (total > MAX_UPLOAD_BYTES) throw tooLarge(total);
   for (const file of files) {
     const parts = file.path.split('/');
-    if (parts.length < 2 || parts.some((p) => p === '' || p === '.' || p === '..') || file.path.includes('\\')) {
-      throw invalid(`Invalid file path '${file.path}': every file must be inside one top-level folder.`);
+    if (parts.some((p) => p === '' || p === '.' || p === '..') || file.path.includes('\\')) {
+      throw invalid(`Invalid file path '${file.path}'.`);
     }
-    tops.add(parts[0]);
   }
-  if (tops.size !== 1) throw invalid('All files must be in the same top-level folder.');
-  const [directory] = tops;
-  const skillMd = files.find((f) => f.path === `${directory}/SKILL.md`);
+  // Either SKILL.md at the root, or every file in one top-level folder that holds SKILL.md.
+  const atRoot = files.some((f) => f.path === 'SKILL.md');
+  const tops = new Set(files.map((f) => (f.path.includes('/') ? f.path.slice(0, f.path.indexOf('/')) : '')));
+  if (!atRoot && (tops.size !== 1 || tops.has(''))) {
+    throw invalid('SKILL.md must be at the top of the upload, or all files must be in one top-level folder.');
+  }
+  const prefix = atRoot ? '' : `${[...tops][0]}/`;
+  const skillMd = files.find((f) => f.path === `${prefix}SKILL.md`);
   if (!skillMd) throw invalid('SKILL.md file must be exactly in the top-level folder.');
   const { name, description } = parseFrontmatter(skillMd.data.toString('utf8'));
-  if (directory !== name) {
-    throw invalid(`The folder name '${directory}' must match the skill name '${name}' in SKILL.md.`);
-  }
-  return { directory, name, description, files };
+  const relative = files.map((f) => ({ path: f.path.slice(prefix.length), data: f.data }));
+  return { name, description, files: relative };
 }
 
 function parseFrontmatter(text: string): { name: string; description: string } {

@@ -14,7 +14,7 @@ const KEY = 'sk-ant-delete-test-1357';
 const custom = (id: string, title: string, versionCount: number): ScenarioSkill => ({
   id,
   name: id.replace('skill_', '').replace(/_/g, '-'),
-  display_title: title,
+  display_name: title,
   description: `${title}, for the delete tests.`,
   versionCount,
 });
@@ -27,7 +27,7 @@ describe('deleting versions and skills', () => {
   const stored = (id: string) => store.all().find((s) => s.id === id);
   const storedVersions = (id: string) =>
     stored(id)
-      ?.versions.map((v) => v.version)
+      ?.versions.map((v) => v.id)
       .sort() ?? [];
 
   const isSkill = (n: SkillsTreeNode): n is SkillNode => n.kind === 'skill';
@@ -53,9 +53,8 @@ describe('deleting versions and skills', () => {
           id: 'pdf',
           source: 'anthropic',
           name: 'pdf',
-          display_title: 'pdf',
+          display_name: 'pdf',
           description: 'PDF.',
-          versions: [{ version: '20251013' }],
         },
       ],
     });
@@ -92,9 +91,9 @@ describe('deleting versions and skills', () => {
     assert.equal(await run('claudeSkills.deleteSkill', small), undefined);
     assert.equal(deletes().length, 0);
     assert.deepEqual(
-      emulator.log.map((r) => `${r.method} ${r.path}`),
-      ['GET /v1/skills/skill_small/versions'],
-      'Delete Skill… counts the versions for its modal, and stops there',
+      emulator.log.map((r) => `${r.method} ${r.path} ${r.query.limit}`),
+      ['GET /v1/skills/skill_small/versions 2', 'GET /v1/skills/skill_small/versions 1000'],
+      'Delete Version asks whether one version is all there is; Delete Skill… counts them in one request',
     );
     assert.equal(storedVersions('skill_small').length, 3);
   });

@@ -18,7 +18,7 @@ describe("requests through the user's proxy (http.proxy)", () => {
   before(async () => {
     exports = (await vscode.extensions.getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!.activate())!;
     const store = new SkillStore();
-    seed(store, { skills: [{ name: 'proxied', display_title: 'Proxied', description: 'Fetched through a proxy.' }] });
+    seed(store, { skills: [{ name: 'proxied', display_name: 'Proxied', description: 'Fetched through a proxy.' }] });
     // VS Code sends localhost, 127.0.0.1 and ::1 direct whatever the settings say; 127.0.0.2 is loopback too.
     emulator = await startEmulator({ apiKeys: [KEY], store, host: '127.0.0.2' });
     proxy = await startRecordingProxy();

@@ -18,7 +18,9 @@ describe('publishing skill folders', () => {
   const helloWorld = () => vscode.Uri.joinPath(workspace(), 'skills', 'hello-world');
   const settings = () => vscode.workspace.getConfiguration('claudeSkills');
   const posts = () => emulator.log.filter((r) => r.method === 'POST');
-  const skillTitled = (title: string) => store.all().find((s) => s.displayTitle === title)!;
+  const skillTitled = (title: string) => store.all().find((s) => s.displayName === title)!;
+  /** Lost answers are looked for over a short window here. */
+  const QUICK_SETTLE = { settleDelaysMs: [50, 100, 150] };
   const publishVersion = (folder: vscode.Uri, options?: object) =>
     vscode.commands.executeCommand<unknown>('claudeSkills.publishNewVersion', folder, [folder], options);
 
@@ -43,8 +45,8 @@ describe('publishing skill folders', () => {
     store = new SkillStore();
     seed(store, {
       skills: [
-        { name: 'hello-world', display_title: 'Hello World', description: 'Greets.' },
-        { name: 'other-skill', display_title: 'Other', description: 'Other.' },
+        { name: 'hello-world', display_name: 'Hello World', description: 'Greets.' },
+        { name: 'other-skill', display_name: 'Other', description: 'Other.' },
       ],
     });
     emulator = await startEmulator({ apiKeys: [KEY], store });
@@ -73,12 +75,12 @@ describe('publishing skill folders', () => {
     assert.ok(folders.includes('skills/hello-world'), folders.join(', '));
   });
 
-  it('publishes a folder as a new version of the skill whose latest version has its name, with one POST', async () => {
+  it('publishes a folder as a new version of the skill whose slug is its name, with one POST', async () => {
     const hello = skillTitled('Hello World');
     const before = hello.versions.length;
     const published = (await publishVersion(helloWorld())) as {
-      skill: { id: string; latestVersion: string };
-      version: { version: string };
+      skill: { id: string; latestVersionId: string };
+      version: { id: string };
     };
     assert.equal(published.skill.id, hello.id);
     assert.equal(hello.versions.length, before + 1);
@@ -93,16 +95,14 @@ describe('publishing skill folders', () => {
     const root = await exports.tree.getChildren();
     const node = root.find((n) => n.kind === 'skill' && n.skill.id === hello.id);
     assert.ok(node?.kind === 'skill');
-    assert.equal(node.skill.latestVersion, published.version.version);
+    assert.equal(node.skill.latestVersionId, published.version.id);
     const versions = await exports.tree.getChildren(node);
-    assert.ok(
-      versions.some((v) => v.kind === 'version' && v.version.version === published.version.version && v.isLatest),
-    );
+    assert.ok(versions.some((v) => v.kind === 'version' && v.version.id === published.version.id && v.isLatest));
     const newest = versions.find((v) => v.kind === 'version' && v.isLatest)!;
     await exports.view.treeView.reveal(newest, { select: true, focus: true });
     assert.deepEqual(
-      exports.view.treeView.selection.map((n) => n.kind === 'version' && n.version.version),
-      [published.version.version],
+      exports.view.treeView.selection.map((n) => n.kind === 'version' && n.version.id),
+      [published.version.id],
     );
   });
 
@@ -111,12 +111,14 @@ describe('publishing skill folders', () => {
     emulator.resetLog();
     await publishVersion(helloWorld());
     const hello = skillTitled('Hello World');
-    // The remembered skill, its latest version (is its name the same?), the upload: no list, no search.
+    // The remembered skill, its slug (its latest version's name), the skill read fresh, the upload: no
+    // list, no search.
     assert.deepEqual(
       emulator.log.map((r) => `${r.method} ${r.path}`),
       [
         `GET /v1/skills/${hello.id}`,
-        `GET /v1/skills/${hello.id}/versions/${hello.versions.at(-2)!.version}`,
+        `GET /v1/skills/${hello.id}/versions/${hello.versions.at(-2)!.id}`,
+        `GET /v1/skills/${hello.id}`,
         `POST /v1/skills/${hello.id}/versions`,
       ],
     );
@@ -132,19 +134,22 @@ describe('publishing skill folders', () => {
     assert.equal(posts().length, 1);
   });
 
-  it('publishes a new skill with the display title given, refusing a title already taken before uploading', async () => {
+  it('publishes a new skill with the display_name given, a title another skill has included', async () => {
     const folder = makeSkillFolder('fresh-skill', { 'scripts/run.py': 'print("hi")\n' });
     await vscode.commands.executeCommand('claudeSkills.publishNewSkill', folder, [folder], {
-      displayTitle: 'Hello World',
+      displayName: 'Hello World',
     });
-    assert.equal(posts().length, 0, 'a taken title is refused before any upload');
+    assert.equal(posts().length, 1, 'titles are not unique: a taken one is allowed');
+    assert.equal(store.all().filter((s) => s.displayName === 'Hello World').length, 2);
+    await exports.targets.forget(folder);
+    emulator.resetLog();
 
     await vscode.commands.executeCommand('claudeSkills.publishNewSkill', folder, [folder], {
-      displayTitle: 'Fresh Skill',
+      displayName: 'Fresh Skill',
     });
     assert.equal(posts().length, 1);
     assert.equal(posts()[0].path, '/v1/skills');
-    assert.equal(posts()[0].fields.display_title, 'Fresh Skill');
+    assert.deepEqual(posts()[0].fields, { display_name: 'Fresh Skill' });
     assert.deepEqual(
       posts()[0]
         .files.map((f) => f.filename)
@@ -170,32 +175,53 @@ describe('publishing skill folders', () => {
     assert.equal(posts().length, 0);
   });
 
-  it('a cancel while the server holds the upload is settled by asking again: nothing was made, and it says so', async () => {
+  it('a cancel while the server holds the whole upload is checked, never called "nothing published"', async () => {
     const hello = skillTitled('Hello World');
     const before = hello.versions.length;
-    // The server sits on the request, then drops it unprocessed: only asking again can tell.
+    // The server sits on the request, then drops it unprocessed: only looking for it can tell, and a
+    // version not seen in the window is "not known", since it may still come.
     emulator.faults.push({ method: 'POST', latencyMs: 1500, reset: 'beforeProcessing' });
     const cancel = new vscode.CancellationTokenSource();
-    const publishing = publishVersion(helloWorld(), { cancellation: cancel.token });
+    const publishing = publishVersion(helloWorld(), { cancellation: cancel.token, ...QUICK_SETTLE });
     await new Promise((r) => setTimeout(r, 300));
     cancel.cancel();
     assert.equal(await publishing, undefined);
     assert.equal(hello.versions.length, before);
-    assert.deepEqual(emulator.log.map((r) => `${r.method} ${r.path}`).slice(-2), [
-      `POST /v1/skills/${hello.id}/versions`,
-      `GET /v1/skills/${hello.id}`,
-    ]);
+    const after = emulator.log.slice(emulator.log.findIndex((r) => r.method === 'POST'));
+    assert.deepEqual(
+      after.map((r) => `${r.method} ${r.path}`),
+      [`POST /v1/skills/${hello.id}/versions`, ...Array(4).fill(`GET /v1/skills/${hello.id}/versions`)],
+      'one look at once and one after each wait, no second POST',
+    );
   });
 
-  it('a lost answer is settled by asking again: the version made is reported, not made twice', async () => {
+  it('a lost answer is settled by finding the version with our files: reported, not made twice', async () => {
     const hello = skillTitled('Hello World');
     const before = hello.versions.length;
     emulator.faults.push({ method: 'POST', reset: 'afterProcessing' });
-    const published = (await publishVersion(helloWorld())) as { settled: boolean; skill: { latestVersion: string } };
+    const published = (await publishVersion(helloWorld(), QUICK_SETTLE)) as {
+      settled: boolean;
+      skill: { latestVersionId: string };
+    };
     assert.equal(published.settled, true);
     assert.equal(hello.versions.length, before + 1);
-    assert.equal(published.skill.latestVersion, hello.versions.at(-1)!.version);
+    assert.equal(published.skill.latestVersionId, hello.versions.at(-1)!.id);
     assert.equal(posts().length, 1);
+  });
+
+  it("refuses, before upload, a folder whose name is not the target skill's slug, on the name line", async () => {
+    const folder = makeSkillFolder('renamed-skill');
+    const hello = skillTitled('Hello World');
+    await exports.targets.remember(folder, hello.id);
+    emulator.resetLog();
+    assert.equal(await publishVersion(folder), undefined);
+    assert.equal(posts().length, 0);
+    const onName = vscode.languages
+      .getDiagnostics(vscode.Uri.joinPath(folder, 'SKILL.md'))
+      .filter((d) => d.source === 'Claude Skills' && /never changes/.test(d.message));
+    assert.equal(onName.length, 1);
+    assert.equal(onName[0].range.start.line, 1, 'the name: line');
+    assert.match(onName[0].message, /Rename it back to "hello-world".*or publish this folder as a new skill/);
   });
 
   it('refuses a second publish of the same folder while one is under way', async () => {
@@ -280,7 +306,7 @@ describe('in a workspace that is not trusted @untrusted', () => {
       .getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!
       .activate())!;
     const store = new SkillStore();
-    seed(store, { skills: [{ name: 'hello-world', display_title: 'Hello World', description: 'Greets.' }] });
+    seed(store, { skills: [{ name: 'hello-world', display_name: 'Hello World', description: 'Greets.' }] });
     const emulator = await startEmulator({ apiKeys: [KEY], store });
     try {
       await vscode.workspace
@@ -292,14 +318,14 @@ describe('in a workspace that is not trusted @untrusted', () => {
       await exports.keyStore.store(KEY);
       const root = await exports.tree.getChildren();
       assert.ok(
-        root.some((n) => n.kind === 'skill' && n.skill.displayTitle === 'Hello World'),
+        root.some((n) => n.kind === 'skill' && n.skill.displayName === 'Hello World'),
         'browsing works',
       );
       emulator.resetLog();
       const folder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'skills', 'hello-world');
       assert.equal(await vscode.commands.executeCommand('claudeSkills.publishNewVersion', folder), undefined);
       assert.equal(
-        await vscode.commands.executeCommand('claudeSkills.publishNewSkill', folder, [folder], { displayTitle: 'New' }),
+        await vscode.commands.executeCommand('claudeSkills.publishNewSkill', folder, [folder], { displayName: 'New' }),
         undefined,
       );
       assert.equal(emulator.log.length, 0);

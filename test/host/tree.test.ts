@@ -10,12 +10,12 @@ const KEY = 'sk-ant-tree-test-5678';
 
 const customSkills = Array.from({ length: 26 }, (_, i) => ({
   name: `skill-${String(i + 1).padStart(2, '0')}`,
-  display_title: i === 24 ? null : `Skill ${i + 1}`, // a recent one, on the first page
+  display_name: i === 24 ? null : `Skill ${i + 1}`, // a recent one, on the first page
   description: `Skill ${i + 1}.`,
 }));
 const manyVersions = {
   name: 'many-versions',
-  display_title: 'Many Versions',
+  display_name: 'Many Versions',
   description: 'Forty-five of them.',
   versionCount: 45,
   daysAgo: 0.5,
@@ -23,12 +23,28 @@ const manyVersions = {
 const anthropicSkills = ['pdf', 'xlsx'].map((id) => ({
   id,
   source: 'anthropic' as const,
-  display_title: id,
+  display_name: id,
   name: id,
   description: `${id} skill.`,
-  versions: [{ version: '20251013' }],
   daysAgo: 90,
 }));
+/** Sources the list filters do not document: each placed and gated by its own source.type. */
+const otherSources = [
+  {
+    name: 'a-plugin',
+    display_name: 'From A Plugin',
+    description: 'Plugged in.',
+    source: 'plugin' as const,
+    daysAgo: 95,
+  },
+  {
+    name: 'an-example',
+    display_name: 'An Example',
+    description: 'An example.',
+    source: 'anthropic_example' as const,
+    daysAgo: 96,
+  },
+];
 
 describe('the Skills tree against the emulator', () => {
   let exports: ClaudeSkillsExports;
@@ -38,7 +54,7 @@ describe('the Skills tree against the emulator', () => {
   before(async () => {
     exports = (await vscode.extensions.getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!.activate())!;
     const store = new SkillStore();
-    seed(store, { skills: [...customSkills, manyVersions, ...anthropicSkills] });
+    seed(store, { skills: [...customSkills, manyVersions, ...anthropicSkills, ...otherSources] });
     emulator = await startEmulator({ apiKeys: [KEY], store });
     await vscode.workspace
       .getConfiguration('claudeSkills')
@@ -84,10 +100,10 @@ describe('the Skills tree against the emulator', () => {
     );
   });
 
-  it('titles a skill by display_title, else by id, and says how old it is', async () => {
+  it('titles a skill by display_name (derived from the name when none was given), and says how old it is', async () => {
     const root = (await children()).filter(isSkill);
-    const untitled = root.find((n) => n.skill.displayTitle === null)!;
-    assert.equal(label(untitled), untitled.skill.id);
+    const untitled = root.find((n) => n.skill.displayName === 'skill-25')!;
+    assert.equal(label(untitled), 'skill-25');
     const item = root[0].toTreeItem();
     assert.match(String(item.description), /ago|yesterday|now/);
   });
@@ -106,21 +122,31 @@ describe('the Skills tree against the emulator', () => {
     assert.ok(custom[1].query.page);
   });
 
-  it('the Anthropic group pages its own list', async () => {
+  it("the Anthropic group pages its own list, and holds every skill that is not the user's", async () => {
+    await exports.tree.loadMore((await children())[20] as LoadMoreNode); // the custom list's last page
+    emulator.resetLog();
     const group = (await children()).find((n) => n.kind === 'group')!;
     const skills = await children(group);
-    assert.deepEqual(skills.map(label).sort(), ['pdf', 'xlsx']);
+    // The plugin's skill came in the custom list: it is placed by its own source all the same.
+    assert.deepEqual(skills.map(label).sort(), ['An Example', 'From A Plugin', 'pdf', 'xlsx']);
     assert.deepEqual(
       requests().map((r) => r.query.source),
-      ['custom', 'anthropic'],
+      ['anthropic'],
     );
+    const items = new Map(skills.filter(isSkill).map((n) => [n.skill.source, n.toTreeItem()]));
+    assert.deepEqual([...items.keys()].sort(), ['anthropic', 'anthropic_example', 'plugin']);
+    for (const item of items.values()) assert.equal(item.contextValue, 'skill.readonly');
+    const icons = [...items.values()].map((item) => (item.iconPath as vscode.ThemeIcon).id);
+    assert.equal(new Set(icons).size, 3, 'each source its own icon');
+    const root = (await children()).filter(isSkill);
+    assert.ok(root.every((n) => n.skill.source === 'custom' && n.toTreeItem().contextValue === 'skill.custom'));
   });
 
-  it('expanding a skill is one request; its 45 versions come 20 at a time, newest first, latest marked', async () => {
+  it('expanding a skill is one request; its 45 versions come 20 at a time, in the server order, latest marked', async () => {
     const more = (await children())[20] as LoadMoreNode;
     await exports.tree.loadMore(more);
     const skill = (await children()).find(
-      (n): n is SkillNode => isSkill(n) && n.skill.displayTitle === 'Many Versions',
+      (n): n is SkillNode => isSkill(n) && n.skill.displayName === 'Many Versions',
     )!;
     assert.equal(requests(/versions/).length, 0, 'no version is requested before a skill is expanded');
 
@@ -136,20 +162,52 @@ describe('the Skills tree against the emulator', () => {
     const versionNodes = versions.filter(isVersion);
     assert.equal(versionNodes.length, 45);
     assert.equal(versions.length, 45, 'no Load more… after the last page');
-    const strings = versionNodes.map((n) => n.version.version);
+    // The rows keep the server's order: newest first, as the emulator lists them.
+    const listed = emulator.store.listVersions(skill.skill.id).map((v) => v.id);
     assert.deepEqual(
-      strings,
-      [...strings].sort((a, b) => (BigInt(b) > BigInt(a) ? 1 : -1)),
+      versionNodes.map((n) => n.version.id),
+      listed,
     );
     assert.equal(versionNodes[0].isLatest, true);
-    assert.equal(versionNodes[0].version.version, skill.skill.latestVersion);
-    assert.match(String(versionNodes[0].toTreeItem().description), /^latest/);
+    assert.equal(versionNodes[0].version.id, skill.skill.latestVersionId);
+    assert.match(String(versionNodes[0].toTreeItem().description), /^latest · /);
     assert.equal(versionNodes.filter((n) => n.isLatest).length, 1);
 
     const versionRequests = requests(/versions/);
     assert.equal(versionRequests.length, 3);
     assert.equal(new Set(versionRequests.map((r) => r.query.page ?? '')).size, 3, 'no page is requested twice');
     assert.ok(versionRequests.every((r) => r.path === `/v1/skills/${skill.skill.id}/versions`));
+  });
+
+  it('a version reads as its date in the locale, with seconds only beside another of the same minute', async () => {
+    const store = emulator.store;
+    const skill = store.skill(store.all().find((s) => s.slug === 'skill-26')!.id); // on the first page
+    const minute = Math.ceil(Date.now() / 60_000) * 60_000 + 60_000; // a minute no other version has
+    const add = (offsetMs: number, description: string) => {
+      store.now = () => new Date(minute + offsetMs);
+      return store.addVersion(skill, { name: 'skill-26', description, files: skill.versions[0].files });
+    };
+    const a = add(10_000, 'A.');
+    const b = add(40_000, 'B.');
+    const alone = add(70_000, 'Alone.');
+    store.now = () => new Date();
+    try {
+      await exports.tree.refresh();
+      const node = (await children()).find((n): n is SkillNode => isSkill(n) && n.skill.id === skill.id)!;
+      const byId = new Map((await children(node)).filter(isVersion).map((r) => [r.version.id, r.toTreeItem()]));
+      const format = (ms: number, timeStyle: 'short' | 'medium') =>
+        new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle }).format(ms);
+      assert.equal(byId.get(a.id)!.label, format(minute + 10_000, 'medium'));
+      assert.equal(byId.get(b.id)!.label, format(minute + 40_000, 'medium'));
+      assert.equal(byId.get(alone.id)!.label, format(minute + 70_000, 'short'));
+      assert.match(String(byId.get(alone.id)!.description), /^latest · /);
+      const tooltip = (byId.get(b.id)!.tooltip as vscode.MarkdownString).value;
+      assert.match(tooltip, new RegExp(b.id));
+      assert.match(tooltip, /skill\\?-26/); // Markdown escapes the hyphen
+      assert.match(tooltip, /B\./);
+    } finally {
+      skill.versions = skill.versions.filter((v) => ![a, b, alone].includes(v));
+    }
   });
 
   it('a refresh of one skill refetches that skill alone', async () => {
@@ -199,11 +257,11 @@ describe('the Skills tree against the emulator', () => {
     }
   });
 
-  it('Filter Skills… loads every page with limit=100 and shows matches from all of them', async () => {
+  it('Filter Skills… loads every page with limit=1000 and shows matches from all of them', async () => {
     await children(); // the first page, at page size 20
     await vscode.commands.executeCommand('claudeSkills.filter', 'skill 2');
     const root = await children();
-    // "Skill 2", "Skill 20"–"Skill 26" (Skill 25 has no display title, so only its id could match)
+    // "Skill 2", "Skill 20"–"Skill 26" (Skill 25's title is its name, skill-25, which does not match)
     assert.deepEqual(root.filter(isSkill).map(label).sort(), [
       'Skill 2',
       'Skill 20',
@@ -219,7 +277,7 @@ describe('the Skills tree against the emulator', () => {
       requests(/^\/v1\/skills$/)
         .map((r) => `${r.query.source} ${r.query.limit} ${r.query.page ? 'next' : 'first'}`)
         .sort(),
-      ['anthropic 100 first', 'custom 100 next', 'custom 20 first'],
+      ['anthropic 1000 first', 'custom 1000 next', 'custom 20 first'],
     );
     const group = root.find((n) => n.kind === 'group')!;
     const [none] = await children(group);
@@ -229,7 +287,7 @@ describe('the Skills tree against the emulator', () => {
   });
 
   it('the filter matches by id, and by a version name only once that version was fetched', async () => {
-    const many = (await children()).filter(isSkill).find((n) => n.skill.displayTitle === 'Many Versions')!;
+    const many = (await children()).filter(isSkill).find((n) => n.skill.displayName === 'Many Versions')!;
     await exports.view.setFilter('many-versions'); // the frontmatter name, not the title
     assert.equal((await children()).filter(isSkill).length, 0);
     await children(many);
@@ -273,7 +331,8 @@ describe('the Skills tree against the emulator', () => {
     await vscode.commands.executeCommand('claudeSkills.copyId', skill);
     assert.equal(await vscode.env.clipboard.readText(), skill.skill.id);
     await vscode.commands.executeCommand('claudeSkills.copyId', version);
-    assert.equal(await vscode.env.clipboard.readText(), version.version.version);
+    assert.equal(await vscode.env.clipboard.readText(), version.version.id);
+    assert.match(version.version.id, /^skver_/);
     await vscode.commands.executeCommand('claudeSkills.copyMessagesSnippet', skill);
     assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), {
       type: 'custom',
@@ -284,10 +343,10 @@ describe('the Skills tree against the emulator', () => {
     assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), {
       type: 'custom',
       skill_id: skill.skill.id,
-      version: version.version.version,
+      version: version.version.id,
     });
     const group = (await children()).find((n) => n.kind === 'group')!;
-    const pdf = (await children(group)).find(isSkill)!;
+    const pdf = (await children(group)).find((n): n is SkillNode => isSkill(n) && n.skill.id === 'pdf')!;
     await vscode.commands.executeCommand('claudeSkills.copyMessagesSnippet', pdf);
     assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), {
       type: 'anthropic',
@@ -297,7 +356,7 @@ describe('the Skills tree against the emulator', () => {
   });
 
   it("a skill's tooltip fetches its latest version once, on hover, and caches it", async () => {
-    const skill = (await children()).filter(isSkill).find((n) => n.skill.displayTitle === 'Skill 24')!;
+    const skill = (await children()).filter(isSkill).find((n) => n.skill.displayName === 'Skill 24')!;
     emulator.resetLog();
     const hover = async () => {
       const item = await exports.tree.resolveTreeItem(skill.toTreeItem(), skill);
@@ -310,7 +369,52 @@ describe('the Skills tree against the emulator', () => {
     assert.match(first, /skill-24/, "the latest version's name");
     assert.deepEqual(
       requests().map((r) => r.path),
-      [`/v1/skills/${skill.skill.id}/versions/${skill.skill.latestVersion}`],
+      [`/v1/skills/${skill.skill.id}/versions/${skill.skill.latestVersionId}`],
     );
+  });
+
+  it('a 400 on a list while claudeSkills.workspaceId is empty offers the setting, under the error', async () => {
+    emulator.workspace = { id: 'wrkspc_01HostTest', required: true };
+    try {
+      await exports.tree.refresh();
+      const root = await children();
+      const [error, hint] = root.filter(isMessage);
+      assert.equal(error.variant, 'error');
+      assert.equal(hint.variant, 'hint');
+      const command = hint.toTreeItem().command!;
+      assert.equal(command.command, 'workbench.action.openSettings');
+      assert.deepEqual(command.arguments, ['claudeSkills.workspaceId']);
+
+      const config = vscode.workspace.getConfiguration('claudeSkills');
+      await config.update('workspaceId', 'wrkspc_01HostTest', vscode.ConfigurationTarget.Global);
+      await new Promise((r) => setTimeout(r, 200));
+      emulator.resetLog();
+      await exports.tree.refresh();
+      assert.equal((await children()).filter(isSkill).length, 20);
+      assert.equal(emulator.log[0].headers['anthropic-workspace-id'], 'wrkspc_01HostTest');
+      assert.match(String(exports.view.treeView.description), /wrkspc_01HostTest/);
+    } finally {
+      emulator.workspace = undefined;
+      await vscode.workspace
+        .getConfiguration('claudeSkills')
+        .update('workspaceId', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('a 400 while a workspace is set is a plain error row: the setting is not the cause', async () => {
+    emulator.faults.push({ path: '/v1/skills', status: 400, message: 'Something else.' });
+    const config = vscode.workspace.getConfiguration('claudeSkills');
+    await config.update('workspaceId', 'wrkspc_01Set', vscode.ConfigurationTarget.Global);
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      await exports.tree.refresh();
+      const messages = (await children()).filter(isMessage);
+      assert.deepEqual(
+        messages.map((m) => m.variant),
+        ['error'],
+      );
+    } finally {
+      await config.update('workspaceId', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

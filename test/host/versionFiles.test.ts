@@ -35,7 +35,7 @@ describe("a published version's files", () => {
         {
           id: 'skill_files',
           name: 'files-skill',
-          display_title: 'Files',
+          display_name: 'Files',
           description: 'Has files.',
           files: { 'scripts/run.py': 'print(1)\n', 'notes.md': 'old\n' },
         },
@@ -43,10 +43,9 @@ describe("a published version's files", () => {
           id: 'pdf',
           source: 'anthropic',
           name: 'pdf',
-          display_title: 'pdf',
+          display_name: 'pdf',
           description: 'PDF.',
           files: { 'forms.md': '# Forms\n' },
-          versions: [{ version: '20251013' }],
         },
       ],
     });

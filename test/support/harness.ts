@@ -37,7 +37,7 @@ export function skillFiles(name: string, options: SkillFilesOptions = {}): Uploa
 export function customSkills(count: number, extra: Partial<ScenarioSkill> = {}): ScenarioSkill[] {
   return Array.from({ length: count }, (_, i) => {
     const name = `skill-${String(i + 1).padStart(2, '0')}`;
-    return { name, display_title: `Skill ${i + 1}`, description: `Skill number ${i + 1}.`, ...extra };
+    return { name, display_name: `Skill ${i + 1}`, description: `Skill number ${i + 1}.`, ...extra };
   });
 }
 

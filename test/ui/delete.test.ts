@@ -11,8 +11,10 @@ const session = uiSession({ scenario: join(repoRoot, 'test', 'emulator', 'scenar
 let page: Page;
 const rows = () => page.locator('.sidebar .monaco-list-row');
 const skillRow = (title: string) => rows().filter({ hasText: new RegExp(`^${title}`) });
-/** The version rows shown: only one skill is expanded at a time here. */
-const versionRows = () => rows().filter({ hasText: /^\d{8}(\d{8})?(latest · )?/ });
+/** The version rows shown, labelled by their dates: only one skill is expanded at a time here. */
+const versionRows = () => rows().filter({ hasText: /^[A-Z][a-z]{2} \d{1,2}, \d{4}/ });
+/** A skill's version ids as the API lists them (newest first): the rows' order. */
+const listedIds = (id: string) => session.emulator.store.listVersions(id).map((v) => v.id);
 const dialog = () => page.locator('.monaco-dialog-box');
 const deletes = () => session.emulator.log.filter((r) => r.method === 'DELETE');
 const stored = (id: string) => session.emulator.store.all().find((s) => s.id === id);
@@ -50,55 +52,74 @@ async function expand(title: string, versions: number): Promise<void> {
 
 test('right-click a version, Delete Version, confirm: the row is gone and the next version is the latest', async () => {
   await expand('Small', 3);
+  const [latestId, nextId] = listedIds('skill_small');
   const latest = versionRows().filter({ hasText: 'latest' });
-  const version = (await latest.innerText()).slice(0, 16);
+  const label = (await latest.locator('.label-name').innerText()).trim();
   await runFromContextMenu(latest, 'Delete Version');
   await dialog().waitFor({ timeout: 15_000 });
-  assert.match(
-    await dialog().innerText(),
-    new RegExp(
-      `Delete version ${version} of "Small"\\?[\\s\\S]*Named "small", created .*, the latest version\\.[\\s\\S]*This cannot be undone\\.`,
-    ),
-  );
+  const text = await dialog().innerText();
+  assert.ok(text.includes(`Delete the version of "Small" from ${label.replace(/\s*[AP]M$/, '')}`), text);
+  assert.match(text, new RegExp(`${latestId}[\\s\\S]*It is the latest version[\\s\\S]*This cannot be undone\\.`));
   await page.screenshot({ path: join(screenshotDir, 'delete-version.png') });
   await dialog().getByRole('button', { name: 'Delete', exact: true }).click();
   await waitForCount(versionRows(), 2);
   await waitForCount(versionRows().filter({ hasText: 'latest' }), 1);
-  assert.ok(!(await versionRows().allInnerTexts()).some((text) => text.startsWith(version)));
-  // One DELETE, then the skill read again for its new latest version: no list is reloaded.
-  const sinceDelete = session.emulator.log.slice(session.emulator.log.findIndex((r) => r.method === 'DELETE'));
-  assert.deepEqual(
-    sinceDelete.map((r) => `${r.method} ${r.path}`),
-    [`DELETE /v1/skills/skill_small/versions/${version}`, 'GET /v1/skills/skill_small'],
-  );
+  assert.deepEqual(listedIds('skill_small')[0], nextId);
+  // Before the modal, one list request asked whether the version was the skill's only one. Then one DELETE,
+  // and the skill read again for its new latest version: no list is reloaded.
+  const log = session.emulator.log.map((r) => `${r.method} ${r.path}${r.query.limit ? ` limit=${r.query.limit}` : ''}`);
+  assert.deepEqual(log.slice(log.indexOf('GET /v1/skills/skill_small/versions limit=2')), [
+    'GET /v1/skills/skill_small/versions limit=2',
+    `DELETE /v1/skills/skill_small/versions/${latestId}`,
+    'GET /v1/skills/skill_small',
+  ]);
 });
 
-test('deleting the last version offers to delete the skill too', async () => {
+test("a skill's only version is not deleted: the modal says why and offers Delete Skill… instead", async () => {
   await expand('Single', 1);
   await runFromContextMenu(versionRows().first(), 'Delete Version');
-  await dialog().getByRole('button', { name: 'Delete', exact: true }).click({ timeout: 15_000 });
-  await dialog()
-    .filter({ hasText: '"Single" has no versions left: delete the skill too?' })
-    .waitFor({ timeout: 15_000 });
-  await dialog().getByRole('button', { name: 'Delete Skill', exact: true }).click();
+  const refusal = dialog().filter({
+    hasText: 'This is the only version of "Single": a skill keeps at least one version.',
+  });
+  await refusal.waitFor({ timeout: 15_000 });
+  assert.equal(deletes().length, 0, 'nothing is sent for the version');
+  await dialog().getByRole('button', { name: 'Delete Skill…', exact: true }).click();
+  await dialog().filter({ hasText: 'Delete "Single" and its 1 version?' }).waitFor({ timeout: 15_000 });
+  await dialog().getByRole('button', { name: 'Delete', exact: true }).click();
   await skillRow('Single').waitFor({ state: 'detached', timeout: 15_000 });
   assert.equal(stored('skill_single'), undefined);
   assert.deepEqual(
     deletes().map((r) => r.path),
-    [deletes()[0].path, '/v1/skills/skill_single'],
+    ['/v1/skills/skill_single'],
   );
+});
+
+test('a selection holding every version of a skill deletes nothing, and says so', async () => {
+  await expand('Pair', 2);
+  await versionRows().nth(0).click();
+  await versionRows()
+    .nth(1)
+    .click({ modifiers: ['Control'] });
+  await runFromContextMenu(versionRows().nth(1), 'Delete Version');
+  await dialog()
+    .filter({ hasText: 'These are all the versions of "Pair": a skill keeps at least one version.' })
+    .waitFor({ timeout: 15_000 });
+  await dialog().getByRole('button', { name: 'Cancel' }).click();
+  await dialog().waitFor({ state: 'detached' });
+  assert.equal(deletes().length, 0);
+  assert.equal(stored('skill_pair')!.versions.length, 2);
 });
 
 test('several selected versions go in one confirmed action, and a failure among them is reported', async () => {
   await expand('Flaky', 5);
-  const chosen = [1, 2, 3].map((i) => versionRows().nth(i));
-  const failing = (await chosen[1].innerText()).slice(0, 16);
+  const failing = listedIds('skill_flaky')[2];
   session.emulator.faults.push({
     method: 'DELETE',
     path: `/v1/skills/skill_flaky/versions/${failing}`,
     status: 500,
     times: 3,
   });
+  const chosen = [1, 2, 3].map((i) => versionRows().nth(i));
   await chosen[0].click();
   await chosen[1].click({ modifiers: ['Control'] });
   await chosen[2].click({ modifiers: ['Control'] });
@@ -117,14 +138,12 @@ test('several selected versions go in one confirmed action, and a failure among 
   assert.equal(stored('skill_flaky')!.versions.length, 3);
 });
 
-test('Delete Skill… on 45 versions: the title typed, the versions at most 4 at a time, then the skill', async () => {
-  session.emulator.latencyMs = 20; // so that DELETEs overlap
-  session.emulator.resetLog();
+test('Delete Skill… on 45 versions: counted in one request, the title typed, then one DELETE', async () => {
   await runFromContextMenu(skillRow('Big Skill'), 'Delete Skill…');
   await dialog().waitFor({ timeout: 15_000 });
   assert.match(
     await dialog().innerText(),
-    /Delete "Big Skill" and its 45 versions\?[\s\S]*4 at a time[\s\S]*type the skill's title/,
+    /Delete "Big Skill" and its 45 versions\?[\s\S]*Its 45 versions go with it\.[\s\S]*type the skill's title/,
   );
   await dialog().getByRole('button', { name: 'Delete', exact: true }).click();
   const input = page.locator('.quick-input-widget input');
@@ -137,48 +156,27 @@ test('Delete Skill… on 45 versions: the title typed, the versions at most 4 at
     .locator('.notifications-toasts', { hasText: 'Deleted "Big Skill" and its 45 versions.' })
     .waitFor({ timeout: 30_000 });
   await skillRow('Big Skill').waitFor({ state: 'detached' });
-  const versionDeletes = deletes().filter((r) => r.path.includes('/versions/'));
-  assert.equal(versionDeletes.length, 45);
-  assert.equal(new Set(versionDeletes.map((r) => r.path)).size, 45);
-  const skillDelete = deletes().at(-1)!;
-  assert.equal(skillDelete.path, '/v1/skills/skill_big');
-  assert.ok(
-    versionDeletes.every((r) => r.endedAt! <= skillDelete.startedAt),
-    'the skill goes after all its versions',
+  assert.deepEqual(
+    session.emulator.log.filter((r) => r.path.startsWith('/v1/skills/skill_big')).map((r) => `${r.method} ${r.path}`),
+    ['GET /v1/skills/skill_big/versions', 'DELETE /v1/skills/skill_big'],
   );
-  assert.ok(
-    session.emulator.maxInFlight <= 4 && session.emulator.maxInFlight >= 2,
-    `${session.emulator.maxInFlight} requests in flight`,
-  );
+  assert.equal(session.emulator.log.find((r) => r.method === 'GET')!.query.limit, '1000');
   assert.equal(stored('skill_big'), undefined);
 });
 
-test('a version that fails stops Delete Skill…: the skill is kept, the summary and the tree are accurate', async () => {
-  const oldest = stored('skill_stuck')!
-    .versions.map((v) => v.version)
-    .sort()[0];
-  session.emulator.faults.push({
-    method: 'DELETE',
-    path: `/v1/skills/skill_stuck/versions/${oldest}`,
-    status: 500,
-    times: 3,
-  });
+test('a Delete Skill… that fails keeps the skill, and says why', async () => {
+  session.emulator.faults.push({ method: 'DELETE', path: '/v1/skills/skill_stuck', status: 500, times: 3 });
   await runFromContextMenu(skillRow('Stuck'), 'Delete Skill…');
   await dialog().getByRole('button', { name: 'Delete', exact: true }).click({ timeout: 15_000 });
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: 15_000 });
   await input.fill('Stuck');
   await page.keyboard.press('Enter');
-  const summary = page.locator('.notifications-toasts', { hasText: '"Stuck" was kept' });
+  const summary = page.locator('.notifications-toasts', { hasText: '"Stuck" was not deleted' });
   await summary.waitFor({ timeout: 30_000 });
-  assert.match(
-    await summary.innerText(),
-    new RegExp(
-      `A version could not be deleted: "Stuck" was kept; deleted \\d+ of 12 versions; 1 failed \\(${oldest}: Injected HTTP 500\\.\\)`,
-    ),
-  );
-  assert.equal(deletes().filter((r) => r.path === '/v1/skills/skill_stuck').length, 0);
-  await expand('Stuck', stored('skill_stuck')!.versions.length);
+  assert.match(await summary.innerText(), /"Stuck" was not deleted: Injected HTTP 500\./);
+  assert.equal(stored('skill_stuck')!.versions.length, 12);
+  await skillRow('Stuck').waitFor();
 });
 
 /** The entries of `row`'s context menu, which is closed again. */
@@ -218,10 +216,11 @@ test('Delete Version from the palette picks among your own skills, then a versio
   await picks.filter({ hasText: 'Small' }).click();
   const latest = picks.filter({ hasText: 'latest' });
   await latest.waitFor({ timeout: 15_000 });
-  const version = (await latest.innerText()).slice(0, 16);
+  assert.match(await latest.innerText(), /^[A-Z][a-z]{2} \d{1,2}, \d{4}/, 'a version reads as its date');
   await latest.click();
   await dialog().waitFor({ timeout: 15_000 });
-  assert.match(await dialog().innerText(), new RegExp(`Delete version ${version} of "Small"\\?`));
+  assert.match(await dialog().innerText(), /Delete the version of "Small" from /);
+  assert.ok((await dialog().innerText()).includes(listedIds('skill_small')[0]));
   await dialog().getByRole('button', { name: 'Cancel' }).click();
   await dialog().waitFor({ state: 'detached' });
   assert.equal(deletes().length, 0);

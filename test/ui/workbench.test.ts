@@ -43,8 +43,8 @@ test('a newcomer sets the key from the welcome view, sees the skills and pages t
   await rows.filter({ hasText: 'Anthropic' }).first().waitFor();
   await skill.click(); // a click expands a collapsible row
 
-  // Version rows: the 16-digit epoch-microsecond versions of the expanded skill.
-  const versions = rows.filter({ hasText: /\d{16}/ });
+  // Version rows: labelled by their dates, in the locale ("Oct 3, 2026, 2:22 PM").
+  const versions = rows.filter({ hasText: /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}/ });
   const loadMore = rows.filter({ hasText: 'Load more…' });
   await waitForCount(versions, 20);
   await page.locator('.sidebar').screenshot({ path: join(screenshotDir, 'skills-tree.png') });
@@ -56,14 +56,16 @@ test('a newcomer sets the key from the welcome view, sees the skills and pages t
   await loadMore.click();
   await waitForCount(versions, 45);
   await waitForCount(loadMore, 0);
-  // The API does not promise an order, so the latest version may arrive on any page; once all are in, it shows.
+  // Newest first, as the API lists them: the latest is the first row.
   await waitForCount(versions.filter({ hasText: 'latest' }), 1);
+  assert.match(await versions.first().innerText(), /latest · /);
 });
 
 test('Filter Skills… narrows the view across pages, survives a reload of the window, and clears', async () => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const rows = page.locator('.sidebar .monaco-list-row');
-  const skillRows = rows.filter({ hasText: /Release Notes Writer|SQL Reviewer|Brand Voice|skill_/ });
+  // The fourth skill was created without a title: the API derived one from its name.
+  const skillRows = rows.filter({ hasText: /Release Notes Writer|SQL Reviewer|Brand Voice|incident-timeline/ });
   await runFromPalette(page, 'Claude Skills: Filter Skills…');
   // The palette closes and the filter's own input box opens in the same widget: wait for the latter.
   const input = page.locator('.quick-input-widget input[placeholder^="e.g. pdf"]');
@@ -135,13 +137,13 @@ test('Publish as New Version from the Explorer: confirm, and the tree shows the 
   await page.screenshot({ path: join(screenshotDir, 'publish-confirm.png') });
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   const toast = page.locator('.notifications-toasts', {
-    hasText: /Published release-notes as version \d{16} of "Release Notes Writer"/,
+    hasText: /Published release-notes as a new version of "Release Notes Writer" \([A-Z][a-z]{2} \d{1,2}, \d{4}/,
   });
   await toast.waitFor({ timeout: 30_000 });
   await toast.getByRole('button', { name: 'Reveal' }).click();
   // The new version is listed at once, as the latest, even though the API's first page may not hold it.
   const published = page.locator('.sidebar .monaco-list-row[aria-selected="true"]', {
-    hasText: /^\d{16}latest · now$/,
+    hasText: /^[A-Z][a-z]{2} \d{1,2}, \d{4}.*latest · now$/,
   });
   await published.waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
     await page.screenshot({ path: join(screenshotDir, 'failed-reveal.png') });
@@ -158,20 +160,36 @@ test('publishing a broken folder names the rule that fails and uploads nothing',
   assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no confirmation: nothing to upload');
 });
 
-test('a folder with no matching skill picks its target, and a name that differs is warned about before upload', async () => {
+test("a folder with no matching skill picks its target, and one whose name is not the skill's is refused before upload", async () => {
+  const before = session.emulator.log.length;
   await runOnSkillFolder('hello-world', 'Publish as New Version');
   const picks = page.locator('.quick-input-widget .monaco-list-row');
   await picks.filter({ hasText: 'Publish as New Skill…' }).waitFor({ timeout: 30_000 });
   await picks.filter({ hasText: 'SQL Reviewer' }).click();
+  const toast = page.locator('.notifications-toasts', { hasText: 'Cannot publish hello-world as a new version' });
+  await toast.waitFor({ timeout: 30_000 });
+  assert.match(
+    await toast.innerText(),
+    /"name" is "hello-world", but "SQL Reviewer" is the skill "sql-review", and a skill's name never changes/,
+  );
+  assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no confirmation: nothing is uploaded');
+  assert.ok(!session.emulator.log.slice(before).some((r) => r.method === 'POST'), 'no upload');
+
+  // The way out it offers: a new skill, whose title may be one another skill has (the modal says so).
+  await toast.getByRole('button', { name: 'Publish as New Skill…' }).click();
+  const title = page.locator('.quick-input-widget input');
+  await title.waitFor({ timeout: 15_000 });
+  await title.fill('SQL Reviewer');
+  await page.keyboard.press('Enter');
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 30_000 });
   assert.match(
     await dialog.innerText(),
-    /latest version is named "sql-review", but this folder's SKILL\.md says "hello-world"/,
+    /Publish hello-world as a new skill, "SQL Reviewer"\?[\s\S]*Another skill of yours already has the title "SQL Reviewer"[\s\S]*Titles need not be unique/,
   );
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await dialog.waitFor({ state: 'detached' });
-  assert.equal(await page.locator('.notifications-toasts', { hasText: 'Published hello-world' }).count(), 0);
+  assert.ok(!session.emulator.log.slice(before).some((r) => r.method === 'POST'), 'still no upload');
 });
 
 test('unsaved changes in the folder are saved first when the user chooses Save All and Continue', async () => {

@@ -41,26 +41,25 @@ describe('SkillsClient: typed errors', () => {
     assert.equal(api.emulator.log.length, 0);
   });
 
-  it('400 invalid_request_error with the server reason, e.g. a reused display_title', async () => {
-    await api.client.createSkill({ files: skillFiles('first-one'), displayTitle: 'Taken' });
-    const err = await failure(api.client.createSkill({ files: skillFiles('second-one'), displayTitle: 'Taken' }));
+  it('400 invalid_request_error with the server reason, e.g. a display_name of two lines', async () => {
+    const err = await failure(api.client.createSkill({ files: skillFiles('second-one'), displayName: 'Two\nlines' }));
     assert.equal(err.kind, 'invalidRequest');
-    assert.equal(err.message, 'Skill cannot reuse an existing display_title.');
+    assert.match(err.message, /^display_name: must be one non-empty line/);
     assert.equal(err.mayHaveBeenProcessed, false);
     assert.match(describeError(err), /\(request req_\w+\)$/);
   });
 
   it('403 permission_error on Anthropic skills, 404 not_found_error on unknown ones', async () => {
-    api.seed([
-      { id: 'xlsx', source: 'anthropic', name: 'xlsx', description: 'Sheets.', versions: [{ version: '20251013' }] },
-    ]);
-    assert.equal((await failure(api.client.deleteVersion('xlsx', '20251013'))).kind, 'permission');
+    api.seed([{ id: 'xlsx', source: 'anthropic', name: 'xlsx', description: 'Sheets.', versionCount: 2 }]);
+    const latest = api.emulator.store.skill('xlsx').versions[1].id;
+    assert.equal((await failure(api.client.deleteVersion('xlsx', latest))).kind, 'permission');
+    assert.equal((await failure(api.client.deleteSkill('xlsx'))).kind, 'permission');
     assert.equal((await failure(api.client.createVersion('xlsx', skillFiles('xlsx')))).kind, 'permission');
-    assert.equal((await failure(api.client.getVersion('xlsx', '1'))).kind, 'notFound');
+    assert.equal((await failure(api.client.getVersion('xlsx', 'skver_01Missing'))).kind, 'notFound');
   });
 
-  it('413 request_too_large over 8 MB', async () => {
-    const big = new Uint8Array(8 * 1024 * 1024 + 1);
+  it('413 request_too_large over 30 MB', async () => {
+    const big = new Uint8Array(30 * 1024 * 1024 + 1);
     const err = await failure(api.client.createSkill({ files: skillFiles('too-big', { files: { 'data.bin': big } }) }));
     assert.equal(err.kind, 'tooLarge');
     assert.equal(err.status, 413);

@@ -89,9 +89,10 @@ describe('SkillsClient: retries against the emulator', () => {
 
   it('retries a DELETE on a connection reset', async () => {
     const skill = await api.client.createSkill({ files: skillFiles('reset-me') });
+    await api.client.createVersion(skill.id, skillFiles('reset-me')); // the only version could not go
     api.emulator.resetLog();
     api.emulator.faults.push({ method: 'DELETE', reset: 'beforeProcessing' });
-    await api.client.deleteVersion(skill.id, skill.latestVersion!);
+    await api.client.deleteVersion(skill.id, skill.latestVersionId!);
     assert.deepEqual(
       api.emulator.log.map((r) => r.status),
       ['reset', 200],
@@ -124,7 +125,7 @@ describe('SkillsClient: retries against the emulator', () => {
     });
 
     it('is not retried when the connection drops after the server processed it', async () => {
-      api.seed([{ name: 'target', display_title: 'Target', description: 'A target.' }]);
+      api.seed([{ name: 'target', display_name: 'Target', description: 'A target.' }]);
       const [skill] = api.emulator.store.all();
       api.emulator.faults.push({ method: 'POST', reset: 'afterProcessing' });
       const err = await api.client.createVersion(skill.id, skillFiles('target')).catch((e) => e);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspectSkillFolder, readUploadFiles, SkillFolderError } from '../../../src/skill/folder';
 import { publishFiles } from '../../../src/skill/publish';
+import { unpackVersionZip } from '../../../src/skill/versionFiles';
 import { repoRoot } from '../../support/vscodeServer';
 import { useEmulator } from '../../support/harness';
 
@@ -66,12 +67,12 @@ const GENERATED: Record<string, { build(dir: string): void; message: (dir: strin
     build(dir) {
       writeFileSync(join(dir, 'SKILL.md'), SKILL_MD);
       mkdirSync(join(dir, 'assets'));
-      writeFileSync(join(dir, 'assets', 'video.mp4'), Buffer.alloc(5 * 1024 * 1024));
-      writeFileSync(join(dir, 'assets', 'data.bin'), Buffer.alloc(3 * 1024 * 1024));
+      writeFileSync(join(dir, 'assets', 'video.mp4'), Buffer.alloc(20 * 1024 * 1024));
+      writeFileSync(join(dir, 'assets', 'data.bin'), Buffer.alloc(10 * 1024 * 1024));
       writeFileSync(join(dir, 'assets', 'small.txt'), Buffer.alloc(300 * 1024));
     },
     message: () =>
-      'The files total 8.3 MB; the Skills API takes at most 8.0 MB. Largest: assets/video.mp4 (5.0 MB), assets/data.bin (3.0 MB), assets/small.txt (300.0 KB). Exclude what the skill does not need in .skillignore or claudeSkills.exclude.',
+      'The files total 30.3 MB; the Skills API takes at most 30.0 MB. Largest: assets/video.mp4 (20.0 MB), assets/data.bin (10.0 MB), assets/small.txt (300.0 KB). Exclude what the skill does not need in .skillignore or claudeSkills.exclude.',
   },
   'escaping-symlink': {
     build(dir) {
@@ -140,15 +141,16 @@ describe('a corpus of broken skill folders', () => {
     const skill = await inspectSkillFolder(dir);
     const skillThere = {
       id: 'skill_01Anything',
-      displayTitle: null,
-      latestVersion: null,
+      displayName: null,
+      latestVersionId: null,
       source: 'custom',
       createdAt: '',
       updatedAt: '',
     };
     const target = { kind: 'version' as const, skill: skillThere };
     await assert.rejects(
-      async () => publishFiles(api.client, await readUploadFiles(skill), target),
+      async () =>
+        publishFiles(api.client, await readUploadFiles(skill), target, { settle: { readArchive: unpackVersionZip } }),
       (err: unknown) => {
         assert.ok(err instanceof SkillFolderError, String(err));
         assert.equal(err.message, expected);

@@ -8,6 +8,7 @@ import { toRelativePath } from '../../../src/skill/files';
 import { buildZip, inspectSkillFolder, readUploadFiles } from '../../../src/skill/folder';
 import { hasErrors } from '../../../src/skill/problems';
 import { publishFiles } from '../../../src/skill/publish';
+import { unpackVersionZip } from '../../../src/skill/versionFiles';
 import { useEmulator } from '../../support/harness';
 import { repoRoot } from '../../support/vscodeServer';
 
@@ -119,13 +120,19 @@ describe('a valid skill folder', () => {
       files.map((f) => f.path),
       ['my-skill/SKILL.md', 'my-skill/scripts/lib/util.py', 'my-skill/scripts/run.py'],
     );
-    const published = await publishFiles(api.client, await readUploadFiles(skill), {
-      kind: 'skill',
-      displayTitle: 'My Skill',
-    });
+    const published = await publishFiles(
+      api.client,
+      await readUploadFiles(skill),
+      { kind: 'skill', displayName: 'My Skill' },
+      { settle: { readArchive: unpackVersionZip } },
+    );
     assert.equal(published.settled, false);
-    const [post] = api.emulator.log;
-    assert.equal(api.emulator.log.length, 1);
+    // The titles already taken are read first: an identical namesake is never taken for this upload.
+    assert.deepEqual(
+      api.emulator.log.map((r) => `${r.method} ${r.path}`),
+      ['GET /v1/skills', 'POST /v1/skills'],
+    );
+    const post = api.emulator.log[1];
     assert.deepEqual(
       post.files.map((f) => [f.field, f.filename]),
       files.map((f) => ['files[]', f.path]),

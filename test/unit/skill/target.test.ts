@@ -1,32 +1,42 @@
 import * as assert from 'node:assert/strict';
-import { findSkillByLatestName, listCustomSkills } from '../../../src/skill/target';
+import { findSkillBySlug, listCustomSkills } from '../../../src/skill/target';
 import { customSkills, useEmulator } from '../../support/harness';
 
 describe('finding the skill a folder publishes to', () => {
   const api = useEmulator();
 
-  it('finds the custom skill whose latest version has the name, asking at most 4 at a time', async () => {
+  it('lists only custom skills, whichever list brought them, 1,000 per request', async () => {
+    api.seed([...customSkills(3), { name: 'plugged', description: 'From a plugin.', source: 'plugin' }]);
+    const skills = await listCustomSkills(api.client);
+    assert.equal(skills.length, 3);
+    assert.ok(skills.every((s) => s.source === 'custom'));
+    assert.deepEqual(
+      api.emulator.log.map((r) => r.query),
+      [{ source: 'custom', limit: '1000' }],
+    );
+  });
+
+  it('finds the custom skill whose slug is the name, asking at most 4 at a time', async () => {
     api.seed([
       ...customSkills(10),
-      { id: 'pdf', source: 'anthropic', name: 'pdf', description: 'PDF.', display_title: 'pdf' },
+      { id: 'pdf', source: 'anthropic', name: 'pdf', description: 'PDF.', display_name: 'pdf' },
     ]);
     const skills = await listCustomSkills(api.client);
     assert.equal(skills.length, 10);
-    assert.ok(skills.every((s) => s.source === 'custom'));
     api.emulator.resetLog();
     api.emulator.maxInFlight = 0;
-    const found = await findSkillByLatestName(api.client, skills, 'skill-03');
+    const found = await findSkillBySlug(api.client, skills, 'skill-03');
     assert.equal(found?.latest.name, 'skill-03');
-    assert.equal(found?.skill.displayTitle, 'Skill 3');
+    assert.equal(found?.skill.displayName, 'Skill 3');
     assert.ok(api.emulator.maxInFlight <= 4, `${api.emulator.maxInFlight} in flight`);
     assert.ok(api.emulator.log.length <= skills.length);
   });
 
-  it('finds nothing when no latest version has the name, after asking each skill once', async () => {
+  it('finds nothing when no skill has the slug, after asking each skill once', async () => {
     api.seed(customSkills(6));
     const skills = await listCustomSkills(api.client);
     api.emulator.resetLog();
-    assert.equal(await findSkillByLatestName(api.client, skills, 'not-there'), undefined);
+    assert.equal(await findSkillBySlug(api.client, skills, 'not-there'), undefined);
     assert.equal(api.emulator.log.length, 6);
     assert.equal(new Set(api.emulator.log.map((r) => r.path)).size, 6);
   });
@@ -34,8 +44,8 @@ describe('finding the skill a folder publishes to', () => {
   it('passes over a skill whose latest version cannot be read', async () => {
     api.seed(customSkills(3));
     const skills = await listCustomSkills(api.client);
-    api.emulator.faults.push({ path: `/v1/skills/${skills[0].id}/versions/${skills[0].latestVersion}`, status: 404 });
-    const found = await findSkillByLatestName(api.client, skills, 'skill-02');
+    api.emulator.faults.push({ path: `/v1/skills/${skills[0].id}/versions/${skills[0].latestVersionId}`, status: 404 });
+    const found = await findSkillBySlug(api.client, skills, 'skill-02');
     assert.equal(found?.latest.name, 'skill-02');
   });
 });

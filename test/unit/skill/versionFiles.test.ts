@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import JSZip from 'jszip';
-import { listAllVersions } from '../../../src/api/deleteCascade';
 import { compareFiles, unpackVersionZip } from '../../../src/skill/versionFiles';
 import { useEmulator } from '../../support/harness';
 
@@ -18,8 +17,8 @@ describe("a published version's files", () => {
 
   it('strips the top-level folder of the zip the emulator serves, SKILL.md and nested files alike', async () => {
     api.seed([{ id: 'skill_zip', name: 'zipped', description: 'Zipped.', files: { 'scripts/run.py': 'print(1)\n' } }]);
-    const [version] = await listAllVersions(api.client, 'skill_zip');
-    const files = await unpackVersionZip(await api.client.downloadVersion('skill_zip', version.version));
+    const [version] = (await api.client.listVersions('skill_zip')).data;
+    const files = await unpackVersionZip(await api.client.downloadVersion('skill_zip', version.id));
     assert.deepEqual([...files.keys()], ['SKILL.md', 'scripts/run.py']);
     assert.match(decode(files.get('SKILL.md')), /^---\nname: zipped\n/);
     assert.equal(decode(files.get('scripts/run.py')), 'print(1)\n');

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { normalizeFilter, skillMatchesFilter } from '../../../src/tree/filter';
 
 describe('the Skills view filter', () => {
-  const skill = { id: 'skill_01AbCdEf', displayTitle: 'Release Notes Writer' };
+  const skill = { id: 'skill_01AbCdEf', displayName: 'Release Notes Writer' };
 
   it('treats blank text as no filter and trims the rest', () => {
     assert.equal(normalizeFilter(undefined), undefined);
@@ -20,7 +20,7 @@ describe('the Skills view filter', () => {
   });
 
   it('matches the id when there is no display title', () => {
-    const untitled = { id: 'skill_0123', displayTitle: null };
+    const untitled = { id: 'skill_0123', displayName: null };
     assert.equal(skillMatchesFilter('0123', untitled, []), true);
     assert.equal(skillMatchesFilter('release', untitled, []), false);
   });

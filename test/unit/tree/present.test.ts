@@ -1,59 +1,53 @@
 import * as assert from 'node:assert/strict';
 import type { SkillVersion } from '../../../src/api/types';
 import {
-  compareVersionsNewestFirst,
+  containerSkillType,
+  isWritable,
   messagesApiSnippet,
   plural,
   relativeAge,
   skillTitle,
+  sourcePresentation,
   versionDescription,
+  versionLabel,
+  versionsSharingAMinute,
 } from '../../../src/tree/present';
 
-const version = (v: string, createdAt = '2026-01-01T00:00:00Z'): SkillVersion => ({
-  id: `skillver_${v}`,
+const version = (id: string, createdAt = '2026-10-03T14:22:05.123456Z'): SkillVersion => ({
+  id,
   skillId: 'skill_1',
-  version: v,
   name: 'n',
   description: 'd',
-  directory: null,
   createdAt,
 });
 
 describe('presenting skills and versions', () => {
-  it('titles a skill by display_title, else by id', () => {
-    assert.equal(skillTitle({ id: 'skill_1', displayTitle: 'Nice' }), 'Nice');
-    assert.equal(skillTitle({ id: 'skill_1', displayTitle: null }), 'skill_1');
-    assert.equal(skillTitle({ id: 'skill_1', displayTitle: '  ' }), 'skill_1');
+  it('titles a skill by display_name, else by id', () => {
+    assert.equal(skillTitle({ id: 'skill_1', displayName: 'Nice' }), 'Nice');
+    assert.equal(skillTitle({ id: 'skill_1', displayName: null }), 'skill_1');
+    assert.equal(skillTitle({ id: 'skill_1', displayName: '  ' }), 'skill_1');
   });
 
-  it('orders epoch-microsecond versions newest first by BigInt, beyond Number precision', () => {
-    // These differ past 2^53: as Numbers they would compare equal.
-    const older = version('9007199254740992');
-    const newer = version('9007199254740993');
-    assert.equal(Number(older.version), Number(newer.version));
-    assert.deepEqual(
-      [older, newer].sort(compareVersionsNewestFirst).map((v) => v.version),
-      [newer.version, older.version],
-    );
-    const mixed = ['1759178010641129', '1759178010641130', '1700000000000000'].map((v) => version(v));
-    assert.deepEqual(
-      mixed.sort(compareVersionsNewestFirst).map((v) => v.version),
-      ['1759178010641130', '1759178010641129', '1700000000000000'],
-    );
+  it('labels a version by its date in the locale, with seconds only when asked', () => {
+    const v = version('skver_01a');
+    // The machine's time zone decides the hour: compare with the same formatter's own output.
+    const expected = (timeStyle: 'short' | 'medium') =>
+      new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle }).format(Date.parse(v.createdAt));
+    assert.equal(versionLabel(v, false, 'en-US'), expected('short'));
+    assert.equal(versionLabel(v, true, 'en-US'), expected('medium'));
+    assert.match(versionLabel(v, false, 'en-US'), /^Oct \d, 2026, \d{1,2}:\d{2}\s?[AP]M$/);
+    assert.match(versionLabel(v, true, 'en-US'), /:\d{2}:05\s?[AP]M$/);
+    assert.match(versionLabel(v, false, 'de-DE'), /^\d{2}\.10\.2026, \d{2}:\d{2}$/);
+    assert.equal(versionLabel(version('skver_01b', 'not a date'), false, 'en-US'), 'skver_01b');
   });
 
-  it("orders Anthropic's date versions newest first", () => {
-    const dates = ['20251013', '20260101', '20251201'].map((v) => version(v));
-    assert.deepEqual(
-      dates.sort(compareVersionsNewestFirst).map((v) => v.version),
-      ['20260101', '20251201', '20251013'],
-    );
-  });
-
-  it('falls back to created_at for GA ids', () => {
-    const a = version('skillver_a', '2026-01-01T00:00:00Z');
-    const b = version('skillver_b', '2026-02-01T00:00:00Z');
-    assert.deepEqual([a, b].sort(compareVersionsNewestFirst), [b, a]);
+  it('needs seconds only for versions that share their minute with another', () => {
+    const shared = versionsSharingAMinute([
+      version('a', '2026-10-03T14:22:05Z'),
+      version('b', '2026-10-03T14:22:59Z'),
+      version('c', '2026-10-03T14:23:00Z'),
+    ]);
+    assert.deepEqual([...shared].sort(), ['a', 'b']);
   });
 
   it('tells an age in words', () => {
@@ -66,28 +60,50 @@ describe('presenting skills and versions', () => {
     assert.equal(relativeAge('not a date', now, 'en'), '');
   });
 
-  it('writes the container.skills entry: latest on a skill, the version on a version', () => {
+  it('describes a version as "latest · 3 days ago" by the skill\'s latest_version_id', () => {
+    const v = version('skver_01a', '2026-11-18T12:00:00Z');
+    const now = Date.parse('2026-11-21T12:00:00Z');
+    assert.equal(versionDescription({ latestVersionId: 'skver_01a' }, v, now, 'en'), 'latest · 3 days ago');
+    assert.equal(versionDescription({ latestVersionId: 'skver_01z' }, v, now, 'en'), '3 days ago');
+  });
+
+  it('writes the container.skills entry: latest on a skill, the version id on a version', () => {
     const custom = { id: 'skill_01X', source: 'custom' };
     assert.deepEqual(JSON.parse(messagesApiSnippet(custom)), {
       type: 'custom',
       skill_id: 'skill_01X',
       version: 'latest',
     });
-    assert.deepEqual(JSON.parse(messagesApiSnippet(custom, version('1759178010641129'))), {
+    assert.deepEqual(JSON.parse(messagesApiSnippet(custom, version('skver_01abc'))), {
       type: 'custom',
       skill_id: 'skill_01X',
-      version: '1759178010641129',
+      version: 'skver_01abc',
     });
-    assert.equal(
-      messagesApiSnippet({ id: 'pdf', source: 'anthropic' }, version('20251013')),
-      '{"type":"anthropic","skill_id":"pdf","version":"20251013"}',
-    );
   });
 
-  it('describes a version: latest first, then its age; and counts nouns', () => {
-    const v = version('1759178010641129', new Date(Date.now() - 3 * 86_400_000).toISOString());
-    assert.equal(versionDescription({ latestVersion: '1759178010641129' }, v), 'latest · 3 days ago');
-    assert.equal(versionDescription({ latestVersion: '1' }, v), '3 days ago');
-    assert.deepEqual([plural(1, 'version'), plural(45, 'version')], ['1 version', '45 versions']);
+  it('sends type "anthropic" for every source but custom', () => {
+    for (const source of ['anthropic', 'anthropic_example', 'plugin', 'something_new']) {
+      assert.equal(containerSkillType(source), 'anthropic', source);
+      assert.equal(JSON.parse(messagesApiSnippet({ id: 'pdf', source })).type, 'anthropic');
+    }
+    assert.equal(containerSkillType('custom'), 'custom');
+  });
+
+  it('gives each source its own icon and tooltip; only custom is writable', () => {
+    const sources = ['custom', 'anthropic', 'anthropic_example', 'plugin'];
+    const icons = sources.map((s) => sourcePresentation(s).icon);
+    assert.equal(new Set(icons).size, 4);
+    assert.equal(new Set(sources.map((s) => sourcePresentation(s).about)).size, 4);
+    assert.deepEqual(
+      sources.map((source) => isWritable({ source })),
+      [true, false, false, false],
+    );
+    assert.match(sourcePresentation('plugin').about, /read-only/);
+  });
+
+  it('counts in words', () => {
+    assert.equal(plural(1, 'version'), '1 version');
+    assert.equal(plural(45, 'version'), '45 versions');
+    assert.equal(plural(1000, 'version'), '1,000 versions');
   });
 });

@@ -1,19 +1,18 @@
-// Deleting many versions, and then their skill, a few at a time, with an exact account of what happened to
-// each: the API refuses to delete a skill while it has versions, and a user must never be left guessing.
+// Deleting a skill (one DELETE takes its versions with it) and deleting many selected versions a few at a
+// time, each with an exact account: a cancelled DELETE whose answer was lost is settled with one GET, so a
+// user is left guessing only when that GET fails too.
 import type { SkillsClient } from './client';
 import { SkillsApiError } from './errors';
-import { collectAll } from './paging';
 import { abortableSleep } from './retry';
-import type { SkillVersion } from './types';
 
-/** DELETEs in flight at once: quick for a skill with dozens of versions, gentle on rate limits. */
+/** DELETEs in flight at once: quick for dozens of versions, gentle on rate limits. */
 export const DELETES_IN_FLIGHT = 4;
 
-export type VersionDeleteClient = Pick<SkillsClient, 'deleteVersion' | 'onServerDelay'>;
-export type SkillDeleteClient = VersionDeleteClient & Pick<SkillsClient, 'deleteSkill'>;
+export type VersionDeleteClient = Pick<SkillsClient, 'deleteVersion' | 'getVersion' | 'onServerDelay'>;
+export type SkillDeleteClient = Pick<SkillsClient, 'deleteSkill' | 'getSkill'>;
 
 export interface VersionFailure {
-  version: string;
+  versionId: string;
   error: SkillsApiError;
 }
 
@@ -21,16 +20,11 @@ export interface VersionFailure {
 export interface VersionDeletes {
   deleted: string[];
   failed: VersionFailure[];
-  /** Cancelled while their DELETE was under way: the server may or may not have acted on it. */
+  /** Cancelled while their DELETE was under way, and the check afterwards failed too. */
   unknown: string[];
+  /** Never sent, or cancelled before the server acted on them (the check found them still there). */
   notAttempted: string[];
   cancelled: boolean;
-}
-
-export interface SkillDeletes extends VersionDeletes {
-  skillDeleted: boolean;
-  /** Why the skill itself was not deleted, when its DELETE was sent and failed. */
-  skillError?: SkillsApiError;
 }
 
 export interface DeleteOptions {
@@ -41,13 +35,46 @@ export interface DeleteOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** Every version of a skill, 100 per request. */
-export function listAllVersions(
-  client: Pick<SkillsClient, 'versionPages'>,
+/** How many versions a skill has, in one request: exact up to 1,000, "more than 1,000" beyond. */
+export async function countVersions(
+  client: Pick<SkillsClient, 'listVersions'>,
   skillId: string,
   signal?: AbortSignal,
-): Promise<SkillVersion[]> {
-  return collectAll(client.versionPages(skillId, { limit: 100 }, signal));
+): Promise<{ count: number; more: boolean }> {
+  const page = await client.listVersions(skillId, { limit: 1000 }, signal);
+  return { count: page.data.length, more: page.nextPage !== null };
+}
+
+/** What became of a skill's DELETE. */
+export type SkillDeleteOutcome =
+  { status: 'deleted' } | { status: 'kept'; error: SkillsApiError } | { status: 'unknown'; error: SkillsApiError };
+
+/** One DELETE removes the skill and every version; a cancel under way is settled by reading the skill. */
+export async function deleteSkill(
+  client: SkillDeleteClient,
+  skillId: string,
+  signal?: AbortSignal,
+): Promise<SkillDeleteOutcome> {
+  try {
+    await client.deleteSkill(skillId, signal);
+    return { status: 'deleted' };
+  } catch (err) {
+    const error = asApiError(err);
+    if (error.kind === 'notFound') return { status: 'deleted' };
+    if (!(error.kind === 'cancelled' && error.mayHaveBeenProcessed)) return { status: 'kept', error };
+    const gone = await isGone(() => client.getSkill(skillId));
+    return gone === undefined ? { status: 'unknown', error } : gone ? { status: 'deleted' } : { status: 'kept', error };
+  }
+}
+
+/** After a lost answer: one GET tells. True: 404, gone; false: still there; undefined: the GET failed too. */
+async function isGone(read: () => Promise<unknown>): Promise<boolean | undefined> {
+  try {
+    await read();
+    return false;
+  } catch (err) {
+    return err instanceof SkillsApiError && err.kind === 'notFound' ? true : undefined;
+  }
 }
 
 /**
@@ -75,6 +102,11 @@ export async function deleteVersions(
     outcome.set(version, result);
     options.onSettled?.(outcome.size, versions.length);
   };
+  /** A DELETE cancelled under way may or may not have been acted on: reading the version tells which. */
+  const settleCancelled = async (version: string) => {
+    const gone = await isGone(() => client.getVersion(skillId, version));
+    settle(version, gone === undefined ? 'unknown' : gone ? 'deleted' : 'notAttempted');
+  };
   const worker = async () => {
     for (let version = queue.shift(); version !== undefined; version = queue.shift()) {
       // A pause may be pushed further while waiting: wait again until none is left.
@@ -91,8 +123,10 @@ export async function deleteVersions(
         const error = asApiError(err);
         // A version that is not there is gone: what a retry after a lost answer to a DELETE meets.
         if (error.kind === 'notFound') settle(version, 'deleted');
-        else if (error.kind === 'cancelled') settle(version, error.mayHaveBeenProcessed ? 'unknown' : 'notAttempted');
-        else {
+        else if (error.kind === 'cancelled') {
+          if (error.mayHaveBeenProcessed) await settleCancelled(version);
+          else settle(version, 'notAttempted');
+        } else {
           settle(version, error);
           if (options.stopOnFailure) stopped = true;
         }
@@ -108,36 +142,14 @@ export async function deleteVersions(
   const having = (result: string) => versions.filter((v) => outcome.get(v) === result);
   return {
     deleted: having('deleted'),
-    failed: versions.flatMap((version) => {
-      const error = outcome.get(version);
-      return error instanceof SkillsApiError ? [{ version, error }] : [];
+    failed: versions.flatMap((versionId) => {
+      const error = outcome.get(versionId);
+      return error instanceof SkillsApiError ? [{ versionId, error }] : [];
     }),
     unknown: having('unknown'),
     notAttempted: having('notAttempted'),
     cancelled: signal?.aborted ?? false,
   };
-}
-
-/**
- * Deletes every one of `versions` (all the skill has), stopping at the first failure, then the skill once
- * none is left. The skill is kept when any version is, or when the user cancelled.
- */
-export async function deleteSkillAndVersions(
-  client: SkillDeleteClient,
-  skillId: string,
-  versions: readonly string[],
-  options: DeleteOptions = {},
-): Promise<SkillDeletes> {
-  const deletes = await deleteVersions(client, skillId, versions, { ...options, stopOnFailure: true });
-  if (deletes.deleted.length !== versions.length || deletes.cancelled) return { ...deletes, skillDeleted: false };
-  try {
-    await client.deleteSkill(skillId, options.signal);
-    return { ...deletes, skillDeleted: true };
-  } catch (err) {
-    const error = asApiError(err);
-    if (error.kind === 'notFound') return { ...deletes, skillDeleted: true };
-    return { ...deletes, skillDeleted: false, skillError: error, cancelled: error.kind === 'cancelled' };
-  }
 }
 
 /** How many versions the deletes were asked for: each has exactly one outcome. */
@@ -152,11 +164,11 @@ export function summarizeVersionDeletes(deletes: VersionDeletes): string {
   if (deletes.failed.length > 0) {
     const first = deletes.failed[0];
     parts.push(
-      `${deletes.failed.length} failed (${first.version}: ${first.error.message}${deletes.failed.length > 1 ? ', and others: see the log' : ''})`,
+      `${deletes.failed.length} failed (${first.versionId}: ${first.error.message}${deletes.failed.length > 1 ? ', and others: see the log' : ''})`,
     );
   }
   if (deletes.unknown.length > 0)
-    parts.push(`${deletes.unknown.length} cancelled while under way, so perhaps deleted (the view shows what is left)`);
+    parts.push(`${deletes.unknown.length} cancelled while under way and not known (the view shows what is left)`);
   if (deletes.notAttempted.length > 0) parts.push(`${deletes.notAttempted.length} not attempted`);
   return parts.join('; ');
 }
