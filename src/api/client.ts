@@ -128,7 +128,7 @@ export class SkillsClient {
 
   /** Every page of the skill list, fetched as the caller iterates. */
   skillPages(request: Omit<ListSkillsRequest, 'page'> = {}, signal?: AbortSignal): AsyncGenerator<Page<Skill>> {
-    return iteratePages((page) => this.listSkills({ ...request, page }, signal));
+    return iteratePages((page) => this.listSkills({ ...request, page }, signal), { signal });
   }
 
   getSkill(skillId: string, signal?: AbortSignal): Promise<Skill> {
@@ -165,7 +165,7 @@ export class SkillsClient {
     request: Omit<PageRequest, 'page'> = {},
     signal?: AbortSignal,
   ): AsyncGenerator<Page<SkillVersion>> {
-    return iteratePages((page) => this.listVersions(skillId, { ...request, page }, signal));
+    return iteratePages((page) => this.listVersions(skillId, { ...request, page }, signal), { signal });
   }
 
   /** A version by its id, or the skill's newest with `'latest'`. */
@@ -283,7 +283,7 @@ export class SkillsClient {
         signal,
       } as RequestInit);
       deadline.touch();
-      requestId = res.headers.get('request-id') ?? undefined;
+      requestId = plainRequestId(res.headers.get('request-id'), apiKey);
       if (!res.ok) {
         const error = await httpError(res, requestId, apiKey);
         log({ status: res.status, requestId: error.requestId, error: error.message });
@@ -402,6 +402,24 @@ function redact(text: string, apiKey: string): string {
   return text.split(apiKey).join('[redacted]');
 }
 
+/**
+ * A request id as the API writes them (`req_011C…`): letters, digits, `_` and `-`, and never the key.
+ * Anything else — a server echoing a header, or the key, into it — is not copied into messages and the log.
+ */
+function plainRequestId(value: string | null | undefined, apiKey: string): string | undefined {
+  return value && /^[A-Za-z0-9_-]{1,128}$/.test(value) && !value.includes(apiKey) ? value : undefined;
+}
+
+/** The error a transport threw, with the key redacted from its message and its causes' (a few deep). */
+function redactedCause(err: unknown, apiKey: string, depth = 0): unknown {
+  if (!(err instanceof Error) || depth > 4) return err;
+  const copy = new Error(redact(err.message, apiKey), { cause: redactedCause(err.cause, apiKey, depth + 1) });
+  copy.name = err.name;
+  const code = (err as { code?: unknown }).code;
+  if (code !== undefined) Object.assign(copy, { code });
+  return copy;
+}
+
 async function httpError(res: Response, requestId: string | undefined, apiKey: string): Promise<SkillsApiError> {
   let body: ReturnType<typeof toErrorBody> = {};
   try {
@@ -418,9 +436,10 @@ async function httpError(res: Response, requestId: string | undefined, apiKey: s
       body.message ?? `The Skills API answered HTTP ${status}${res.statusText ? ` ${res.statusText}` : ''}.`,
       apiKey,
     ),
-    requestId: requestId ?? body.requestId,
+    requestId: requestId ?? plainRequestId(body.requestId, apiKey),
     // A 5xx other than overloaded (a gateway timeout included) may come after the server acted.
     mayHaveBeenProcessed: status >= 500 && status !== 529,
+    retryAfterMs: serverRetryDelayMs(res.headers),
   });
 }
 
@@ -459,7 +478,7 @@ function transportError(
         : `The Skills API did not answer in time: nothing was sent or received for ${seconds} s.`,
       requestId,
       mayHaveBeenProcessed: bodySent,
-      cause: err,
+      cause: redactedCause(err, apiKey),
     });
   }
   const code = errorCode(err);
@@ -471,7 +490,7 @@ function transportError(
       : `Could not reach the Skills API (${detail}).`,
     requestId,
     mayHaveBeenProcessed: answered || (bodySent && (code === undefined || !NEVER_SENT_CODES.has(code))),
-    cause: err,
+    cause: redactedCause(err, apiKey),
   });
 }
 
@@ -479,7 +498,7 @@ function transportError(
 function errorCode(err: unknown): string | undefined {
   for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{2,}$/.test(code)) return code;
   }
   return undefined;
 }

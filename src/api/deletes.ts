@@ -33,7 +33,16 @@ export interface DeleteOptions {
   /** After each version's outcome is known: how many are, of how many. */
   onSettled?: (settled: number, total: number) => void;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * How long rate limits may pause the deletes in all, past the client's own retries: a short burst of
+   * 429s is waited out (every DELETE paused together), an endless one is not.
+   */
+  maxRateLimitWaitMs?: number;
 }
+
+const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
+/** The pause after a rate limit that names no delay. */
+const RATE_LIMIT_PAUSE_MS = 2_000;
 
 /** How many versions a skill has, in one request: exact up to 1,000, "more than 1,000" beyond. */
 export async function countVersions(
@@ -94,6 +103,7 @@ export async function deleteVersions(
   const queue = [...versions];
   let stopped = false;
   let resumeAt = 0;
+  let rateLimitWaitLeft = options.maxRateLimitWaitMs ?? DEFAULT_RATE_LIMIT_WAIT_MS;
   const pauses = client.onServerDelay((delayMs) => {
     resumeAt = Math.max(resumeAt, Date.now() + delayMs);
   });
@@ -123,7 +133,13 @@ export async function deleteVersions(
         const error = asApiError(err);
         // A version that is not there is gone: what a retry after a lost answer to a DELETE meets.
         if (error.kind === 'notFound') settle(version, 'deleted');
-        else if (error.kind === 'cancelled') {
+        else if (error.kind === 'rateLimited' && rateLimitWaitLeft > 0) {
+          // Paused together and tried again first; the budget bounds the whole delete's waiting.
+          const pause = Math.min(error.retryAfterMs ?? RATE_LIMIT_PAUSE_MS, rateLimitWaitLeft);
+          rateLimitWaitLeft -= pause;
+          resumeAt = Math.max(resumeAt, Date.now() + pause);
+          queue.unshift(version);
+        } else if (error.kind === 'cancelled') {
           if (error.mayHaveBeenProcessed) await settleCancelled(version);
           else settle(version, 'notAttempted');
         } else {

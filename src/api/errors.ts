@@ -25,6 +25,8 @@ export interface SkillsApiErrorInit {
    * connection, a cancel before sending). A create that fails with `true` must be settled by re-listing.
    */
   mayHaveBeenProcessed?: boolean;
+  /** How long the server asked to wait (`retry-after`), on a rate limit or an overload. */
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -34,6 +36,7 @@ export class SkillsApiError extends Error {
   readonly errorType: string | undefined;
   readonly requestId: string | undefined;
   readonly mayHaveBeenProcessed: boolean;
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: SkillsApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -43,6 +46,7 @@ export class SkillsApiError extends Error {
     this.errorType = init.errorType;
     this.requestId = init.requestId;
     this.mayHaveBeenProcessed = init.mayHaveBeenProcessed ?? false;
+    this.retryAfterMs = init.retryAfterMs;
   }
 }
 

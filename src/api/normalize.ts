@@ -53,12 +53,16 @@ export function toSkillVersion(value: unknown, requestId?: string): SkillVersion
   };
 }
 
+/**
+ * A list in either cursor style the API has: `next_page` (the Skills lists), or `has_more` with `last_id`
+ * (the models list, whose next page is asked `after_id`). Either way the cursor is the page's `nextPage`.
+ */
 export function toPage<T>(value: unknown, item: (v: unknown, requestId?: string) => T, requestId?: string): Page<T> {
   const raw = asObject(value);
   if (!raw || !Array.isArray(raw.data)) throw malformed('list', requestId);
-  // GA lists end when next_page is null; a legacy has_more: false ends them too, whatever token came with it.
-  const nextPage = raw.has_more === false ? null : (str(raw.next_page) ?? null);
-  return { data: raw.data.map((v) => item(v, requestId)), nextPage };
+  // A has_more of false ends a list whatever cursor came with it (legacy answers send both).
+  const cursor = 'next_page' in raw ? str(raw.next_page) : raw.has_more === true ? str(raw.last_id) : undefined;
+  return { data: raw.data.map((v) => item(v, requestId)), nextPage: raw.has_more === false ? null : (cursor ?? null) };
 }
 
 export function toDeleted(value: unknown, requestId?: string): Deleted {

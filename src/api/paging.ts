@@ -1,24 +1,72 @@
+// The one paging primitive of the extension: every cursor list (the Skills API's `next_page` → `page`, the
+// models list's `has_more`/`last_id` → `after_id`, both normalised to a page's `nextPage`) is walked under
+// the same guard, so a hostile or broken server cannot make a list page forever.
 import { SkillsApiError } from './errors';
 import type { Page } from './types';
 
-export type PageFetcher<T> = (page: string | undefined) => Promise<Page<T>>;
+export type PageFetcher<T> = (cursor: string | undefined) => Promise<Page<T>>;
 
-/** Every page of a cursor list, in order, until `nextPage` is null. */
-export async function* iteratePages<T>(fetchPage: PageFetcher<T>): AsyncGenerator<Page<T>, void, undefined> {
-  const seen = new Set<string>();
-  let token: string | undefined;
-  do {
-    const page = await fetchPage(token);
-    yield page;
-    token = page.nextPage ?? undefined;
-    if (token !== undefined) {
-      // A server that hands back a token it already gave would otherwise page forever.
-      if (seen.has(token)) {
-        throw new SkillsApiError({ kind: 'server', message: 'The Skills API repeated a page token.' });
-      }
-      seen.add(token);
+export interface PagingLimits {
+  /**
+   * Empty pages in a row that still carry a cursor: followed (a server may skip past filtered items, as the
+   * SDK allows since 0.130), but not without end.
+   */
+  maxEmptyPagesInARow?: number;
+  /** Pages of one list at most: far beyond any real workspace (1,000 items a page). */
+  maxPages?: number;
+}
+
+export const DEFAULT_PAGING_LIMITS: Required<PagingLimits> = { maxEmptyPagesInARow: 5, maxPages: 1_000 };
+
+function refused(message: string): SkillsApiError {
+  return new SkillsApiError({ kind: 'server', message: `The Skills API ${message}; the list was not read further.` });
+}
+
+/**
+ * Watches the pages of one list as they come and throws, instead of asking for another, when the server
+ * hands back a cursor it gave already, sends too many empty pages in a row, or too many pages at all.
+ */
+export class PageGuard {
+  private readonly seen = new Set<string>();
+  private emptyInARow = 0;
+  private pages = 0;
+  private readonly limits: Required<PagingLimits>;
+
+  constructor(limits: PagingLimits = {}) {
+    this.limits = { ...DEFAULT_PAGING_LIMITS, ...limits };
+  }
+
+  /** The cursor of the page after `page`, or undefined at the end of the list. */
+  next(page: Page<unknown>): string | undefined {
+    this.pages++;
+    const cursor = page.nextPage ?? undefined;
+    if (cursor === undefined) return undefined;
+    if (this.seen.has(cursor)) throw refused('handed back a page cursor it had given already');
+    this.seen.add(cursor);
+    this.emptyInARow = page.data.length === 0 ? this.emptyInARow + 1 : 0;
+    if (this.emptyInARow >= this.limits.maxEmptyPagesInARow) {
+      throw refused(`sent ${this.emptyInARow} empty pages in a row that each promised more`);
     }
-  } while (token !== undefined);
+    if (this.pages >= this.limits.maxPages) throw refused(`sent more than ${this.limits.maxPages} pages`);
+    return cursor;
+  }
+}
+
+/** Every page of a cursor list, in order, under a PageGuard; stops with a cancel when `signal` aborts. */
+export async function* iteratePages<T>(
+  fetchPage: PageFetcher<T>,
+  options: PagingLimits & { signal?: AbortSignal } = {},
+): AsyncGenerator<Page<T>, void, undefined> {
+  const guard = new PageGuard(options);
+  let cursor: string | undefined;
+  do {
+    if (options.signal?.aborted) {
+      throw new SkillsApiError({ kind: 'cancelled', message: 'The request was cancelled.' });
+    }
+    const page = await fetchPage(cursor);
+    yield page;
+    cursor = guard.next(page);
+  } while (cursor !== undefined);
 }
 
 export async function collectAll<T>(pages: AsyncIterable<Page<T>>): Promise<T[]> {

@@ -38,17 +38,21 @@ export function shouldRetry(method: string, err: SkillsApiError, headers: Header
   return err.status === 408 || err.status === 409 || err.status === 429 || err.status >= 500;
 }
 
-/** The delay the server asks for, in ms, from `retry-after-ms` or `retry-after` (seconds or an HTTP date). */
+/**
+ * The delay the server asks for, in ms, from `retry-after-ms` or `retry-after` (seconds or an HTTP date);
+ * undefined when it asks for none, or for none worth waiting (0, or a date already past).
+ */
 export function serverRetryDelayMs(headers: Headers | undefined, now = Date.now()): number | undefined {
   if (!headers) return undefined;
+  const positive = (ms: number) => (ms > 0 ? ms : undefined);
   const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
-  if (Number.isFinite(ms)) return ms;
+  if (Number.isFinite(ms)) return positive(ms);
   const value = headers.get('retry-after');
   if (value === null) return undefined;
   const seconds = Number.parseFloat(value);
-  if (Number.isFinite(seconds)) return seconds * 1000;
+  if (Number.isFinite(seconds)) return positive(seconds * 1000);
   const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : date - now;
+  return Number.isNaN(date) ? undefined : positive(date - now);
 }
 
 /** How long to wait before retry number `retriesDone + 1`. */
@@ -60,7 +64,8 @@ export function retryDelayMs(
   now = Date.now(),
 ): number {
   const fromServer = serverRetryDelayMs(headers, now);
-  if (fromServer !== undefined && fromServer >= 0 && fromServer < MAX_SERVER_DELAY_MS) return fromServer;
+  // As the SDK: a delay of 0 (or in the past) says nothing, and the usual backoff applies.
+  if (fromServer !== undefined && fromServer > 0 && fromServer < MAX_SERVER_DELAY_MS) return fromServer;
   const base = Math.min(policy.initialDelayMs * 2 ** retriesDone, policy.maxDelayMs);
   return base * (1 - random() * 0.25);
 }

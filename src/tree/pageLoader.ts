@@ -1,5 +1,6 @@
 // A cursor list loaded a page at a time for the tree: the nodes read what is loaded, the loader does the
-// requests. No `vscode` import, so it is tested in plain Node.
+// requests, under the same guard as every other list. No `vscode` import, so it is tested in plain Node.
+import { PageGuard } from '../api/paging';
 import type { Page } from '../api/types';
 
 export type PageFetch<T> = (request: { page?: string; limit?: number }, signal: AbortSignal) => Promise<Page<T>>;
@@ -11,6 +12,9 @@ export class PageLoader<T> {
   private failure: unknown;
   private inFlight: Promise<void> | undefined;
   private abort: AbortController | undefined;
+  private guard = new PageGuard();
+  /** Set when the guard stopped the list: a Retry then reads it again from the start. */
+  private stopped = false;
   /** Bumped by reset(), so an answer to a request made before it is dropped. */
   private generation = 0;
 
@@ -45,6 +49,7 @@ export class PageLoader<T> {
    */
   loadMore(limit?: number): Promise<void> {
     if (this.inFlight) return this.inFlight;
+    if (this.stopped) this.reset();
     if (!this.hasMore) return Promise.resolve();
     const generation = this.generation;
     const abort = new AbortController();
@@ -54,9 +59,15 @@ export class PageLoader<T> {
         if (generation !== this.generation) return;
         const known = this.keyOf && new Set(this.items.map(this.keyOf));
         this.items.push(...(known ? page.data.filter((item) => !known.has(this.keyOf!(item))) : page.data));
-        this.nextPage = page.nextPage ?? undefined;
         this.firstPageLoaded = true;
         this.failure = undefined;
+        try {
+          this.nextPage = this.guard.next(page);
+        } catch (err) {
+          this.nextPage = undefined;
+          this.stopped = true;
+          this.failure = err;
+        }
       },
       (err: unknown) => {
         if (generation === this.generation) this.failure = err;
@@ -74,7 +85,10 @@ export class PageLoader<T> {
     return this.loadMore(limit);
   }
 
-  /** Every remaining page, `limit` at a time, stopping at a failure or when `signal` aborts. */
+  /**
+   * Every remaining page, `limit` at a time, stopping at a failure (the guard's included: a repeated
+   * cursor, endless empty pages) or when `signal` aborts.
+   */
   async loadAll(limit: number, signal?: AbortSignal): Promise<void> {
     while (this.hasMore && !signal?.aborted) {
       await this.loadMore(limit);
@@ -108,5 +122,7 @@ export class PageLoader<T> {
     this.nextPage = undefined;
     this.firstPageLoaded = false;
     this.failure = undefined;
+    this.guard = new PageGuard();
+    this.stopped = false;
   }
 }

@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
+import { mochaHooks } from '../support/noUnhandledRejections';
 
 /** Marks the suite's own lines: the workbench relays them among its own log. */
 export const LINE_MARKER = '[host-test] ';
@@ -11,7 +12,7 @@ const UNTRUSTED_TAG = '@untrusted';
 
 export function run(): Promise<void> {
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(LINE_MARKER + format(...args));
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', rootHooks: mochaHooks });
   // Tests tagged @untrusted run in a second pass, in a workspace that is not trusted; the others never do.
   if (process.env.HOST_TEST_TRUST === 'untrusted') mocha.grep(UNTRUSTED_TAG);
   else if (process.env.HOST_TEST_GREP) mocha.grep(process.env.HOST_TEST_GREP);

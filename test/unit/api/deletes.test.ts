@@ -131,6 +131,27 @@ describe('deletes: a whole skill in one request, selected versions a few at a ti
     assert.deepEqual(remaining(id), [versions[16]]);
   });
 
+  it('waits out a burst of 429s past the client’s own retries, pausing every DELETE, and deletes them all', async () => {
+    const { id, versions } = await skillWithVersions(7);
+    const chosen = versions.slice(0, 6);
+    // Eight 429s in a row: more than the two retries a request gets.
+    api.emulator.faults.push({ method: 'DELETE', status: 429, headers: { 'retry-after-ms': '40' }, times: 8 });
+    const result = await deleteVersions(api.client, id, chosen);
+    assert.deepEqual(result.deleted.sort(), [...chosen].sort());
+    assert.deepEqual(result.failed, []);
+    assert.equal(versionDeletes().filter((r) => r.status === 429).length, 8);
+  });
+
+  it('gives up on an endless rate limit once its wait budget is spent, within a bounded number of requests', async () => {
+    const { id, versions } = await skillWithVersions(5);
+    api.emulator.faults.push({ method: 'DELETE', status: 429, headers: { 'retry-after-ms': '20' }, times: 10_000 });
+    const result = await deleteVersions(api.client, id, versions.slice(0, 4), { maxRateLimitWaitMs: 200 });
+    assert.equal(result.failed.length, 4);
+    assert.ok(result.failed.every((f) => f.error.kind === 'rateLimited'));
+    assert.ok(versionDeletes().length <= 4 * 3 + (200 / 20) * 3, `${versionDeletes().length} requests`);
+    assert.equal(remaining(id).length, 5);
+  });
+
   it('goes on past a failure when deleting chosen versions, reporting each', async () => {
     const { id, versions } = await skillWithVersions(6);
     api.emulator.faults.push({

@@ -26,6 +26,21 @@ describe('retry policy', () => {
     assert.equal(serverRetryDelayMs(headers({})), undefined);
   });
 
+  it('takes a retry-after of 0 (or a date past) as no delay asked: its own backoff, not 0 ms', () => {
+    const now = Date.parse('2026-11-21T10:00:00Z');
+    assert.equal(serverRetryDelayMs(headers({ 'retry-after': '0' })), undefined);
+    assert.equal(serverRetryDelayMs(headers({ 'retry-after-ms': '0' })), undefined);
+    assert.equal(serverRetryDelayMs(headers({ 'retry-after': 'Sat, 21 Nov 2026 09:59:00 GMT' }), now), undefined);
+    assert.equal(
+      retryDelayMs(DEFAULT_RETRY_POLICY, 0, headers({ 'retry-after': '0' }), () => 0),
+      500,
+    );
+    assert.equal(
+      retryDelayMs(DEFAULT_RETRY_POLICY, 1, headers({ 'retry-after-ms': '0' }), () => 0),
+      1000,
+    );
+  });
+
   it('ignores a server delay of a minute or more in favour of its own backoff', () => {
     assert.equal(
       retryDelayMs(DEFAULT_RETRY_POLICY, 0, headers({ 'retry-after': '120' }), () => 0),
