@@ -41,7 +41,7 @@ export function compareWithLocal(deps: CompareDeps) {
     if (!folder) return undefined;
     const [published, localFolder] = await Promise.all([
       loadVersionFiles(deps, node),
-      skillModule().inspectSkillFolder(folder.fsPath, { exclude: excludePatterns() }),
+      skillModule().inspectSkillFolder(folder.fsPath, { exclude: excludePatterns(), scanContents: false }),
     ]);
     const local = new Map(
       await Promise.all(

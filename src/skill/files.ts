@@ -1,7 +1,7 @@
 // The files of one skill folder that an upload would carry: excludes applied (defaults, the setting and
 // `.skillignore`, all in gitignore syntax), symlinks that leave the folder and likely secrets refused.
 import ignore, { type Ignore } from 'ignore';
-import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { SkillProblem } from './problems';
 
@@ -31,27 +31,91 @@ export function toRelativePath(root: string, file: string, pathApi: path.Platfor
   return pathApi.relative(root, file).split(pathApi.sep).join('/');
 }
 
+/**
+ * Files that hold credentials by their very name (a path relative to the skill folder). Their content is
+ * scanned too (secrets.ts), which finds keys pasted anywhere; a name is refused even when its content is
+ * not recognised.
+ */
 const SECRET_NAMES: [RegExp, string][] = [
-  [/^\.env(\..+)?$/, 'an environment file'],
+  [/(^|\/)\.env(\.[^/]+)?$|\.env$/, 'an environment file'],
+  [/(^|\/)\.envrc$/, 'a direnv file'],
   [/\.pem$/i, 'a PEM key or certificate'],
   [/\.key$/i, 'a private key'],
   [/\.(p12|pfx)$/i, 'a PKCS #12 key store'],
-  [/^id_(rsa|ed25519)/, 'an SSH private key'],
+  [/(^|\/)id_[a-z0-9_]+$/, 'an SSH private key'],
+  [/(^|\/)\.aws\/credentials$/, 'AWS credentials'],
+  [/(^|\/)\.git-credentials$/, 'stored Git credentials'],
 ];
 const CREDENTIAL_FILES = new Set(['.npmrc', '.pypirc', '.netrc']);
 const HOLDS_CREDENTIAL = /(_authToken|_auth|_password|token|password)\s*[=:]\s*\S|\bpassword\s+\S/i;
+/** A `.skillignore` is a short list of patterns: more than this is not one. */
+const MAX_SKILLIGNORE_BYTES = 64 * 1024;
+/** How much of a credential file is read to look for a token: they are a few lines long. */
+const CREDENTIAL_READ_BYTES = 64 * 1024;
+/** A walk lists at most this many files, and looks at most at this many entries (a hostile or huge tree). */
+export const MAX_FILES = 10_000;
+const MAX_ENTRIES = 100_000;
 /** What a file name may hold to travel in a multipart filename and unpack on any OS. */
 const SAFE_NAME = /^[\x20-\x7e]+$/;
 const UNSAFE_CHARS = /[\\:*?"<>|]/;
 
-async function secretKind(name: string, absolutePath: string): Promise<string | undefined> {
-  const byName = SECRET_NAMES.find(([pattern]) => pattern.test(name));
+/**
+ * The first `maxBytes` of a file, read only when it is (or links to) a regular file: a FIFO or a device
+ * would block Node's file-system threads (and the extension host with them), and `/dev/zero` never ends.
+ * Links are the caller's to vet (collectFiles refuses those that leave the folder).
+ */
+export async function readRegularFileHead(absolutePath: string, maxBytes: number): Promise<Buffer> {
+  const info = await stat(absolutePath);
+  if (!info.isFile()) throw new NotARegularFileError(absolutePath);
+  const handle = await open(absolutePath, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(info.size, maxBytes));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+export class NotARegularFileError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is not a regular file`);
+    this.name = 'NotARegularFileError';
+  }
+}
+
+async function secretKind(relativePath: string, name: string, absolutePath: string): Promise<string | undefined> {
+  const byName = SECRET_NAMES.find(([pattern]) => pattern.test(relativePath) && !relativePath.endsWith('.pub'));
   if (byName) return byName[1];
   if (CREDENTIAL_FILES.has(name)) {
-    const text = await readFile(absolutePath, 'utf8').catch(() => '');
+    const text = (
+      await readRegularFileHead(absolutePath, CREDENTIAL_READ_BYTES).catch(() => Buffer.alloc(0))
+    ).toString();
     if (HOLDS_CREDENTIAL.test(text)) return `${name} holding a token or password`;
   }
   return undefined;
+}
+
+/** The folder's `.skillignore`: none is fine; one that is not a small regular file is a problem. */
+async function readSkillignore(folder: string): Promise<{ patterns: string; problem?: SkillProblem }> {
+  const file = path.join(folder, SKILLIGNORE);
+  const info = await lstat(file).catch(() => undefined);
+  if (info === undefined) return { patterns: '' };
+  const refuse = (message: string) => ({
+    patterns: '',
+    problem: { severity: 'error' as const, file: SKILLIGNORE, message },
+  });
+  if (!info.isFile()) {
+    return refuse(
+      `${SKILLIGNORE} is not a regular file (a link, a folder or a pipe): replace it with a plain text file of patterns.`,
+    );
+  }
+  if (info.size > MAX_SKILLIGNORE_BYTES) {
+    return refuse(
+      `${SKILLIGNORE} is ${info.size} bytes; a list of patterns is at most ${MAX_SKILLIGNORE_BYTES / 1024} KB. Shorten it.`,
+    );
+  }
+  return { patterns: (await readRegularFileHead(file, MAX_SKILLIGNORE_BYTES)).toString('utf8') };
 }
 
 function isInside(root: string, target: string): boolean {
@@ -69,19 +133,25 @@ export async function collectFiles(
   exclude: readonly string[] = DEFAULT_EXCLUDES,
 ): Promise<{ files: SkillFile[]; problems: SkillProblem[] }> {
   const root = await realpath(folder);
-  const skillignore = await readFile(path.join(folder, SKILLIGNORE), 'utf8').catch(() => '');
+  const skillignore = await readSkillignore(folder);
   const excluded: Ignore = ignore()
     .add([...exclude])
-    .add(skillignore)
+    .add(skillignore.patterns)
     .add(`/${SKILLIGNORE}`);
   const files: SkillFile[] = [];
-  const problems: SkillProblem[] = [];
+  const problems: SkillProblem[] = skillignore.problem ? [skillignore.problem] : [];
   const error = (file: string, message: string) => problems.push({ severity: 'error', file, message });
   const visited = new Set<string>([root]);
+  let entriesSeen = 0;
+  let tooMany = false;
 
   const walk = async (dir: string): Promise<void> => {
     const entries = (await readdir(dir)).sort();
     for (const name of entries) {
+      if (++entriesSeen > MAX_ENTRIES || files.length >= MAX_FILES) {
+        tooMany = true;
+        return;
+      }
       const absolutePath = path.join(dir, name);
       const relativePath = toRelativePath(folder, absolutePath);
       const link = await lstat(absolutePath);
@@ -123,7 +193,7 @@ export async function collectFiles(
         );
         continue;
       }
-      const secret = await secretKind(name, absolutePath);
+      const secret = await secretKind(relativePath, name, absolutePath);
       if (secret) {
         error(
           relativePath,
@@ -135,6 +205,12 @@ export async function collectFiles(
     }
   };
   await walk(folder);
+  if (tooMany) {
+    problems.push({
+      severity: 'error',
+      message: `The folder holds more than ${MAX_FILES.toLocaleString('en-US')} files (or ${MAX_ENTRIES.toLocaleString('en-US')} entries): a skill needs far fewer. Exclude what it does not need in ${SKILLIGNORE} or claudeSkills.exclude.`,
+    });
+  }
   files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
   return { files, problems };
 }

@@ -1,12 +1,14 @@
 // One local skill folder, inspected as a publish would see it: its SKILL.md, the files an upload would
 // carry, and every problem, before a byte leaves the machine.
 import JSZip from 'jszip';
-import { readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
+import * as path from 'node:path';
 import type { UploadFile } from '../api/types';
-import { collectFiles, DEFAULT_EXCLUDES, SKILLIGNORE, type SkillFile } from './files';
-import { parseSkillMd, SKILL_MD } from './frontmatter';
+import { collectFiles, DEFAULT_EXCLUDES, MAX_FILES, readRegularFileHead, SKILLIGNORE, type SkillFile } from './files';
+import { encodingProblem, FRONTMATTER_WINDOW, parseSkillMd, SKILL_MD } from './frontmatter';
 import { formatProblem, hasErrors, type SkillProblem } from './problems';
 import { validateFrontmatter } from './rules';
+import { scanForSecrets } from './secrets';
 
 /** The Skills API's limit for all files of one upload together. */
 /** All files together, uncompressed: the GA limit (the legacy beta's was 8 MB). */
@@ -36,7 +38,15 @@ export interface InspectOptions {
   exclude?: readonly string[];
   /** SKILL.md's text when an editor holds unsaved changes. */
   skillMdText?: string;
+  /**
+   * Whether every file's content is scanned for secrets (publishing, validating, packaging do it; the
+   * checks while SKILL.md is edited do not, since they run at every pause in typing).
+   */
+  scanContents?: boolean;
 }
+
+/** Files read at once for an upload: thousands at once would run out of file handles (EMFILE). */
+const READS_IN_FLIGHT = 16;
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -57,9 +67,14 @@ export async function inspectSkillFolder(folder: string, options: InspectOptions
   let nameLine: number | undefined;
   let description: string | undefined;
   if (!skillMd) {
-    problems.unshift({ severity: 'error', message: missingSkillMdMessage(files) });
+    problems.unshift({ severity: 'error', message: await missingSkillMdMessage(folder, files) });
   } else {
-    const parsed = parseSkillMd(options.skillMdText ?? (await readFile(skillMd.absolutePath, 'utf8')));
+    // Only the head is read: the frontmatter is at the top, and a huge SKILL.md must not fill memory.
+    const head = await readRegularFileHead(skillMd.absolutePath, FRONTMATTER_WINDOW);
+    const encoding = encodingProblem(head);
+    const parsed = encoding
+      ? { data: undefined, keyLines: new Map<string, number>(), problems: [encoding] }
+      : parseSkillMd(options.skillMdText ?? head.toString('utf8'));
     const frontmatterProblems = validateFrontmatter(parsed);
     problems.unshift(...frontmatterProblems);
     nameLine = parsed.keyLines.get('name');
@@ -79,6 +94,8 @@ export async function inspectSkillFolder(folder: string, options: InspectOptions
   }
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
   if (totalBytes > MAX_UPLOAD_BYTES) problems.push({ severity: 'error', message: tooLargeMessage(files, totalBytes) });
+  // Content is scanned only when the folder could be uploaded at all: past the limits it is refused anyway.
+  else if (options.scanContents !== false && files.length < MAX_FILES) problems.push(...(await scanForSecrets(files)));
   return { folder, name, nameLine, description, files, totalBytes, problems };
 }
 
@@ -95,7 +112,10 @@ export function slugMismatch(skill: PublishableSkillFolder, slug: string, skillT
   };
 }
 
-function missingSkillMdMessage(files: readonly SkillFile[]): string {
+async function missingSkillMdMessage(folder: string, files: readonly SkillFile[]): Promise<string> {
+  const there = await lstat(path.join(folder, SKILL_MD)).catch(() => undefined);
+  if (there && !there.isFile() && !there.isSymbolicLink())
+    return 'SKILL.md is not a regular file (a pipe, a device or a folder): make it a plain text file.';
   const lookalike = files.find((f) => !f.relativePath.includes('/') && f.relativePath.toLowerCase() === 'skill.md');
   if (lookalike) return `The skill's file must be named exactly SKILL.md: rename "${lookalike.relativePath}".`;
   if (files.length === 0)
@@ -126,15 +146,29 @@ function assertPublishable(skill: SkillFolder): asserts skill is PublishableSkil
   if (hasErrors(skill.problems) || skill.name === undefined) throw new SkillFolderError(skill.problems);
 }
 
-/** The upload: every file as `<name>/<relative path>`. Refuses a folder with errors. */
+/**
+ * The upload: every file as `<name>/<relative path>`, read a few at a time. Refuses a folder with errors,
+ * and a file that changed (or stopped being a regular file) since the folder was checked.
+ */
 export async function readUploadFiles(skill: SkillFolder): Promise<UploadFile[]> {
   assertPublishable(skill);
-  return Promise.all(
-    skill.files.map(async (f) => ({
-      path: `${skill.name}/${f.relativePath}`,
-      data: new Uint8Array(await readFile(f.absolutePath)),
-    })),
-  );
+  const upload: UploadFile[] = new Array(skill.files.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < skill.files.length; i = next++) {
+      const f = skill.files[i];
+      const data = await readRegularFileHead(f.absolutePath, MAX_UPLOAD_BYTES + 1).catch(() => undefined);
+      if (data?.length !== f.size) {
+        throw new Error(`${f.relativePath} changed while it was being published: check it, then publish again.`);
+      }
+      upload[i] = {
+        path: `${skill.name}/${f.relativePath}`,
+        data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+      };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, skill.files.length) }, worker));
+  return upload;
 }
 
 /** `<name>.zip` holding `<name>/…`, the layout the Claude apps accept. Refuses a folder with errors. */

@@ -11,6 +11,13 @@ export const KNOWN_KEYS = ['name', 'description', 'license', 'compatibility', 'm
 
 const XML_TAG = /[<>]/;
 
+/** Characters as the API counts them (Python's len): code points, so an emoji is one, not two UTF-16 units. */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
 /** A name the rules accept, made from what the author typed: "My Skill!" → "my-skill". */
 function suggestName(name: string): string {
   let suggestion = name
@@ -47,9 +54,10 @@ function descriptionProblems(description: string): string[] {
   const found: string[] = [];
   if (description.trim() === '')
     found.push('"description" is empty: say what the skill does and when Claude should use it.');
-  if (description.length > DESCRIPTION_MAX) {
+  const length = characterCount(description);
+  if (length > DESCRIPTION_MAX) {
     found.push(
-      `"description" is ${description.length} characters long; the limit is ${DESCRIPTION_MAX}. Shorten it by ${description.length - DESCRIPTION_MAX}.`,
+      `"description" is ${length} characters long; the limit is ${DESCRIPTION_MAX}. Shorten it by ${length - DESCRIPTION_MAX}.`,
     );
   }
   if (XML_TAG.test(description)) found.push('"description" cannot contain XML tags: remove every < and >.');
@@ -85,11 +93,11 @@ export function validateFrontmatter(parsed: ParsedSkillMd): SkillProblem[] {
   else add('description', descriptionProblems(description));
 
   const { compatibility, metadata } = data;
-  if (typeof compatibility === 'string' && compatibility.length > COMPATIBILITY_MAX) {
+  if (typeof compatibility === 'string' && characterCount(compatibility) > COMPATIBILITY_MAX) {
     add(
       'compatibility',
       [
-        `"compatibility" is ${compatibility.length} characters long; the Agent Skills format allows ${COMPATIBILITY_MAX}.`,
+        `"compatibility" is ${characterCount(compatibility)} characters long; the Agent Skills format allows ${COMPATIBILITY_MAX}.`,
       ],
       'warning',
     );

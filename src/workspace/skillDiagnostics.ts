@@ -86,6 +86,7 @@ export class SkillDiagnostics implements vscode.Disposable {
       const skill = await skillModule().inspectSkillFolder(folder.fsPath, {
         exclude: excludePatterns(),
         skillMdText: doc.getText(),
+        scanContents: false,
       });
       if (!doc.isClosed) this.show(folder, skill.problems);
     } catch (err) {

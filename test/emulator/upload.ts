@@ -93,7 +93,8 @@ function parseFrontmatter(text: string): { name: string; description: string } {
   if (typeof description !== 'string' || description.trim().length === 0) {
     throw invalid("SKILL.md frontmatter must have a non-empty 'description'.");
   }
-  if (description.length > 1024) throw invalid("'description' must be at most 1024 characters.");
+  // Counted as the API (Python) counts: code points.
+  if ([...description].length > 1024) throw invalid("'description' must be at most 1024 characters.");
   if (/[<>]/.test(description)) throw invalid("'description' cannot contain XML tags.");
   return { name, description };
 }

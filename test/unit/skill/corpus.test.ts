@@ -1,7 +1,8 @@
 // A corpus of broken skill folders: each is refused with the exact message that says what to fix, and
 // not one request reaches the emulator.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspectSkillFolder, readUploadFiles, SkillFolderError } from '../../../src/skill/folder';
@@ -12,6 +13,23 @@ import { useEmulator } from '../../support/harness';
 
 const brokenDir = join(repoRoot, 'test', 'fixtures', 'broken');
 const SKILL_MD = '---\nname: my-skill\ndescription: Does one thing well. Use when testing.\n---\n\n# Instructions\n';
+/** A file in `dir` at `path` (folders made as needed). */
+function put(dir: string, path: string, content: string | Buffer): void {
+  mkdirSync(join(dir, path, '..'), { recursive: true });
+  writeFileSync(join(dir, path), content);
+}
+/** A valid skill with one more file, whose content or name is a secret. */
+const withSecret = (path: string, content: string) => (dir: string) => {
+  put(dir, 'SKILL.md', SKILL_MD);
+  put(dir, path, content);
+};
+const secretByName = (path: string, what: string) => () =>
+  `${path}: "${path}" looks like a secret (${what}) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in .skillignore.`;
+const secretByContent = (path: string, what: string, line: number) => () =>
+  `${path}:${line}: "${path}" holds what looks like a secret (${what}) on line ${line}, and would be uploaded to your Anthropic workspace. Remove it, or exclude the file in .skillignore.`;
+const ANTHROPIC_KEY = `sk-ant-api03-${'Ab3dE'.repeat(18)}xyz-AA`;
+const ED25519_KEY =
+  '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIFxYo7Yz4aNq5FJ8fJ6C1Jk3oZ2mQx9C0JYk3b1u5x9Q\n-----END PRIVATE KEY-----\n';
 
 /** Folder name under test/fixtures/broken → the exact error text, one problem per line. */
 const FIXTURES: Record<string, string> = {
@@ -109,6 +127,135 @@ const GENERATED: Record<string, { build(dir: string): void; message: (dir: strin
     },
     message: () =>
       'données.csv: "données.csv": file and folder names must use plain ASCII characters without \\ : * ? " < > |, so that they upload and unpack the same everywhere. Rename it, or exclude it in .skillignore.',
+  },
+  'symlink-to-dev-zero': {
+    build(dir) {
+      writeFileSync(join(dir, 'SKILL.md'), SKILL_MD);
+      symlinkSync('/dev/zero', join(dir, 'endless.bin')); // never read: it leaves the folder
+    },
+    message: () =>
+      'endless.bin: "endless.bin" is a symbolic link to /dev/zero, outside the skill folder: copy what it needs into the folder, or exclude it in .skillignore.',
+  },
+  'fifo-inside-the-folder': {
+    build(dir) {
+      writeFileSync(join(dir, 'SKILL.md'), SKILL_MD.replace('Does one thing', 'Does <b>one</b> thing'));
+      execFileSync('mkfifo', [join(dir, 'pipe')]); // not a file: never opened, never uploaded
+    },
+    // The folder is refused for its XML tag alone: the pipe beside it neither blocks nor counts.
+    message: () => 'SKILL.md:3: "description" cannot contain XML tags: remove every < and >.',
+  },
+  'skillignore-fifo': {
+    build(dir) {
+      writeFileSync(join(dir, 'SKILL.md'), SKILL_MD);
+      execFileSync('mkfifo', [join(dir, '.skillignore')]); // reading it would block until a writer comes
+    },
+    message: () =>
+      '.skillignore: .skillignore is not a regular file (a link, a folder or a pipe): replace it with a plain text file of patterns.',
+  },
+  'skillignore-huge': {
+    build(dir) {
+      writeFileSync(join(dir, 'SKILL.md'), SKILL_MD);
+      writeFileSync(join(dir, '.skillignore'), '*.tmp\n'.repeat(20_000));
+    },
+    message: () => '.skillignore: .skillignore is 120000 bytes; a list of patterns is at most 64 KB. Shorten it.',
+  },
+  'skill-md-fifo': {
+    build(dir) {
+      execFileSync('mkfifo', [join(dir, 'SKILL.md')]);
+    },
+    message: () => 'SKILL.md is not a regular file (a pipe, a device or a folder): make it a plain text file.',
+  },
+  'skill-md-huge-sparse': {
+    build(dir) {
+      writeFileSync(join(dir, 'SKILL.md'), SKILL_MD);
+      truncateSync(join(dir, 'SKILL.md'), 3 * 1024 ** 3); // 3 GB that take no disk: only the head is read
+    },
+    // A sparse file reads as NUL bytes past its text: said, as is the size, without reading 3 GB.
+    message: () =>
+      [
+        'SKILL.md:1: SKILL.md is saved as UTF-16 (or holds NUL bytes): save it as UTF-8.',
+        'The files total 3072.0 MB; the Skills API takes at most 30.0 MB. Largest: SKILL.md (3072.0 MB). Exclude what the skill does not need in .skillignore or claudeSkills.exclude.',
+      ].join('\n'),
+  },
+  'yaml-alias-bomb': {
+    build(dir) {
+      const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+      for (let i = 1; i < 9; i++) {
+        const prev = String.fromCharCode(96 + i);
+        levels.push(
+          `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${prev}`).join(',')}]`,
+        );
+      }
+      writeFileSync(join(dir, 'SKILL.md'), `---\nname: my-skill\ndescription: Bomb.\n${levels.join('\n')}\n---\n`);
+    },
+    message: () =>
+      'SKILL.md:2: The frontmatter uses YAML aliases (*name) more than 100 times, as a "billion laughs" attack does: write the values out instead.',
+  },
+  'utf16-skill-md': {
+    build(dir) {
+      writeFileSync(
+        join(dir, 'SKILL.md'),
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SKILL_MD, 'utf16le')]),
+      );
+    },
+    message: () => 'SKILL.md:1: SKILL.md is saved as UTF-16 (or holds NUL bytes): save it as UTF-8.',
+  },
+  'cr-only-line-endings': {
+    build(dir) {
+      writeFileSync(join(dir, 'SKILL.md'), SKILL_MD.replace(/\n/g, '\r'));
+    },
+    message: () => 'SKILL.md:1: SKILL.md uses old Mac line endings (CR alone): save it with LF (or CRLF) line endings.',
+  },
+  'closing-line-with-comment': {
+    build(dir) {
+      writeFileSync(join(dir, 'SKILL.md'), SKILL_MD.replace('\n---\n\n#', '\n--- # end\n\n#'));
+    },
+    message: () =>
+      'SKILL.md:4: The line that closes the frontmatter must be "---" alone: "--- # end" has more on it. Move the rest to a line of its own.',
+  },
+  'unicode-line-separator': {
+    build(dir) {
+      writeFileSync(join(dir, 'SKILL.md'), SKILL_MD.replace('Does one thing well.', 'Does one thing\u2028well.'));
+    },
+    message: () =>
+      'SKILL.md:3: SKILL.md holds a Unicode LINE SEPARATOR (U+2028) on line 3: replace it with a normal line break.',
+  },
+  'too-many-files': {
+    build(dir) {
+      writeFileSync(join(dir, 'SKILL.md'), SKILL_MD);
+      mkdirSync(join(dir, 'many'));
+      for (let i = 0; i < 10_001; i++) writeFileSync(join(dir, 'many', `f${i}.txt`), '');
+    },
+    message: () =>
+      'The folder holds more than 10,000 files (or 100,000 entries): a skill needs far fewer. Exclude what it does not need in .skillignore or claudeSkills.exclude.',
+  },
+  'secret-aws-credentials': {
+    build: withSecret('.aws/credentials', '[default]\naws_region = eu-west-1\n'),
+    message: secretByName('.aws/credentials', 'AWS credentials'),
+  },
+  'secret-id-ecdsa': {
+    build: withSecret('id_ecdsa', 'not even a key, but the name says it is one\n'),
+    message: secretByName('id_ecdsa', 'an SSH private key'),
+  },
+  'secret-git-credentials': {
+    build: withSecret('.git-credentials', 'https://example.invalid\n'),
+    message: secretByName('.git-credentials', 'stored Git credentials'),
+  },
+  'secret-envrc': {
+    build: withSecret('.envrc', 'export A=1\n'),
+    message: secretByName('.envrc', 'a direnv file'),
+  },
+  'secret-prod-env': {
+    build: withSecret('config/prod.env', 'A=1\n'),
+    message: secretByName('config/prod.env', 'an environment file'),
+  },
+  'secret-anthropic-key-in-json': {
+    build: withSecret('config.json', `{\n  "model": "x",\n  "key": "${ANTHROPIC_KEY}"\n}\n`),
+    message: secretByContent('config.json', 'Anthropic Claude API key', 3),
+  },
+  'secret-short-private-key-in-notes': {
+    build: withSecret('notes.txt', `Keep this safe:\n${ED25519_KEY}`),
+    message: secretByContent('notes.txt', 'a private key', 2),
   },
   'deeply-nested': {
     build(dir) {
