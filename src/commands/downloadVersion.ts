@@ -2,9 +2,32 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describeVersion, loadVersionFiles, requireVersionNode, type VersionFilesDeps } from './versionFiles';
 
-/** For automation and tests, after the arguments VS Code passes: the folder, instead of asking. */
+/** For automation and tests, after the arguments VS Code passes. */
 export interface DownloadOptions {
+  /** The folder, instead of asking. */
   folder?: vscode.Uri;
+  /** What to do with hidden files (`.vscode/`, `.env`…), instead of asking. */
+  hiddenFiles?: 'include' | 'leaveOut';
+}
+
+/** A Git folder's entries are never written: they would rewrite a repository's history or hooks. */
+const isGitEntry = (file: string) => file.split('/').includes('.git');
+/** Hidden files act when a folder is opened (`.vscode/tasks.json`, `.envrc`): written only when the user says. */
+const isHidden = (file: string) => file.split('/').some((segment) => segment.startsWith('.'));
+
+/** Whether to write the version's hidden files, asked with a list of them; undefined when the user cancels. */
+async function includeHidden(hidden: readonly string[], what: string): Promise<boolean | undefined> {
+  if (hidden.length === 0) return false;
+  const listed = hidden.length > 10 ? [...hidden.slice(0, 10), `and ${hidden.length - 10} more`] : hidden;
+  const include = 'Download Them Too';
+  const leaveOut = 'Leave Them Out';
+  const choice = await vscode.window.showWarningMessage(
+    `${what} holds hidden files, which editors and tools may act on when the folder is opened.`,
+    { modal: true, detail: listed.join('\n') },
+    include,
+    leaveOut,
+  );
+  return choice === undefined ? undefined : choice === include;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -37,7 +60,13 @@ export function downloadVersion(deps: VersionFilesDeps) {
         })
       )?.[0];
     if (!folder) return undefined;
-    const files = await loadVersionFiles(deps, node);
+    const all = await loadVersionFiles(deps, node);
+    const gitEntries = [...all.keys()].filter(isGitEntry);
+    const hidden = [...all.keys()].filter((file) => !isGitEntry(file) && isHidden(file));
+    const withHidden =
+      options.hiddenFiles === undefined ? await includeHidden(hidden, what) : options.hiddenFiles === 'include';
+    if (withHidden === undefined) return undefined;
+    const files = new Map([...all].filter(([file]) => !isGitEntry(file) && (withHidden || !isHidden(file))));
     const target = (file: string) => vscode.Uri.joinPath(folder, ...file.split('/'));
     const present = (
       await Promise.all([...files.keys()].map(async (file) => ((await exists(target(file))) ? file : undefined)))
@@ -56,9 +85,11 @@ export function downloadVersion(deps: VersionFilesDeps) {
       await vscode.workspace.fs.writeFile(target(file), data);
     }
     const openSkillMd = 'Open SKILL.md';
+    const leftOut = all.size - files.size;
+    const gitNote = gitEntries.length > 0 ? ' Its .git entries are never written.' : '';
     void vscode.window
       .showInformationMessage(
-        `Downloaded ${what} into ${vscode.workspace.asRelativePath(folder, true)}: ${files.size} ${files.size === 1 ? 'file' : 'files'}.`,
+        `Downloaded ${what} into ${vscode.workspace.asRelativePath(folder, true)}: ${files.size} ${files.size === 1 ? 'file' : 'files'}${leftOut > 0 ? `, ${leftOut} left out` : ''}.${gitNote}`,
         ...(files.has('SKILL.md') ? [openSkillMd] : []),
       )
       .then((choice) => {

@@ -1,32 +1,113 @@
 // A published version's files, from the zip the API serves (endpoint 9), and how they differ from a local
-// skill folder.
+// skill folder. A zip from the server is untrusted: its names, its count and what it inflates to are all
+// bounded here.
 import JSZip from 'jszip';
+import { MAX_FILES } from './files';
 
 /** Relative path (forward slashes) → content. */
 export type VersionFiles = Map<string, Uint8Array>;
 
+/** What a version may unpack to: no more than an upload may carry (30 MB, 10,000 files). */
+export const MAX_UNPACKED_BYTES = 30 * 1024 * 1024;
+export const MAX_ENTRIES = MAX_FILES;
+
+class UnsafeArchiveError extends Error {
+  constructor(why: string) {
+    super(`The version's zip was not unpacked: ${why}`);
+    this.name = 'UnsafeArchiveError';
+  }
+}
+
+/** A name that leaves the folder wherever it is written: absolute, `..`, a Windows drive or a UNC share. */
+function escapes(name: string): boolean {
+  return /^[\\/]/.test(name) || /^[A-Za-z]:/.test(name) || name.split(/[\\/]/).includes('..');
+}
+
 /**
- * The files in a version's zip. The API wraps them in one top-level folder (the skill's `directory`): it
- * is stripped, and a flat zip is taken as it is. A path that would leave the folder is refused.
+ * How many entries the zip's end-of-central-directory record says it holds: jszip keys entries by name,
+ * so a second entry of the same name would otherwise vanish without a word.
+ */
+function declaredEntryCount(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (view.getUint32(at, true) === 0x06054b50) {
+      const count = view.getUint16(at + 10, true);
+      return count === 0xffff ? undefined : count; // ZIP64: jszip reads that itself
+    }
+  }
+  return undefined;
+}
+
+/** jszip's own chunked reader of an entry (public at run time, absent from its typings). */
+interface EntryStream {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): EntryStream;
+  on(event: 'error', listener: (error: Error) => void): EntryStream;
+  on(event: 'end', listener: () => void): EntryStream;
+  pause(): EntryStream;
+  resume(): EntryStream;
+}
+
+/** One entry's bytes, inflating no further than the budget left. */
+function inflate(entry: JSZip.JSZipObject, budget: { left: number }): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    const stream = (entry as unknown as { internalStream(type: 'uint8array'): EntryStream }).internalStream(
+      'uint8array',
+    );
+    stream.on('data', (chunk: Uint8Array) => {
+      budget.left -= chunk.length;
+      if (budget.left < 0) {
+        stream.pause();
+        reject(
+          new UnsafeArchiveError(
+            `its files unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB, more than a skill may hold.`,
+          ),
+        );
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on('error', reject);
+    stream.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    stream.resume();
+  });
+}
+
+/**
+ * The files in a version's zip. The API wraps them in one top-level folder (the skill's `name`): it is
+ * stripped, and a flat zip is taken as it is. Refused, saying why: a name that would leave the folder,
+ * two entries of one name, more entries or more bytes than a skill may hold.
  */
 export async function unpackVersionZip(bytes: Uint8Array): Promise<VersionFiles> {
   const zip = await JSZip.loadAsync(bytes);
-  const entries = Object.values(zip.files).filter((entry) => !entry.dir);
+  const all = Object.values(zip.files);
+  const declared = declaredEntryCount(bytes);
+  if (declared !== undefined && declared > all.length)
+    throw new UnsafeArchiveError('it holds two entries of one name.');
+  const entries = all.filter((entry) => !entry.dir);
+  if (entries.length > MAX_ENTRIES) {
+    throw new UnsafeArchiveError(`it holds ${entries.length} files, more than the ${MAX_ENTRIES} a skill may hold.`);
+  }
+  const folded = new Set<string>();
   for (const entry of entries) {
     // jszip cleans `..` out of names on load; the name as written tells what the zip tried.
     const written = entry.unsafeOriginalName ?? entry.name;
-    if (written.startsWith('/') || written.split(/[\\/]/).includes('..')) {
-      throw new Error(`The version's zip holds a path that leaves its folder: ${written}`);
-    }
+    if (escapes(written) || escapes(entry.name))
+      throw new UnsafeArchiveError(`it holds a path that leaves its folder: ${written}`);
+    // Two names that differ only in case are one file on Windows and macOS.
+    const key = entry.name.toLowerCase();
+    if (folded.has(key)) throw new UnsafeArchiveError(`it holds two entries of one name: ${entry.name}`);
+    folded.add(key);
   }
   const tops = new Set(
     entries.map((entry) => (entry.name.includes('/') ? entry.name.slice(0, entry.name.indexOf('/')) : '')),
   );
   const wrapped = tops.size === 1 && !tops.has('');
   const files: VersionFiles = new Map();
+  const budget = { left: MAX_UNPACKED_BYTES };
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = wrapped ? entry.name.slice(entry.name.indexOf('/') + 1) : entry.name;
-    files.set(path, await entry.async('uint8array'));
+    files.set(path, await inflate(entry, budget));
   }
   return files;
 }

@@ -1,6 +1,6 @@
 // Open Version Files, Download Version to Folder… and Compare with Local Folder against the emulator.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ClaudeSkillsExports } from '../../src/extension';
@@ -38,6 +38,13 @@ describe("a published version's files", () => {
           display_name: 'Files',
           description: 'Has files.',
           files: { 'scripts/run.py': 'print(1)\n', 'notes.md': 'old\n' },
+        },
+        {
+          id: 'skill_dotted',
+          name: 'dotted-skill',
+          display_name: 'Dotted',
+          description: 'Has hidden files, and a .git folder no one should unpack.',
+          files: { 'guide.md': '# Guide\n', '.vscode/tasks.json': '{}\n', '.git/hooks/post-checkout': 'rm -rf ~\n' },
         },
         {
           id: 'pdf',
@@ -127,6 +134,36 @@ describe("a published version's files", () => {
     assert.equal(written, undefined);
     assert.equal(readFileSync(join(folder.fsPath, 'notes.md'), 'utf8'), 'mine\n');
     assert.equal(existsSync(join(folder.fsPath, 'SKILL.md')), false, 'nothing else was written either');
+  });
+
+  it('writes hidden files only when told, names them first, and never writes a .git entry', async () => {
+    const node = await versionNode('skill_dotted');
+    const download = (name: string, hiddenFiles?: 'include' | 'leaveOut') => {
+      const folder = vscode.Uri.joinPath(scratch(), name);
+      mkdirSync(folder.fsPath, { recursive: true });
+      const written = vscode.commands.executeCommand<string[] | undefined>(
+        'claudeSkills.downloadVersion',
+        node,
+        undefined,
+        {
+          folder,
+          hiddenFiles,
+        },
+      );
+      return { folder: folder.fsPath, written };
+    };
+    const asked = download('asked'); // the modal that names them is cancelled by the test host
+    assert.equal(await asked.written, undefined);
+    assert.deepEqual(readdirSync(asked.folder), []);
+
+    const included = download('included', 'include');
+    assert.deepEqual((await included.written)?.sort(), ['.vscode/tasks.json', 'SKILL.md', 'guide.md']);
+    assert.ok(existsSync(join(included.folder, '.vscode', 'tasks.json')));
+    assert.equal(existsSync(join(included.folder, '.git')), false, 'a .git entry is never written');
+
+    const leftOut = download('left-out', 'leaveOut');
+    assert.deepEqual((await leftOut.written)?.sort(), ['SKILL.md', 'guide.md']);
+    assert.deepEqual(readdirSync(leftOut.folder).sort(), ['SKILL.md', 'guide.md']);
   });
 
   it('compares a version with a modified local copy: one added, one removed, one changed, excludes applied', async () => {
