@@ -16,6 +16,8 @@ const APT_PACKAGES = [
   { pkg: 'build-essential', present: () => onPath('g++') && onPath('make') },
   { pkg: 'pkg-config', present: () => onPath('pkg-config') },
   { pkg: 'python3', present: () => onPath('python3') },
+  // the host tests' certificates for an https emulator behind a proxy
+  { pkg: 'openssl', present: () => onPath('openssl') },
 ];
 
 function run(cmd, args, opts = {}) {

@@ -2,6 +2,7 @@
 // the server's rules, fault knobs for tests, and a log of every request for assertions. A request that
 // still carries the legacy beta header is refused, so a client that sends it fails every test.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import busboy from 'busboy';
 import { paginate } from './cursor';
@@ -69,6 +70,8 @@ export interface EmulatorOptions {
   /** A loopback address to listen on: 127.0.0.1 unless a test needs one VS Code does not exempt from proxies. */
   host?: string;
   latencyMs?: number;
+  /** Serve https with this key and certificate (a gateway's), instead of plain http. */
+  tls?: { key: Buffer; cert: Buffer };
 }
 
 /**
@@ -122,18 +125,21 @@ export class SkillsEmulator {
   private readonly server: Server;
   private port = 0;
   private readonly host: string;
+  private readonly scheme: 'http' | 'https';
 
   constructor(options: EmulatorOptions = {}) {
     this.store = options.store ?? new SkillStore();
     this.apiKeys = new Set(options.apiKeys ?? ['sk-ant-emulator-key']);
     this.latencyMs = options.latencyMs ?? 0;
     this.host = options.host ?? '127.0.0.1';
-    this.server = createServer((req, res) => void this.handle(req, res));
+    const handler = (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res);
+    this.server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
+    this.scheme = options.tls ? 'https' : 'http';
     this.server.keepAliveTimeout = 5_000;
   }
 
   get url(): string {
-    return `http://${this.host}:${this.port}`;
+    return `${this.scheme}://${this.host}:${this.port}`;
   }
 
   async listen(port = 0): Promise<this> {

@@ -1,4 +1,5 @@
-// The extension's requests use VS Code's global fetch, so the user's proxy settings apply to them.
+// The extension's requests use VS Code's global fetch, so the user's proxy settings (and the system's
+// certificates) apply to them.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ClaudeSkillsExports } from '../../src/extension';
@@ -6,6 +7,7 @@ import { seed } from '../emulator/scenario';
 import { startEmulator, type SkillsEmulator } from '../emulator/server';
 import { SkillStore } from '../emulator/store';
 import { startRecordingProxy, type RecordingProxy } from '../support/proxy';
+import { TLS_HOST, testTlsOptions } from '../support/tls';
 
 const KEY = 'sk-ant-proxy-test-4321';
 
@@ -19,18 +21,25 @@ describe("requests through the user's proxy (http.proxy)", () => {
     exports = (await vscode.extensions.getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!.activate())!;
     const store = new SkillStore();
     seed(store, { skills: [{ name: 'proxied', display_name: 'Proxied', description: 'Fetched through a proxy.' }] });
-    // VS Code sends localhost, 127.0.0.1 and ::1 direct whatever the settings say; 127.0.0.2 is loopback too.
-    emulator = await startEmulator({ apiKeys: [KEY], store, host: '127.0.0.2' });
+    // VS Code sends localhost, 127.0.0.1 and ::1 direct whatever the settings say, and proxies 127.0.0.2 like
+    // any host: so that no key travels in clear text to a proxy, the emulator speaks https there, with a
+    // certificate from the tests' own CA, which the extension host trusts through the system's store.
+    emulator = await startEmulator({ apiKeys: [KEY], store, host: TLS_HOST, tls: testTlsOptions() });
     proxy = await startRecordingProxy();
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await vscode.workspace
       .getConfiguration('claudeSkills')
       .update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
+    // With http.systemCertificates on, VS Code's fetch trusts Node's bundled roots and the machine's store
+    // only; off, it trusts Node's own store, NODE_EXTRA_CA_CERTS (the tests' CA) included. Either way the
+    // certificate is checked: the tests' CA is not added to the machine.
+    await http().update('systemCertificates', false, vscode.ConfigurationTarget.Global);
     await exports.keyStore.store(KEY);
   });
 
   after(async () => {
     await http().update('proxy', undefined, vscode.ConfigurationTarget.Global);
+    await http().update('systemCertificates', undefined, vscode.ConfigurationTarget.Global);
     await exports.keyStore.clear();
     await vscode.workspace
       .getConfiguration('claudeSkills')
@@ -44,6 +53,10 @@ describe("requests through the user's proxy (http.proxy)", () => {
     const root = await exports.tree.getChildren();
     return root.filter((n) => n.kind !== 'group').map((n) => String(n.toTreeItem().label));
   }
+
+  it("runs with the tests' CA in Node's store (NODE_EXTRA_CA_CERTS), set by the runner", () => {
+    assert.ok(process.env.NODE_EXTRA_CA_CERTS, 'the extension host has NODE_EXTRA_CA_CERTS');
+  });
 
   it("with http.proxy set, the proxy forwards the extension's requests to the API", async () => {
     await http().update('proxy', proxy.url, vscode.ConfigurationTarget.Global);

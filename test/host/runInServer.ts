@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { launchChromium } from '../support/browser';
+import { makeTestCertificates, TLS_ENV } from '../support/tls';
 import { repoRoot, startVsCodeServer } from '../support/vscodeServer';
 
 const TIMEOUT_MS = Number(process.env.HOST_TEST_TIMEOUT_MS ?? 600_000);
@@ -19,11 +20,18 @@ interface PassResult {
 
 /** One run of the suite in a fresh server; `untrusted` opens a workspace that is not trusted. */
 async function runPass(untrusted: boolean): Promise<PassResult> {
+  const certificates = makeTestCertificates();
   const server = await startVsCodeServer({
     smokeTestDriver: true,
     workspaceTemplate: join(repoRoot, 'test', 'fixtures', 'workspace'),
     workspaceTrust: untrusted,
-    env: { HOST_TEST_GREP: process.env.HOST_TEST_GREP ?? '', HOST_TEST_TRUST: untrusted ? 'untrusted' : 'trusted' },
+    env: {
+      HOST_TEST_GREP: process.env.HOST_TEST_GREP ?? '',
+      HOST_TEST_TRUST: untrusted ? 'untrusted' : 'trusted',
+      // The extension host trusts the tests' CA the way it trusts a company's: through Node's CA store.
+      NODE_EXTRA_CA_CERTS: certificates.caCert,
+      [TLS_ENV]: JSON.stringify(certificates),
+    },
   });
   const browser = await launchChromium();
   let result: { passed: number; failed: number } | undefined;

@@ -53,8 +53,14 @@ describe('package.json and the VSIX', () => {
     assert.deepEqual(missing, []);
   });
 
-  it('scopes apiBaseUrl to the application, so a workspace cannot redirect the key', () => {
-    assert.equal(manifest.contributes.configuration.properties['claudeSkills.apiBaseUrl'].scope, 'application');
+  it('scopes apiBaseUrl and workspaceId to the application, so a workspace cannot steer the key', () => {
+    for (const key of ['claudeSkills.apiBaseUrl', 'claudeSkills.workspaceId'])
+      assert.equal(manifest.contributes.configuration.properties[key].scope, 'application', key);
+    const workspaceId = manifest.contributes.configuration.properties['claudeSkills.workspaceId'];
+    assert.equal(workspaceId.default, '');
+    const pattern = new RegExp(workspaceId.pattern);
+    assert.ok(pattern.test('') && pattern.test('wrkspc_011CZkZaBF1tNoB5wlCeusgy'));
+    assert.ok(!pattern.test('workspace-1') && !pattern.test('wrkspc_ x'));
   });
 
   it('packs only dist, media, the manifest, its strings and the docs', () => {
