@@ -20,7 +20,8 @@ const problemMatcherPlugin = {
   },
 };
 
-const ctx = await esbuild.context({
+/** The bundles' options, shared with the test that checks what the main bundle may not hold. */
+export const bundleOptions = {
   entryPoints: { extension: 'src/extension.ts', skill: 'src/skill/index.ts' },
   bundle: true,
   format: 'cjs',
@@ -28,17 +29,26 @@ const ctx = await esbuild.context({
   target: 'node20',
   outdir: 'dist',
   external: ['vscode', './skill.js'],
-  minify: production,
-  sourcemap: !production,
-  sourcesContent: false,
-  plugins: watch ? [problemMatcherPlugin] : [],
-  logLevel: watch ? 'silent' : 'warning',
-});
+};
 
-if (watch) {
-  await ctx.watch();
-} else {
-  const result = await ctx.rebuild();
-  await ctx.dispose();
-  if (result.errors.length > 0) process.exit(1);
+// Run as a script, it builds; imported (for bundleOptions), it builds nothing.
+if (import.meta.url === `file://${process.argv[1]}`) await main();
+
+async function main() {
+  const ctx = await esbuild.context({
+    ...bundleOptions,
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    plugins: watch ? [problemMatcherPlugin] : [],
+    logLevel: watch ? 'silent' : 'warning',
+  });
+
+  if (watch) {
+    await ctx.watch();
+  } else {
+    const result = await ctx.rebuild();
+    await ctx.dispose();
+    if (result.errors.length > 0) process.exit(1);
+  }
 }

@@ -3,6 +3,9 @@
 import { PageGuard } from '../api/paging';
 import type { Page } from '../api/types';
 
+/** The page size used to load every remaining page (the filter's): the API's maximum, the fewest requests. */
+export const ALL_PAGES_LIMIT = 1000;
+
 export type PageFetch<T> = (request: { page?: string; limit?: number }, signal: AbortSignal) => Promise<Page<T>>;
 
 export class PageLoader<T> {

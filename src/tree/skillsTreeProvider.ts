@@ -14,7 +14,7 @@ import {
   type SkillsTreeNode,
 } from './nodes';
 import { normalizeFilter, skillMatchesFilter } from './filter';
-import { PageLoader } from './pageLoader';
+import { ALL_PAGES_LIMIT, PageLoader } from './pageLoader';
 import { isWritable, relativeAge, skillTitle, sourcePresentation, versionLabel } from './present';
 
 export interface SkillsTreeDeps {
@@ -27,8 +27,6 @@ export interface SkillsTreeDeps {
 }
 
 const NO_CUSTOM_SKILLS = 'No skills of your own yet: publish a folder with a SKILL.md as a new skill.';
-/** The page size used to load every remaining page for the filter: the API's maximum, the fewest requests. */
-export const ALL_PAGES_LIMIT = 1000;
 
 /**
  * The Skills view: the custom skills, then Anthropic's in a group, each list and each skill's versions

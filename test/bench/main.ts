@@ -1,0 +1,308 @@
+// `npm run bench`: the extension's own paths side by side with curl and the official SDK, in one run on
+// this machine, against the project's emulator on loopback. Every figure is the median of several runs,
+// with min and max; every comparison is a ratio of figures measured in the same run. Not part of npm test.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { SkillsClient } from '../../src/api/client';
+import { deleteSkill, deleteVersions } from '../../src/api/deletes';
+import { createNodeTransport } from '../../src/api/nodeHttp';
+import { collectFiles } from '../../src/skill/files';
+import { inspectSkillFolder, readUploadFiles } from '../../src/skill/folder';
+import { publishFiles } from '../../src/skill/publish';
+import { scanForSecrets } from '../../src/skill/secrets';
+import { unpackVersionZip } from '../../src/skill/versionFiles';
+import { ALL_PAGES_LIMIT, PageLoader } from '../../src/tree/pageLoader';
+import { seed, type ScenarioSkill } from '../emulator/scenario';
+import { startEmulator, type SkillsEmulator } from '../emulator/server';
+import { SkillStore } from '../emulator/store';
+import { repoRoot } from '../support/vscodeServer';
+
+const KEY = 'sk-ant-bench-0000';
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+interface Figure {
+  median: number;
+  min: number;
+  max: number;
+}
+
+function figure(samples: number[]): Figure {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+const rows: string[][] = [];
+function row(section: string, what: string, value: string, ratio = ''): void {
+  rows.push([section, what, value, ratio]);
+}
+const ms = (f: Figure) => `${f.median.toFixed(1)} ms (${f.min.toFixed(1)}–${f.max.toFixed(1)})`;
+const times = (a: Figure, b: Figure) => `${(a.median / b.median).toFixed(2)}×`;
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+/** A skill folder of `count` text files of `bytes` each (random, so neither compression nor scans cheat). */
+function makeSkill(root: string, name: string, count: number, bytes: number): string {
+  const dir = join(root, name);
+  mkdirSync(join(dir, 'files'), { recursive: true });
+  writeFileSync(join(dir, 'SKILL.md'), `---\nname: ${name}\ndescription: A benchmark skill.\n---\n\n# ${name}\n`);
+  for (let i = 0; i < count; i++) {
+    writeFileSync(
+      join(dir, 'files', `f${i}.txt`),
+      randomBytes(Math.ceil((bytes * 3) / 4))
+        .toString('base64')
+        .slice(0, bytes),
+    );
+  }
+  return dir;
+}
+
+function client(emulator: SkillsEmulator, transport = createNodeTransport()): SkillsClient {
+  return new SkillsClient({ transport, baseUrl: () => emulator.url, apiKey: () => KEY });
+}
+
+async function ours(c: SkillsClient, skillId: string, dir: string): Promise<void> {
+  const skill = await inspectSkillFolder(dir);
+  if (skill.problems.some((p) => p.severity === 'error')) throw new Error(skill.problems[0].message);
+  const files = await readUploadFiles(skill);
+  const target = { kind: 'version' as const, skill: await c.getSkill(skillId) };
+  await publishFiles(c, files, target, { settle: { readArchive: unpackVersionZip } });
+}
+
+function curl(emulator: SkillsEmulator, skillId: string, name: string, files: { rel: string; abs: string }[]) {
+  const args = ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '-X', 'POST'];
+  args.push('-H', `x-api-key: ${KEY}`, '-H', 'anthropic-version: 2026-10-21');
+  for (const f of files) args.push('-F', `files[]=@${f.abs};filename=${name}/${f.rel}`);
+  args.push(`${emulator.url}/v1/skills/${skillId}/versions`);
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn('curl', args);
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', () => (out === '200' ? resolve() : reject(new Error(`curl: HTTP ${out}`))));
+  });
+}
+
+async function sdk(emulator: SkillsEmulator, skillId: string, name: string, files: { rel: string; abs: string }[]) {
+  const { default: Anthropic, toFile } = await import('@anthropic-ai/sdk');
+  const { createReadStream } = await import('node:fs');
+  const anthropic = new Anthropic({ apiKey: KEY, baseURL: emulator.url, maxRetries: 0 });
+  const parts = await Promise.all(files.map((f) => toFile(createReadStream(f.abs), `${name}/${f.rel}`)));
+  await anthropic.skills.versions.create(skillId, { files: parts });
+}
+
+async function benchPublish(root: string): Promise<void> {
+  const emulator = await startEmulator({ apiKeys: [KEY], store: new SkillStore() });
+  const c = client(emulator);
+  try {
+    for (const [label, count, bytes] of [
+      ['300 files, 7.5 MB', 300, 25_000],
+      ['1 file', 0, 0],
+      ['29 MB', 29, 1_000_000],
+    ] as const) {
+      const name = `bench-${count}-${bytes}`;
+      const dir = makeSkill(root, name, count, bytes);
+      const skillId = (await c.createSkill({ files: await readUploadFiles(await inspectSkillFolder(dir)) })).id;
+      const listed = (await collectFiles(dir)).files.map((f) => ({ rel: f.relativePath, abs: f.absolutePath }));
+      const samples = { ours: [] as number[], curl: [] as number[], sdk: [] as number[] };
+      // Alternating, after one warm-up each, so that caches and the JIT favour none of them.
+      for (let run = 0; run <= RUNS; run++) {
+        const o = await timed(() => ours(c, skillId, dir));
+        const u = await timed(() => curl(emulator, skillId, name, listed));
+        const s = await timed(() => sdk(emulator, skillId, name, listed));
+        if (run > 0) [samples.ours, samples.curl, samples.sdk].forEach((list, i) => list.push([o, u, s][i]));
+        emulator.store.skill(skillId).versions.splice(0, emulator.store.skill(skillId).versions.length - 1);
+      }
+      const [o, u, s] = [figure(samples.ours), figure(samples.curl), figure(samples.sdk)];
+      row('publish', `${label}: curl (the floor)`, ms(u), '1.00');
+      row('publish', `${label}: official SDK 1.10`, ms(s), `${times(s, u)} curl`);
+      row('publish', `${label}: ours (inspect, scan, upload)`, ms(o), `${times(o, u)} curl, ${times(o, s)} SDK`);
+    }
+    // The parts of ours on their own, for the 300-file skill.
+    const dir = join(root, 'bench-300-25000');
+    const { files } = await collectFiles(dir);
+    const mb = files.reduce((sum, f) => sum + f.size, 0) / 1024 / 1024;
+    const inspect: number[] = [];
+    const scan: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      inspect.push(await timed(() => inspectSkillFolder(dir, { scanContents: false })));
+      scan.push(await timed(() => scanForSecrets(files)));
+    }
+    row('publish', 'inspect 300 unchanged files (no scan)', ms(figure(inspect)));
+    const scanned = figure(scan);
+    row('publish', `secret scan of ${mb.toFixed(1)} MB`, ms(scanned), `${(scanned.median / mb).toFixed(1)} ms/MB`);
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** Memory added by one of our publishes of the 300-file skill, in a process of its own. */
+async function benchMemory(root: string): Promise<void> {
+  const dir = join(root, 'bench-300-25000');
+  const payload = (await collectFiles(dir)).files.reduce((sum, f) => sum + f.size, 0);
+  const script = `
+    const out = (p) => require(${JSON.stringify(join(repoRoot, 'out'))} + '/' + p);
+    const { startEmulator } = out('test/emulator/server.js');
+    const { SkillStore } = out('test/emulator/store.js');
+    const { SkillsClient } = out('src/api/client.js');
+    const { createNodeTransport } = out('src/api/nodeHttp.js');
+    const { inspectSkillFolder, readUploadFiles } = out('src/skill/folder.js');
+    const { publishFiles } = out('src/skill/publish.js');
+    const { unpackVersionZip } = out('src/skill/versionFiles.js');
+    (async () => {
+      const emulator = await startEmulator({ apiKeys: ['${KEY}'], store: new SkillStore() });
+      const c = new SkillsClient({ transport: createNodeTransport(), baseUrl: () => emulator.url, apiKey: () => '${KEY}' });
+      const first = await readUploadFiles(await inspectSkillFolder(${JSON.stringify(dir)}));
+      const skill = await c.createSkill({ files: first });
+      first.length = 0;
+      global.gc();
+      const before = process.memoryUsage().rss;
+      let peak = before;
+      const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 1);
+      const files = await readUploadFiles(await inspectSkillFolder(${JSON.stringify(dir)}));
+      await publishFiles(c, files, { kind: 'version', skill }, { settle: { readArchive: unpackVersionZip } });
+      clearInterval(timer);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      console.log(JSON.stringify({ added: peak - before }));
+      await emulator.close();
+      process.exit(0);
+    })();`;
+  // The emulator shares the process, as in the tests; what it holds of the upload is counted too.
+  const samples: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const out = execFileSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' });
+    samples.push(JSON.parse(out.trim().split('\n').pop()!).added);
+  }
+  const added = figure(samples);
+  const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+  row(
+    'memory',
+    `added during a publish of ${mb(payload)}`,
+    `${mb(added.median)} (${mb(added.min)}–${mb(added.max)})`,
+    `${(added.median / payload).toFixed(2)}× the payload`,
+  );
+}
+
+async function benchBrowse(): Promise<void> {
+  const store = new SkillStore();
+  const skills: ScenarioSkill[] = [
+    { id: 'skill_many', name: 'many', description: 'A thousand versions.', versionCount: 1000 },
+    ...Array.from({ length: 999 }, (_, i) => ({ name: `s-${i}`, description: 'One of many.' })),
+  ];
+  seed(store, { skills });
+  const emulator = await startEmulator({ apiKeys: [KEY], store, latencyMs: 20 });
+  const c = client(emulator);
+  const requests = () => emulator.log.length;
+  try {
+    const sample = async (label: string, fn: () => Promise<unknown>, budget?: string) => {
+      const t: number[] = [];
+      let count = 0;
+      for (let run = 0; run < 5; run++) {
+        emulator.resetLog();
+        t.push(await timed(fn));
+        count = requests();
+      }
+      row('browse', label, `${ms(figure(t))}, ${count} request${count === 1 ? '' : 's'}`, budget ?? '');
+    };
+    await sample('show the root (first page of 20)', () =>
+      new PageLoader((r, s) => c.listSkills({ ...r, source: 'custom' }, s)).loadMore(20),
+    );
+    await sample('expand a skill (first page of 20 versions)', () =>
+      new PageLoader((r, s) => c.listVersions('skill_many', r, s)).loadMore(20),
+    );
+    await sample('every page of 1,000 versions, 100 a page (10 pages)', () =>
+      new PageLoader((r, s) => c.listVersions('skill_many', r, s)).loadAll(100),
+    );
+    await sample('filter: the rest of 1,000 skills after the first page', async () => {
+      const loader = new PageLoader((r, s) => c.listSkills({ ...r, source: 'custom' }, s));
+      await loader.loadMore(20);
+      emulator.resetLog();
+      await loader.loadAll(ALL_PAGES_LIMIT);
+    });
+  } finally {
+    await emulator.close();
+  }
+}
+
+async function benchDelete(): Promise<void> {
+  const fresh = async () => {
+    const store = new SkillStore();
+    seed(store, { skills: [{ id: 'skill_del', name: 'del', description: 'To delete.', versionCount: 201 }] });
+    const emulator = await startEmulator({ apiKeys: [KEY], store, latencyMs: 20 });
+    const ids = store
+      .listVersions('skill_del')
+      .slice(0, 200)
+      .map((v) => v.id);
+    return { emulator, ids };
+  };
+  const { default: Anthropic } = await import('@anthropic-ai/sdk');
+  const ourTimes: number[] = [];
+  const sdkTimes: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const a = await fresh();
+    ourTimes.push(await timed(() => deleteVersions(client(a.emulator), 'skill_del', a.ids)));
+    await a.emulator.close();
+    const b = await fresh();
+    const anthropic = new Anthropic({ apiKey: KEY, baseURL: b.emulator.url, maxRetries: 0 });
+    sdkTimes.push(
+      await timed(async () => {
+        for (const id of b.ids) await anthropic.skills.versions.delete(id, { skill_id: 'skill_del' });
+      }),
+    );
+    await b.emulator.close();
+  }
+  const [o, s] = [figure(ourTimes), figure(sdkTimes)];
+  row('delete', '200 versions: sequential SDK loop (20 ms latency)', ms(s), '1.00');
+  row('delete', '200 selected versions: ours, 4 in flight', ms(o), `${(s.median / o.median).toFixed(1)}× faster`);
+  const whole = await fresh();
+  const t = await timed(() => deleteSkill(client(whole.emulator), 'skill_del'));
+  row('delete', 'a whole skill of 201 versions', `${t.toFixed(1)} ms, ${whole.emulator.log.length} request`);
+  await whole.emulator.close();
+}
+
+function benchBundles(): void {
+  execFileSync('npm', ['run', 'package', '--silent'], { cwd: repoRoot, stdio: 'ignore' });
+  const kb = (path: string) => `${(statSync(join(repoRoot, path)).size / 1024).toFixed(0)} KB`;
+  const { name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
+  row('size', 'dist/extension.js (loaded at start)', kb('dist/extension.js'));
+  row('size', 'dist/skill.js (loaded on first use)', kb('dist/skill.js'));
+  row('size', 'the VSIX', kb(`${name}-${version}.vsix`), 'budget 400 KB');
+}
+
+function print(): void {
+  const header = ['', 'what', 'median (min–max)', 'ratio'];
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r: string[]) => `| ${r.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'claude-skills-bench-'));
+  try {
+    console.error(`bench: ${RUNS} runs a figure; this takes a few minutes`);
+    await benchPublish(root);
+    await benchMemory(root);
+    await benchBrowse();
+    await benchDelete();
+    benchBundles();
+    print();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
