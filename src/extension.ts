@@ -39,9 +39,12 @@ export interface ClaudeSkillsExports {
   view: SkillsView;
   folders: SkillFolders;
   targets: PublishTargets;
+  /** How long activate() took, in ms: the benchmark reads it. */
+  activationMs: number;
 }
 
 export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports {
+  const started = performance.now();
   const log = createLog();
   const keyStore = new ApiKeyStore(context.secrets);
   // VS Code's global fetch carries the user's proxy, PAC and certificate settings.
@@ -120,7 +123,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     registerCommand(CommandIds.downloadVersion, downloadVersion({ versionFiles }), log),
     registerCommand(CommandIds.compareWithLocal, compareWithLocal({ versionFiles, folders, targets }), log),
   );
-  return { keyStore, tree, view, folders, targets };
+  return { keyStore, tree, view, folders, targets, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {

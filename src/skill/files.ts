@@ -24,6 +24,8 @@ export interface SkillFile {
   relativePath: string;
   absolutePath: string;
   size: number;
+  /** When it last changed: with the size and path, what says a file is the one already looked at. */
+  mtimeMs: number;
 }
 
 /** `relative` from `root` with forward slashes, whatever the OS's separator (`pathApi` for tests). */
@@ -201,7 +203,7 @@ export async function collectFiles(
         );
         continue;
       }
-      files.push({ relativePath, absolutePath, size: info.size });
+      files.push({ relativePath, absolutePath, size: info.size, mtimeMs: info.mtimeMs });
     }
   };
   await walk(folder);

@@ -38,9 +38,36 @@ function loadSecretlint(): Promise<Lint> {
   return lint;
 }
 
+type Finding = { what: string; line: number } | undefined;
+
+/**
+ * What a file's scan found, by path, size and mtime: a publish of files unchanged since the last one scans
+ * nothing again. Bounded, oldest first out.
+ */
+const scanned = new Map<string, Finding>();
+const MAX_REMEMBERED = 50_000;
+const scanKey = (file: SkillFile) => `${file.absolutePath}\0${file.size}\0${file.mtimeMs}`;
+
+function remember(key: string, finding: Finding): void {
+  scanned.delete(key);
+  scanned.set(key, finding);
+  if (scanned.size > MAX_REMEMBERED) scanned.delete(scanned.keys().next().value!);
+}
+
 /** Text files only: a NUL byte early on says binary, where these detectors find nothing but noise. */
 function looksBinary(data: Buffer): boolean {
   return data.subarray(0, 8192).includes(0);
+}
+
+/** What one file holds that looks like a secret, if anything (a file that cannot be read holds nothing). */
+async function scanFile(file: SkillFile): Promise<Finding> {
+  const data = await readRegularFileHead(file.absolutePath, MAX_SCAN_BYTES).catch(() => undefined);
+  if (data === undefined || looksBinary(data)) return undefined;
+  const text = data.toString('utf8');
+  const [hit] = await (await loadSecretlint())(file.absolutePath, text);
+  if (hit) return hit;
+  const keyAt = PRIVATE_KEY.exec(text);
+  return keyAt ? { what: 'found a private key', line: text.slice(0, keyAt.index).split('\n').length } : undefined;
 }
 
 /** The problems of the files whose content holds something that looks like a secret. */
@@ -49,13 +76,9 @@ export async function scanForSecrets(files: readonly SkillFile[]): Promise<Skill
   const queue = [...files];
   const worker = async () => {
     for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      const data = await readRegularFileHead(file.absolutePath, MAX_SCAN_BYTES).catch(() => undefined);
-      if (data === undefined || looksBinary(data)) continue;
-      const text = data.toString('utf8');
-      const [hit] = await (await loadSecretlint())(file.absolutePath, text);
-      const keyAt = hit ? undefined : PRIVATE_KEY.exec(text);
-      const secret =
-        hit ?? (keyAt && { what: 'found a private key', line: text.slice(0, keyAt.index).split('\n').length });
+      const key = scanKey(file);
+      const secret = scanned.has(key) ? scanned.get(key) : await scanFile(file);
+      remember(key, secret);
       if (!secret) continue;
       found.set(file, {
         severity: 'error',

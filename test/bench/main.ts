@@ -265,6 +265,22 @@ async function benchDelete(): Promise<void> {
   await whole.emulator.close();
 }
 
+/** activate()'s own duration in the real extension host, from the host suite's line for it. */
+function benchActivation(): void {
+  const samples: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const out = execFileSync(process.execPath, [join(repoRoot, 'out/test/host/runInServer.js')], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, HOST_TEST_GREP: 'activates in a few milliseconds' },
+    });
+    const match = /ACTIVATION-MS ([\d.]+)/.exec(out);
+    if (!match) throw new Error(`the host suite printed no activation time:\n${out}`);
+    samples.push(Number(match[1]));
+  }
+  row('start', 'activate() in the real extension host', ms(figure(samples)), 'budget 15 ms');
+}
+
 function benchBundles(): void {
   execFileSync('npm', ['run', 'package', '--silent'], { cwd: repoRoot, stdio: 'ignore' });
   const kb = (path: string) => `${(statSync(join(repoRoot, path)).size / 1024).toFixed(0)} KB`;
@@ -296,6 +312,7 @@ async function main(): Promise<void> {
     await benchBrowse();
     await benchDelete();
     benchBundles();
+    benchActivation();
     print();
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -39,6 +39,11 @@ describe('the extension in a real extension host', () => {
 
   beforeEach(() => emulator.resetLog());
 
+  it('activates in a few milliseconds, and says how many (npm run bench reads the line)', () => {
+    assert.ok(exports.activationMs > 0 && exports.activationMs < 1000, `${exports.activationMs} ms`);
+    console.log(`[host-test] ACTIVATION-MS ${exports.activationMs.toFixed(2)}`);
+  });
+
   it('registers every command it contributes, and contributes every command it registers', async () => {
     const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
     assert.deepEqual(contributed, Object.values(CommandIds).sort());

@@ -41,13 +41,31 @@ describe('limits of a skill folder', () => {
   it('scans for secrets without leaving a trace in the process: no performance mark piles up', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'claude-skills-scan-'));
     try {
-      for (let i = 0; i < 50; i++) writeFileSync(join(dir, `f${i}.txt`), `file ${i}\n`);
-      const { files } = await collectFiles(dir);
+      const filesNamed = async (prefix: string) => {
+        for (let i = 0; i < 50; i++) writeFileSync(join(dir, `${prefix}${i}.txt`), `file ${i}\n`);
+        return (await collectFiles(dir)).files.filter((f) => f.relativePath.startsWith(prefix));
+      };
       const marks = () => performance.getEntriesByType('mark').length;
-      await scanForSecrets(files); // the detector loads on first use
+      await scanForSecrets(await filesNamed('warm')); // the detector loads on first use
       const before = marks();
-      assert.deepEqual(await scanForSecrets(files), []);
+      assert.deepEqual(await scanForSecrets(await filesNamed('new')), []); // new files: scanned, not remembered
       assert.equal(marks(), before, "secretlint's profiler would add marks for every file, for good");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('scans a file again once it changed, and remembers what unchanged files held', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claude-skills-rescan-'));
+    try {
+      const file = join(dir, 'config.json');
+      writeFileSync(file, '{"key": "none yet"}\n');
+      assert.deepEqual(await scanForSecrets((await collectFiles(dir)).files), []);
+      writeFileSync(file, `{"key": "sk-ant-api03-${'Ab3dE'.repeat(18)}xyz-AA"}\n`); // another size: changed
+      const [found] = await scanForSecrets((await collectFiles(dir)).files);
+      assert.match(found.message, /Anthropic Claude API key/);
+      const again = await scanForSecrets((await collectFiles(dir)).files);
+      assert.deepEqual(again, [found], 'the same finding, from what was remembered');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
