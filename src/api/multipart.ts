@@ -19,7 +19,9 @@ export interface EncodedForm {
  */
 export function encodeSkillForm(files: readonly UploadFile[], displayName?: string): EncodedForm {
   const form = new FormData();
-  for (const file of files) form.append(FILES_FIELD, new Blob([file.data]), file.path);
+  for (const file of files) {
+    form.append(FILES_FIELD, file.data instanceof Uint8Array ? new Blob([file.data]) : file.data, file.path);
+  }
   if (displayName !== undefined) form.append('display_name', displayName);
   const encoder = new FormDataEncoder(form);
   return {

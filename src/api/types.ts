@@ -42,10 +42,19 @@ export interface ListSkillsRequest extends PageRequest {
   source?: 'custom' | 'anthropic';
 }
 
-/** One file of an upload; `path` is `<frontmatter name>/<relative path>` with forward slashes. */
+/**
+ * One file of an upload; `path` is `<frontmatter name>/<relative path>` with forward slashes. `data` is its
+ * bytes, or a Blob that reads them from disk as the upload goes (`fs.openAsBlob`), so a publish need not
+ * hold every file in memory.
+ */
 export interface UploadFile {
   path: string;
-  data: Uint8Array;
+  data: Uint8Array | Blob;
+}
+
+/** The bytes of an upload file, read from disk when it is a Blob. */
+export async function bytesOf(file: UploadFile): Promise<Uint8Array> {
+  return file.data instanceof Uint8Array ? file.data : new Uint8Array(await file.data.arrayBuffer());
 }
 
 export interface CreateSkillRequest {

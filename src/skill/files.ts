@@ -1,6 +1,7 @@
 // The files of one skill folder that an upload would carry: excludes applied (defaults, the setting and
 // `.skillignore`, all in gitignore syntax), symlinks that leave the folder and likely secrets refused.
 import ignore, { type Ignore } from 'ignore';
+import { openAsBlob } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { SkillProblem } from './problems';
@@ -77,6 +78,13 @@ export async function readRegularFileHead(absolutePath: string, maxBytes: number
   } finally {
     await handle.close();
   }
+}
+
+/** A Blob that reads a regular file from disk when the upload reaches it; a FIFO or device is refused. */
+export async function openRegularFileAsBlob(absolutePath: string): Promise<Blob> {
+  const info = await stat(absolutePath);
+  if (!info.isFile()) throw new NotARegularFileError(absolutePath);
+  return openAsBlob(absolutePath);
 }
 
 export class NotARegularFileError extends Error {

@@ -3,8 +3,16 @@
 import JSZip from 'jszip';
 import { lstat } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { UploadFile } from '../api/types';
-import { collectFiles, DEFAULT_EXCLUDES, MAX_FILES, readRegularFileHead, SKILLIGNORE, type SkillFile } from './files';
+import { bytesOf, type UploadFile } from '../api/types';
+import {
+  collectFiles,
+  DEFAULT_EXCLUDES,
+  MAX_FILES,
+  openRegularFileAsBlob,
+  readRegularFileHead,
+  SKILLIGNORE,
+  type SkillFile,
+} from './files';
 import { encodingProblem, FRONTMATTER_WINDOW, parseSkillMd, SKILL_MD } from './frontmatter';
 import { formatProblem, hasErrors, type SkillProblem } from './problems';
 import { validateFrontmatter } from './rules';
@@ -45,7 +53,7 @@ export interface InspectOptions {
   scanContents?: boolean;
 }
 
-/** Files read at once for an upload: thousands at once would run out of file handles (EMFILE). */
+/** Files opened at once for an upload: thousands at once would run out of file handles (EMFILE). */
 const READS_IN_FLIGHT = 16;
 
 export function formatBytes(bytes: number): string {
@@ -147,8 +155,9 @@ function assertPublishable(skill: SkillFolder): asserts skill is PublishableSkil
 }
 
 /**
- * The upload: every file as `<name>/<relative path>`, read a few at a time. Refuses a folder with errors,
- * and a file that changed (or stopped being a regular file) since the folder was checked.
+ * The upload: every file as `<name>/<relative path>`, each a Blob that reads it from disk as the upload
+ * goes. Refuses a folder with errors, and a file that changed (or stopped being a regular file) since the
+ * folder was checked; one that changes during the upload fails its read, and so the upload.
  */
 export async function readUploadFiles(skill: SkillFolder): Promise<UploadFile[]> {
   assertPublishable(skill);
@@ -157,14 +166,11 @@ export async function readUploadFiles(skill: SkillFolder): Promise<UploadFile[]>
   const worker = async () => {
     for (let i = next++; i < skill.files.length; i = next++) {
       const f = skill.files[i];
-      const data = await readRegularFileHead(f.absolutePath, MAX_UPLOAD_BYTES + 1).catch(() => undefined);
-      if (data?.length !== f.size) {
+      const data = await openRegularFileAsBlob(f.absolutePath).catch(() => undefined);
+      if (data?.size !== f.size) {
         throw new Error(`${f.relativePath} changed while it was being published: check it, then publish again.`);
       }
-      upload[i] = {
-        path: `${skill.name}/${f.relativePath}`,
-        data: new Uint8Array(data.buffer, data.byteOffset, data.length),
-      };
+      upload[i] = { path: `${skill.name}/${f.relativePath}`, data };
     }
   };
   await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, skill.files.length) }, worker));
@@ -174,6 +180,6 @@ export async function readUploadFiles(skill: SkillFolder): Promise<UploadFile[]>
 /** `<name>.zip` holding `<name>/…`, the layout the Claude apps accept. Refuses a folder with errors. */
 export async function buildZip(skill: SkillFolder): Promise<Uint8Array> {
   const zip = new JSZip();
-  for (const file of await readUploadFiles(skill)) zip.file(file.path, file.data);
+  for (const file of await readUploadFiles(skill)) zip.file(file.path, await bytesOf(file));
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

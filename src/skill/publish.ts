@@ -10,7 +10,7 @@ import type { SkillsClient } from '../api/client';
 import { SkillsApiError, describeError } from '../api/errors';
 import { collectAll } from '../api/paging';
 import { abortableSleep } from '../api/retry';
-import type { Skill, SkillVersion, UploadFile } from '../api/types';
+import { bytesOf, type Skill, type SkillVersion, type UploadFile } from '../api/types';
 
 export type PublishTarget = { kind: 'version'; skill: Skill } | { kind: 'skill'; displayName: string };
 
@@ -190,15 +190,17 @@ async function holdsFiles(
   readArchive: ReadArchive,
 ): Promise<boolean> {
   const published = await readArchive(await client.downloadVersion(skillId, versionId));
-  const uploaded = uploadDigests(files);
+  const uploaded = await uploadDigests(files);
   if (published.size !== uploaded.size) return false;
   for (const [path, data] of published) if (uploaded.get(path) !== sha256(data)) return false;
   return true;
 }
 
-/** SHA-256 of every uploaded file by its path below the top-level `<name>/` folder. */
-export function uploadDigests(files: readonly UploadFile[]): Map<string, string> {
-  return new Map(files.map((f) => [f.path.slice(f.path.indexOf('/') + 1), sha256(f.data)]));
+/** SHA-256 of every uploaded file by its path below the top-level `<name>/` folder (read again if on disk). */
+export async function uploadDigests(files: readonly UploadFile[]): Promise<Map<string, string>> {
+  const digests = new Map<string, string>();
+  for (const f of files) digests.set(f.path.slice(f.path.indexOf('/') + 1), sha256(await bytesOf(f)));
+  return digests;
 }
 
 function sha256(data: Uint8Array): string {

@@ -148,25 +148,24 @@ async function benchPublish(root: string): Promise<void> {
   }
 }
 
-/** Memory added by one of our publishes of the 300-file skill, in a process of its own. */
+/** Memory added by one of our publishes of the 300-file skill, in a process of its own (the emulator is not). */
 async function benchMemory(root: string): Promise<void> {
   const dir = join(root, 'bench-300-25000');
   const payload = (await collectFiles(dir)).files.reduce((sum, f) => sum + f.size, 0);
+  const emulator = await startEmulator({ apiKeys: [KEY], store: new SkillStore() });
+  const skillId = (await client(emulator).createSkill({ files: await readUploadFiles(await inspectSkillFolder(dir)) }))
+    .id;
   const script = `
     const out = (p) => require(${JSON.stringify(join(repoRoot, 'out'))} + '/' + p);
-    const { startEmulator } = out('test/emulator/server.js');
-    const { SkillStore } = out('test/emulator/store.js');
     const { SkillsClient } = out('src/api/client.js');
     const { createNodeTransport } = out('src/api/nodeHttp.js');
     const { inspectSkillFolder, readUploadFiles } = out('src/skill/folder.js');
     const { publishFiles } = out('src/skill/publish.js');
     const { unpackVersionZip } = out('src/skill/versionFiles.js');
     (async () => {
-      const emulator = await startEmulator({ apiKeys: ['${KEY}'], store: new SkillStore() });
-      const c = new SkillsClient({ transport: createNodeTransport(), baseUrl: () => emulator.url, apiKey: () => '${KEY}' });
-      const first = await readUploadFiles(await inspectSkillFolder(${JSON.stringify(dir)}));
-      const skill = await c.createSkill({ files: first });
-      first.length = 0;
+      const c = new SkillsClient({ transport: createNodeTransport(), baseUrl: () => process.env.URL, apiKey: () => '${KEY}' });
+      const skill = await c.getSkill(process.env.SKILL);
+      await inspectSkillFolder(${JSON.stringify(dir)}); // the libraries load, and the scans are remembered
       global.gc();
       const before = process.memoryUsage().rss;
       let peak = before;
@@ -176,14 +175,23 @@ async function benchMemory(root: string): Promise<void> {
       clearInterval(timer);
       peak = Math.max(peak, process.memoryUsage().rss);
       console.log(JSON.stringify({ added: peak - before }));
-      await emulator.close();
       process.exit(0);
     })();`;
-  // The emulator shares the process, as in the tests; what it holds of the upload is counted too.
   const samples: number[] = [];
-  for (let run = 0; run < 3; run++) {
-    const out = execFileSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' });
-    samples.push(JSON.parse(out.trim().split('\n').pop()!).added);
+  try {
+    for (let run = 0; run < 3; run++) {
+      const out = await new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--expose-gc', '-e', script], {
+          env: { ...process.env, URL: emulator.url, SKILL: skillId },
+        });
+        let text = '';
+        child.stdout.on('data', (d) => (text += d));
+        child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`memory run: exit ${code}`))));
+      });
+      samples.push(JSON.parse(out.trim().split('\n').pop()!).added);
+    }
+  } finally {
+    await emulator.close();
   }
   const added = figure(samples);
   const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
