@@ -16,6 +16,7 @@ import {
 import { encodingProblem, FRONTMATTER_WINDOW, parseSkillMd, SKILL_MD } from './frontmatter';
 import { formatProblem, hasErrors, type SkillProblem } from './problems';
 import { validateFrontmatter } from './rules';
+import { forEachLimited } from './concurrency';
 import { scanForSecrets } from './secrets';
 
 /** The Skills API's limit for all files of one upload together. */
@@ -162,18 +163,13 @@ function assertPublishable(skill: SkillFolder): asserts skill is PublishableSkil
 export async function readUploadFiles(skill: SkillFolder): Promise<UploadFile[]> {
   assertPublishable(skill);
   const upload: UploadFile[] = new Array(skill.files.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < skill.files.length; i = next++) {
-      const f = skill.files[i];
-      const data = await openRegularFileAsBlob(f.absolutePath).catch(() => undefined);
-      if (data?.size !== f.size) {
-        throw new Error(`${f.relativePath} changed while it was being published: check it, then publish again.`);
-      }
-      upload[i] = { path: `${skill.name}/${f.relativePath}`, data };
+  await forEachLimited(skill.files, READS_IN_FLIGHT, async (f, i) => {
+    const data = await openRegularFileAsBlob(f.absolutePath).catch(() => undefined);
+    if (data?.size !== f.size) {
+      throw new Error(`${f.relativePath} changed while it was being published: check it, then publish again.`);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, skill.files.length) }, worker));
+    upload[i] = { path: `${skill.name}/${f.relativePath}`, data };
+  });
   return upload;
 }
 

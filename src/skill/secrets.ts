@@ -1,6 +1,7 @@
 // Secrets found by what files hold, not only by their names: a key pasted into config.json goes nowhere.
 // The detector is secretlint's recommended preset (it knows Anthropic, AWS, GitHub, npm, Slack, private
 // keys and more), loaded on first use. Excluding a file stays the way past it.
+import { forEachLimited } from './concurrency';
 import type { SkillFile } from './files';
 import { readRegularFileHead } from './files';
 import type { SkillProblem } from './problems';
@@ -73,21 +74,17 @@ async function scanFile(file: SkillFile): Promise<Finding> {
 /** The problems of the files whose content holds something that looks like a secret. */
 export async function scanForSecrets(files: readonly SkillFile[]): Promise<SkillProblem[]> {
   const found = new Map<SkillFile, SkillProblem>();
-  const queue = [...files];
-  const worker = async () => {
-    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-      const key = scanKey(file);
-      const secret = scanned.has(key) ? scanned.get(key) : await scanFile(file);
-      remember(key, secret);
-      if (!secret) continue;
-      found.set(file, {
-        severity: 'error',
-        file: file.relativePath,
-        line: secret.line,
-        message: `"${file.relativePath}" holds what looks like a secret (${secret.what.replace(/^found /, '')}) on line ${secret.line}, and would be uploaded to your Anthropic workspace. Remove it, or exclude the file in .skillignore.`,
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, files.length) }, worker));
+  await forEachLimited(files, READS_IN_FLIGHT, async (file) => {
+    const key = scanKey(file);
+    const secret = scanned.has(key) ? scanned.get(key) : await scanFile(file);
+    remember(key, secret);
+    if (!secret) return;
+    found.set(file, {
+      severity: 'error',
+      file: file.relativePath,
+      line: secret.line,
+      message: `"${file.relativePath}" holds what looks like a secret (${secret.what.replace(/^found /, '')}) on line ${secret.line}, and would be uploaded to your Anthropic workspace. Remove it, or exclude the file in .skillignore.`,
+    });
+  });
   return files.flatMap((f) => found.get(f) ?? []);
 }
