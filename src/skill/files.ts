@@ -2,8 +2,10 @@
 // `.skillignore`, all in gitignore syntax), symlinks that leave the folder and likely secrets refused.
 import ignore, { type Ignore } from 'ignore';
 import { openAsBlob } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { forEachLimited } from './concurrency';
 import type { SkillProblem } from './problems';
 
 /** `claudeSkills.exclude`'s default. */
@@ -58,6 +60,8 @@ const CREDENTIAL_READ_BYTES = 64 * 1024;
 /** A walk lists at most this many files, and looks at most at this many entries (a hostile or huge tree). */
 export const MAX_FILES = 10_000;
 const MAX_ENTRIES = 100_000;
+/** Stats asked for at once: enough to keep the file system's threads busy, few enough to stay polite. */
+const STATS_IN_FLIGHT = 32;
 /** What a file name may hold to travel in a multipart filename and unpack on any OS. */
 const SAFE_NAME = /^[\x20-\x7e]+$/;
 const UNSAFE_CHARS = /[\\:*?"<>|]/;
@@ -156,17 +160,35 @@ export async function collectFiles(
   let tooMany = false;
 
   const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir)).sort();
-    for (const name of entries) {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    if (entriesSeen + entries.length > MAX_ENTRIES) {
+      tooMany = true;
+      return;
+    }
+    // The regular files' sizes and times, asked for together: one at a time, each waits on the disk in turn.
+    const fileInfo = new Map<string, Stats>();
+    const wanted = entries.filter(
+      (e) => e.isFile() && !excluded.ignores(toRelativePath(folder, path.join(dir, e.name))),
+    );
+    await forEachLimited(wanted, STATS_IN_FLIGHT, async (e) => {
+      fileInfo.set(e.name, await lstat(path.join(dir, e.name)));
+    });
+    for (const entry of entries) {
+      const { name } = entry;
       if (++entriesSeen > MAX_ENTRIES || files.length >= MAX_FILES) {
         tooMany = true;
         return;
       }
       const absolutePath = path.join(dir, name);
       const relativePath = toRelativePath(folder, absolutePath);
-      const link = await lstat(absolutePath);
-      let info = link;
-      if (link.isSymbolicLink()) {
+      if (entry.isDirectory()) {
+        if (!excluded.ignores(`${relativePath}/`)) await walk(absolutePath);
+        continue;
+      }
+      // A pipe, a socket or a device is never read: it could block, or never end.
+      if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+      let info = fileInfo.get(name);
+      if (entry.isSymbolicLink()) {
         const target = await realpath(absolutePath).catch(() => undefined);
         const targetInfo = target === undefined ? undefined : await stat(absolutePath);
         if (excluded.ignores(relativePath) || (targetInfo?.isDirectory() && excluded.ignores(`${relativePath}/`)))
@@ -189,13 +211,11 @@ export async function collectFiles(
         if (info.isDirectory()) {
           if (visited.has(target)) continue; // a loop, or a folder already walked
           visited.add(target);
+          if (!excluded.ignores(`${relativePath}/`)) await walk(absolutePath);
+          continue;
         }
       }
-      if (info.isDirectory()) {
-        if (!excluded.ignores(`${relativePath}/`)) await walk(absolutePath);
-        continue;
-      }
-      if (!info.isFile() || excluded.ignores(relativePath)) continue;
+      if (info === undefined || !info.isFile() || excluded.ignores(relativePath)) continue;
       if (!SAFE_NAME.test(relativePath) || UNSAFE_CHARS.test(relativePath)) {
         error(
           relativePath,
