@@ -15,15 +15,33 @@ const isGitEntry = (file: string) => file.split('/').includes('.git');
 /** Hidden files act when a folder is opened (`.vscode/tasks.json`, `.envrc`): written only when the user says. */
 const isHidden = (file: string) => file.split('/').some((segment) => segment.startsWith('.'));
 
-/** Whether to write the version's hidden files, asked with a list of them; undefined when the user cancels. */
-async function includeHidden(hidden: readonly string[], what: string): Promise<boolean | undefined> {
-  if (hidden.length === 0) return false;
+/**
+ * Whether to write the version's hidden files, asked with a list of them (and of the .git entries, which
+ * are never written); undefined when the user cancels.
+ */
+async function includeHidden(
+  hidden: readonly string[],
+  git: readonly string[],
+  what: string,
+): Promise<boolean | undefined> {
+  if (hidden.length === 0 && git.length === 0) return false;
   const listed = hidden.length > 10 ? [...hidden.slice(0, 10), `and ${hidden.length - 10} more`] : hidden;
+  const gitLine = git.length > 0 ? [`Its .git entries (${git.length}) are never written.`] : [];
+  const detail = [...listed, ...(listed.length > 0 && gitLine.length > 0 ? [''] : []), ...gitLine].join('\n');
+  if (hidden.length === 0) {
+    const download = 'Download';
+    const choice = await vscode.window.showWarningMessage(
+      `${what} holds a .git folder.`,
+      { modal: true, detail },
+      download,
+    );
+    return choice === undefined ? undefined : false;
+  }
   const include = 'Download Them Too';
   const leaveOut = 'Leave Them Out';
   const choice = await vscode.window.showWarningMessage(
     `${what} holds hidden files, which editors and tools may act on when the folder is opened.`,
-    { modal: true, detail: listed.join('\n') },
+    { modal: true, detail },
     include,
     leaveOut,
   );
@@ -64,7 +82,9 @@ export function downloadVersion(deps: VersionFilesDeps) {
     const gitEntries = [...all.keys()].filter(isGitEntry);
     const hidden = [...all.keys()].filter((file) => !isGitEntry(file) && isHidden(file));
     const withHidden =
-      options.hiddenFiles === undefined ? await includeHidden(hidden, what) : options.hiddenFiles === 'include';
+      options.hiddenFiles === undefined
+        ? await includeHidden(hidden, gitEntries, what)
+        : options.hiddenFiles === 'include';
     if (withHidden === undefined) return undefined;
     const files = new Map([...all].filter(([file]) => !isGitEntry(file) && (withHidden || !isHidden(file))));
     const target = (file: string) => vscode.Uri.joinPath(folder, ...file.split('/'));
