@@ -1,5 +1,6 @@
 // The multipart body of a create, encoded here rather than by fetch: its length is known up front (a
-// Content-Length, not chunked), and its bytes go out as a stream the client watches for an idle timeout.
+// Content-Length, not chunked), its bytes go out as a stream the client watches for an idle timeout, and
+// each file's bytes are handed over as they are (in memory, or a Blob read from disk), never copied.
 import { FormDataEncoder } from 'form-data-encoder';
 import type { UploadFile } from './types';
 
@@ -13,15 +14,60 @@ export interface EncodedForm {
   chunks(): AsyncIterable<Uint8Array>;
 }
 
+/** A file part as the encoder reads one (a File's shape), over the upload file's own bytes. */
+class FilePart {
+  readonly [Symbol.toStringTag] = 'File';
+  readonly type = '';
+  readonly lastModified = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly data: Uint8Array | Blob,
+  ) {}
+
+  get size(): number {
+    return this.data instanceof Uint8Array ? this.data.byteLength : this.data.size;
+  }
+
+  stream(): AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> {
+    const { data } = this;
+    return data instanceof Uint8Array
+      ? (async function* () {
+          yield data;
+        })()
+      : data.stream();
+  }
+}
+
+/** The form's entries, as the encoder reads a FormData: a FormData would copy each file into a Blob. */
+class Parts {
+  readonly [Symbol.toStringTag] = 'FormData';
+  private readonly all: [string, FilePart | string][] = [];
+
+  append(name: string, value: FilePart | string): void {
+    this.all.push([name, value]);
+  }
+
+  getAll(name: string): (FilePart | string)[] {
+    return this.all.filter(([n]) => n === name).map(([, value]) => value);
+  }
+
+  entries(): IterableIterator<[string, FilePart | string]> {
+    return this.all[Symbol.iterator]();
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, FilePart | string]> {
+    return this.entries();
+  }
+}
+
 /**
  * One `files[]` part per file, its filename the path under the skill's top-level folder (the encoder
  * escapes quotes and line breaks in it), then `display_name` when given.
  */
 export function encodeSkillForm(files: readonly UploadFile[], displayName?: string): EncodedForm {
-  const form = new FormData();
-  for (const file of files) {
-    form.append(FILES_FIELD, file.data instanceof Uint8Array ? new Blob([file.data]) : file.data, file.path);
-  }
+  const form = new Parts();
+  for (const file of files) form.append(FILES_FIELD, new FilePart(file.path, file.data));
   if (displayName !== undefined) form.append('display_name', displayName);
   const encoder = new FormDataEncoder(form);
   return {

@@ -56,6 +56,11 @@ export interface InspectOptions {
 
 /** Files opened at once for an upload: thousands at once would run out of file handles (EMFILE). */
 const READS_IN_FLIGHT = 16;
+/**
+ * Files up to this size are read ahead, several at once, and held until sent; larger ones are read from disk
+ * as the upload reaches them. Small files opened one by one mid-upload cost more time than their memory.
+ */
+const READ_AHEAD_MAX = 1024 * 1024;
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -156,16 +161,22 @@ function assertPublishable(skill: SkillFolder): asserts skill is PublishableSkil
 }
 
 /**
- * The upload: every file as `<name>/<relative path>`, each a Blob that reads it from disk as the upload
- * goes. Refuses a folder with errors, and a file that changed (or stopped being a regular file) since the
- * folder was checked; one that changes during the upload fails its read, and so the upload.
+ * The upload: every file as `<name>/<relative path>`, small ones read ahead, larger ones as a Blob that
+ * reads them from disk as the upload goes. Refuses a folder with errors, and a file that changed (or
+ * stopped being a regular file) since the folder was checked; one that changes during the upload fails its
+ * read, and so the upload.
  */
 export async function readUploadFiles(skill: SkillFolder): Promise<UploadFile[]> {
   assertPublishable(skill);
   const upload: UploadFile[] = new Array(skill.files.length);
   await forEachLimited(skill.files, READS_IN_FLIGHT, async (f, i) => {
-    const data = await openRegularFileAsBlob(f.absolutePath).catch(() => undefined);
-    if (data?.size !== f.size) {
+    const data = await (
+      f.size <= READ_AHEAD_MAX
+        ? readRegularFileHead(f.absolutePath, f.size + 1).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.length))
+        : openRegularFileAsBlob(f.absolutePath)
+    ).catch(() => undefined);
+    const size = data instanceof Uint8Array ? data.byteLength : data?.size;
+    if (data === undefined || size !== f.size) {
       throw new Error(`${f.relativePath} changed while it was being published: check it, then publish again.`);
     }
     upload[i] = { path: `${skill.name}/${f.relativePath}`, data };
