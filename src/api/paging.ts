@@ -16,7 +16,7 @@ export interface PagingLimits {
   maxPages?: number;
 }
 
-export const DEFAULT_PAGING_LIMITS: Required<PagingLimits> = { maxEmptyPagesInARow: 5, maxPages: 1_000 };
+const DEFAULT_PAGING_LIMITS: Required<PagingLimits> = { maxEmptyPagesInARow: 5, maxPages: 1_000 };
 
 function refused(message: string): SkillsApiError {
   return new SkillsApiError({ kind: 'server', message: `The Skills API ${message}; the list was not read further.` });

@@ -91,7 +91,7 @@ export async function openRegularFileAsBlob(absolutePath: string): Promise<Blob>
   return openAsBlob(absolutePath);
 }
 
-export class NotARegularFileError extends Error {
+class NotARegularFileError extends Error {
   constructor(readonly path: string) {
     super(`${path} is not a regular file`);
     this.name = 'NotARegularFileError';

@@ -42,7 +42,7 @@ export interface SettleOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-export const DEFAULT_SETTLE_DELAYS_MS = [1_000, 2_000, 3_000, 5_000, 9_000];
+const DEFAULT_SETTLE_DELAYS_MS = [1_000, 2_000, 3_000, 5_000, 9_000];
 const DEFAULT_CLOCK_SKEW_MS = 120_000;
 /** A look downloads at most this many candidates: new versions within seconds of ours are few. */
 const CANDIDATES_PER_LOOK = 5;
@@ -197,7 +197,7 @@ async function holdsFiles(
 }
 
 /** SHA-256 of every uploaded file by its path below the top-level `<name>/` folder (read again if on disk). */
-export async function uploadDigests(files: readonly UploadFile[]): Promise<Map<string, string>> {
+async function uploadDigests(files: readonly UploadFile[]): Promise<Map<string, string>> {
   const digests = new Map<string, string>();
   for (const f of files) digests.set(f.path.slice(f.path.indexOf('/') + 1), sha256(await bytesOf(f)));
   return digests;

@@ -12,7 +12,7 @@ export const KNOWN_KEYS = ['name', 'description', 'license', 'compatibility', 'm
 const XML_TAG = /[<>]/;
 
 /** Characters as the API counts them (Python's len): code points, so an emoji is one, not two UTF-16 units. */
-export function characterCount(text: string): number {
+function characterCount(text: string): number {
   let count = 0;
   for (const _ of text) count++;
   return count;

@@ -7,8 +7,6 @@ import type { Skill, SkillVersion } from '../api/types';
 /** Latest versions are asked this many at a time: quick for a few dozen skills, gentle on rate limits. */
 const LOOKUPS_IN_FLIGHT = 4;
 
-export type TargetClient = Pick<SkillsClient, 'skillPages' | 'getVersion'>;
-
 /** Every custom skill, 1,000 per request (the API's largest page). */
 export function listCustomSkills(client: Pick<SkillsClient, 'skillPages'>, signal?: AbortSignal): Promise<Skill[]> {
   return collectAll(client.skillPages({ source: 'custom', limit: 1000 }, signal)).then((skills) =>

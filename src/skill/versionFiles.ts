@@ -8,8 +8,8 @@ import { MAX_FILES } from './files';
 export type VersionFiles = Map<string, Uint8Array>;
 
 /** What a version may unpack to: no more than an upload may carry (30 MB, 10,000 files). */
-export const MAX_UNPACKED_BYTES = 30 * 1024 * 1024;
-export const MAX_ENTRIES = MAX_FILES;
+const MAX_UNPACKED_BYTES = 30 * 1024 * 1024;
+const MAX_ENTRIES = MAX_FILES;
 
 class UnsafeArchiveError extends Error {
   constructor(why: string) {
