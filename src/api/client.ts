@@ -1,4 +1,4 @@
-import { SkillsApiError, kindForStatus } from './errors';
+import { SkillsApiError, describeError, kindForStatus } from './errors';
 import { IdleDeadline } from './idleDeadline';
 import { encodeSkillForm, type EncodedForm } from './multipart';
 import { toDeleted, toErrorBody, toPage, toSkill, toSkillVersion } from './normalize';
@@ -261,6 +261,8 @@ export class SkillsClient {
     const form = spec.body?.();
     // Until the body's last byte is handed over, the server holds no whole request it could act on.
     let bodySent = form === undefined;
+    // The body's own failure (a file that could not be read) is the caller's to fix, not the network's.
+    let sourceError: { error: unknown } | undefined;
     try {
       const workspaceId = this.options.workspaceId?.();
       res = await this.options.transport.fetch(url, {
@@ -278,6 +280,7 @@ export class SkillsClient {
             form.chunks(),
             () => deadline.touch(),
             () => (bodySent = true),
+            (error) => (sourceError = { error }),
           ),
         ...(form ? { duplex: 'half' } : {}),
         signal,
@@ -295,6 +298,10 @@ export class SkillsClient {
       return result;
     } catch (err) {
       if (err instanceof AttemptFailure) throw err;
+      if (sourceError && !spec.signal?.aborted) {
+        log({ error: describeError(sourceError.error) });
+        throw sourceError.error;
+      }
       if (err instanceof SkillsApiError) {
         log({ status: res?.status, requestId, error: err.message });
         throw new AttemptFailure(err);
@@ -314,17 +321,28 @@ export class SkillsClient {
   }
 }
 
-/** The body as a stream that counts as activity each time the transport takes the next chunk to send. */
+/**
+ * The body as a stream that counts as activity each time the transport takes the next chunk to send, and
+ * tells when its source fails (a file that changed while it was being read).
+ */
 function watchedStream(
   chunks: AsyncIterable<Uint8Array>,
   onChunk: () => void,
   onEnd: () => void,
+  onSourceError: (err: unknown) => void,
 ): ReadableStream<Uint8Array> {
   const iterator = chunks[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        const { value, done } = await iterator.next();
+        let next: IteratorResult<Uint8Array>;
+        try {
+          next = await iterator.next();
+        } catch (err) {
+          onSourceError(err);
+          throw err;
+        }
+        const { value, done } = next;
         if (done) {
           onEnd();
           return controller.close();

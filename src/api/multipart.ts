@@ -1,8 +1,9 @@
 // The multipart body of a create, encoded here rather than by fetch: its length is known up front (a
 // Content-Length, not chunked), its bytes go out as a stream the client watches for an idle timeout, and
-// each file's bytes are handed over as they are (in memory, or a Blob read from disk), never copied.
+// each file's bytes are handed over as they are (in memory, or read from disk as the encoder reaches
+// them), never copied.
 import { FormDataEncoder } from 'form-data-encoder';
-import type { UploadFile } from './types';
+import type { FileSource, UploadFile } from './types';
 
 /** The field every file part of a create carries on the wire. */
 export const FILES_FIELD = 'files[]';
@@ -22,14 +23,14 @@ class FilePart {
 
   constructor(
     readonly name: string,
-    private readonly data: Uint8Array | Blob,
+    private readonly data: Uint8Array | FileSource,
   ) {}
 
   get size(): number {
     return this.data instanceof Uint8Array ? this.data.byteLength : this.data.size;
   }
 
-  stream(): AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> {
+  stream(): AsyncIterable<Uint8Array> {
     const { data } = this;
     return data instanceof Uint8Array
       ? (async function* () {

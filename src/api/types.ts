@@ -43,18 +43,36 @@ export interface ListSkillsRequest extends PageRequest {
 }
 
 /**
+ * Bytes read when the upload reaches them (a file on disk, through `fs.openAsBlob`); the size is known
+ * before, for the request's length.
+ */
+export interface FileSource {
+  readonly size: number;
+  stream(): AsyncIterable<Uint8Array>;
+}
+
+/**
  * One file of an upload; `path` is `<frontmatter name>/<relative path>` with forward slashes. `data` is its
- * bytes, or a Blob that reads them from disk as the upload goes (`fs.openAsBlob`), so a publish need not
- * hold every file in memory.
+ * bytes, or a source that reads them as the upload goes, so a publish need not hold every file in memory.
  */
 export interface UploadFile {
   path: string;
-  data: Uint8Array | Blob;
+  data: Uint8Array | FileSource;
 }
 
-/** The bytes of an upload file, read from disk when it is a Blob. */
+/** The bytes of an upload file, read when they come from a source. */
 export async function bytesOf(file: UploadFile): Promise<Uint8Array> {
-  return file.data instanceof Uint8Array ? file.data : new Uint8Array(await file.data.arrayBuffer());
+  if (file.data instanceof Uint8Array) return file.data;
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of file.data.stream()) chunks.push(chunk);
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(chunks.reduce((sum, c) => sum + c.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
 }
 
 export interface CreateSkillRequest {

@@ -1,7 +1,7 @@
 // The files of one skill folder that an upload would carry: excludes applied (defaults, the setting and
 // `.skillignore`, all in gitignore syntax), symlinks that leave the folder and likely secrets refused.
 import ignore, { type Ignore } from 'ignore';
-import { openAsBlob } from 'node:fs';
+import { constants, openAsBlob } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -66,17 +66,21 @@ const STATS_IN_FLIGHT = 32;
 const SAFE_NAME = /^[\x20-\x7e]+$/;
 const UNSAFE_CHARS = /[\\:*?"<>|]/;
 
+/** Opening never waits on a FIFO's writer (POSIX); Windows has no such flag and no such wait. */
+const OPEN_NON_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 /**
  * The first `maxBytes` of a file, read only when it is (or links to) a regular file: a FIFO or a device
  * would block Node's file-system threads (and the extension host with them), and `/dev/zero` never ends.
- * Links are the caller's to vet (collectFiles refuses those that leave the folder).
+ * The check is of the handle opened, so nothing can swap the file in between. Links are the caller's to
+ * vet (collectFiles refuses those that leave the folder).
  */
 export async function readRegularFileHead(absolutePath: string, maxBytes: number): Promise<Buffer> {
-  const info = await stat(absolutePath);
-  if (!info.isFile()) throw new NotARegularFileError(absolutePath);
-  const handle = await open(absolutePath, 'r');
+  const handle = await open(absolutePath, OPEN_NON_BLOCKING);
   try {
-    const buffer = Buffer.alloc(Math.min(info.size, maxBytes));
+    const info = await handle.stat();
+    if (!info.isFile()) throw new NotARegularFileError(absolutePath);
+    const buffer = Buffer.allocUnsafe(Math.min(info.size, maxBytes));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     return buffer.subarray(0, bytesRead);
   } finally {

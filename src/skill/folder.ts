@@ -3,7 +3,7 @@
 import JSZip from 'jszip';
 import { lstat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { bytesOf, type UploadFile } from '../api/types';
+import { bytesOf, type FileSource, type UploadFile } from '../api/types';
 import {
   collectFiles,
   DEFAULT_EXCLUDES,
@@ -161,27 +161,50 @@ function assertPublishable(skill: SkillFolder): asserts skill is PublishableSkil
 }
 
 /**
- * The upload: every file as `<name>/<relative path>`, small ones read ahead, larger ones as a Blob that
- * reads them from disk as the upload goes. Refuses a folder with errors, and a file that changed (or
- * stopped being a regular file) since the folder was checked; one that changes during the upload fails its
- * read, and so the upload.
+ * The upload: every file as `<name>/<relative path>`, small ones read ahead (several at a time) and held
+ * until sent, larger ones read from disk as the upload reaches them. Refuses a folder with errors, and a
+ * file that changed (or stopped being a regular file) since the folder was checked; a large one that
+ * changes during the upload fails it, saying which file to check.
  */
 export async function readUploadFiles(skill: SkillFolder): Promise<UploadFile[]> {
   assertPublishable(skill);
   const upload: UploadFile[] = new Array(skill.files.length);
   await forEachLimited(skill.files, READS_IN_FLIGHT, async (f, i) => {
-    const data = await (
-      f.size <= READ_AHEAD_MAX
-        ? readRegularFileHead(f.absolutePath, f.size + 1).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.length))
-        : openRegularFileAsBlob(f.absolutePath)
-    ).catch(() => undefined);
-    const size = data instanceof Uint8Array ? data.byteLength : data?.size;
-    if (data === undefined || size !== f.size) {
-      throw new Error(`${f.relativePath} changed while it was being published: check it, then publish again.`);
+    const changed = () =>
+      new Error(`${f.relativePath} changed while it was being published: check it, then publish again.`);
+    let data: UploadFile['data'];
+    if (f.size <= READ_AHEAD_MAX) {
+      const bytes = await readRegularFileHead(f.absolutePath, f.size + 1).catch(() => undefined);
+      if (bytes?.length !== f.size) throw changed();
+      data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    } else {
+      const blob = await openRegularFileAsBlob(f.absolutePath).catch(() => undefined);
+      if (blob?.size !== f.size) throw changed();
+      data = new FileOnDisk(blob, changed);
     }
     upload[i] = { path: `${skill.name}/${f.relativePath}`, data };
   });
   return upload;
+}
+
+/** A large file's bytes, read from disk as the upload reaches them; a failed read names the file. */
+class FileOnDisk implements FileSource {
+  constructor(
+    private readonly blob: Blob,
+    private readonly changed: () => Error,
+  ) {}
+
+  get size(): number {
+    return this.blob.size;
+  }
+
+  async *stream(): AsyncIterable<Uint8Array> {
+    try {
+      yield* this.blob.stream();
+    } catch {
+      throw this.changed();
+    }
+  }
 }
 
 /** `<name>.zip` holding `<name>/…`, the layout the Claude apps accept. Refuses a folder with errors. */

@@ -16,7 +16,7 @@ import { scanForSecrets } from '../../src/skill/secrets';
 import { unpackVersionZip } from '../../src/skill/versionFiles';
 import { ALL_PAGES_LIMIT, PageLoader } from '../../src/tree/pageLoader';
 import { seed, type ScenarioSkill } from '../emulator/scenario';
-import { startEmulator, type SkillsEmulator } from '../emulator/server';
+import { startEmulator } from '../emulator/server';
 import { SkillStore } from '../emulator/store';
 import { repoRoot } from '../support/vscodeServer';
 
@@ -63,7 +63,7 @@ function makeSkill(root: string, name: string, count: number, bytes: number): st
   return dir;
 }
 
-function client(emulator: SkillsEmulator, transport = createNodeTransport()): SkillsClient {
+function client(emulator: { url: string }, transport = createNodeTransport()): SkillsClient {
   return new SkillsClient({ transport, baseUrl: () => emulator.url, apiKey: () => KEY });
 }
 
@@ -75,7 +75,7 @@ async function ours(c: SkillsClient, skillId: string, dir: string): Promise<void
   await publishFiles(c, files, target, { settle: { readArchive: unpackVersionZip } });
 }
 
-function curl(emulator: SkillsEmulator, skillId: string, name: string, files: { rel: string; abs: string }[]) {
+function curl(emulator: { url: string }, skillId: string, name: string, files: { rel: string; abs: string }[]) {
   const args = ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '-X', 'POST'];
   args.push('-H', `x-api-key: ${KEY}`, '-H', 'anthropic-version: 2026-10-21');
   for (const f of files) args.push('-F', `files[]=@${f.abs};filename=${name}/${f.rel}`);
@@ -88,7 +88,7 @@ function curl(emulator: SkillsEmulator, skillId: string, name: string, files: { 
   });
 }
 
-async function sdk(emulator: SkillsEmulator, skillId: string, name: string, files: { rel: string; abs: string }[]) {
+async function sdk(emulator: { url: string }, skillId: string, name: string, files: { rel: string; abs: string }[]) {
   const { default: Anthropic, toFile } = await import('@anthropic-ai/sdk');
   const { createReadStream } = await import('node:fs');
   const anthropic = new Anthropic({ apiKey: KEY, baseURL: emulator.url, maxRetries: 0 });
@@ -96,8 +96,31 @@ async function sdk(emulator: SkillsEmulator, skillId: string, name: string, file
   await anthropic.skills.versions.create(skillId, { files: parts });
 }
 
+/**
+ * The emulator in a process of its own, as a server is: curl runs in its own process, so an emulator
+ * sharing ours would take its parsing out of our thread and the SDK's but not out of curl's.
+ */
+async function startEmulatorProcess(root: string): Promise<{ url: string; close(): Promise<void> }> {
+  const scenario = join(root, 'bench-scenario.json');
+  writeFileSync(scenario, JSON.stringify({ apiKeys: [KEY], skills: [] }));
+  const child = spawn(process.execPath, [join(repoRoot, 'out/test/emulator/main.js'), '--scenario', scenario]);
+  const url = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    child.stdout.on('data', (d) => {
+      text += d;
+      const match = /listening on (\S+)/.exec(text);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`the emulator exited (${code}) before listening`)));
+  });
+  return {
+    url,
+    close: () => new Promise<void>((resolve) => (child.kill(), child.on('exit', () => resolve()))),
+  };
+}
+
 async function benchPublish(root: string): Promise<void> {
-  const emulator = await startEmulator({ apiKeys: [KEY], store: new SkillStore() });
+  const emulator = await startEmulatorProcess(root);
   const c = client(emulator);
   try {
     for (const [label, count, bytes] of [
@@ -116,7 +139,10 @@ async function benchPublish(root: string): Promise<void> {
         const u = await timed(() => curl(emulator, skillId, name, listed));
         const s = await timed(() => sdk(emulator, skillId, name, listed));
         if (run > 0) [samples.ours, samples.curl, samples.sdk].forEach((list, i) => list.push([o, u, s][i]));
-        emulator.store.skill(skillId).versions.splice(0, emulator.store.skill(skillId).versions.length - 1);
+        // Back to the first version alone (newest first), so that the emulator's memory does not grow.
+        for (const v of (await c.listVersions(skillId, { limit: 100 })).data.slice(0, -1)) {
+          await c.deleteVersion(skillId, v.id);
+        }
       }
       const [o, u, s] = [figure(samples.ours), figure(samples.curl), figure(samples.sdk)];
       row('publish', `${label}: curl (the floor)`, ms(u), '1.00');

@@ -1,11 +1,12 @@
 // What a valid skill folder uploads: the files after the excludes, under `<name>/`, on every OS.
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { toRelativePath } from '../../../src/skill/files';
 import { buildZip, inspectSkillFolder, readUploadFiles } from '../../../src/skill/folder';
+import { SkillsApiError } from '../../../src/api/errors';
 import { hasErrors } from '../../../src/skill/problems';
 import { publishFiles } from '../../../src/skill/publish';
 import { unpackVersionZip } from '../../../src/skill/versionFiles';
@@ -150,5 +151,65 @@ describe('a valid skill folder', () => {
       .sort();
     assert.deepEqual(entries, ['my-skill/SKILL.md', 'my-skill/scripts/run.py']);
     assert.equal(await zip.file('my-skill/scripts/run.py')!.async('string'), 'print("hi")\n');
+  });
+
+  /** Publishes `dir` as a new skill after `change` ran between the check and the upload; what it threw. */
+  async function publishChanged(dir: string, change: () => void, when: 'afterCheck' | 'afterRead') {
+    const skill = await inspectSkillFolder(dir);
+    assert.equal(hasErrors(skill.problems), false);
+    if (when === 'afterCheck') change();
+    const before = api.emulator.store.all().length;
+    const err = await (async () => {
+      const files = await readUploadFiles(skill);
+      if (when === 'afterRead') change();
+      return api.client.createSkill({ files });
+    })().then(
+      () => assert.fail('the upload went through'),
+      (e: unknown) => e,
+    );
+    assert.equal(api.emulator.store.all().length, before, 'nothing is published');
+    // The file's own failure, not a network one: nothing to retry, nothing that may have been published.
+    assert.ok(!(err instanceof SkillsApiError), String(err));
+    assert.ok(api.emulator.log.filter((r) => r.method === 'POST').length <= 1);
+    return err as Error;
+  }
+
+  it('refuses an upload when a small file changed since the check, naming it: nothing is published', async () => {
+    const dir = copyOf('excluded-secret');
+    const err = await publishChanged(
+      dir,
+      () => writeFileSync(path.join(dir, 'scripts', 'run.py'), 'print("hello, changed")\n'),
+      'afterCheck',
+    );
+    assert.equal(err.message, 'scripts/run.py changed while it was being published: check it, then publish again.');
+  });
+
+  it('fails the upload when a large file (read from disk as it goes) changes after the read began', async () => {
+    const big = 'x'.repeat(1_500_000);
+    const dir = copyOf('excluded-secret', { 'assets/big.txt': big });
+    const err = await publishChanged(
+      dir,
+      () => {
+        writeFileSync(path.join(dir, 'assets', 'big.txt'), big.replace(/^x/, 'y'));
+        utimesSync(path.join(dir, 'assets', 'big.txt'), new Date(), new Date(Date.now() + 60_000));
+      },
+      'afterRead',
+    );
+    assert.equal(err.message, 'assets/big.txt changed while it was being published: check it, then publish again.');
+  });
+
+  it('uploads a folder of many small files whole and in order', async () => {
+    const extra = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`data/f${i}.txt`, `${i}\n`.repeat(500)]));
+    const files = await readUploadFiles(await inspectSkillFolder(copyOf('excluded-secret', extra)));
+    const published = await api.client.createSkill({ files });
+    const stored = api.emulator.store.skill(published.id).versions[0].files;
+    assert.deepEqual(
+      stored.map((f) => `my-skill/${f.path}`),
+      files.map((f) => f.path),
+    );
+    for (const i of [0, 117, 199]) {
+      const file = stored.find((f) => f.path === `data/f${i}.txt`)!;
+      assert.equal(file.data.toString(), `${i}\n`.repeat(500));
+    }
   });
 });
