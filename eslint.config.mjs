@@ -1,5 +1,6 @@
 // ESLint: typescript-eslint's recommended rules, a few cheap type-aware ones, and the layer rules that keep
-// imports flowing one way (src/api and src/skill know nothing of VS Code or the layers above them).
+// imports flowing one way: src/api, src/skill and src/operations know nothing of VS Code or the layers above
+// them, and src/api and src/skill nothing of the operations built on them.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
@@ -10,7 +11,7 @@ const layer = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 
 const VSCODE_FREE = {
   name: 'vscode',
-  message: 'src/api and src/skill stay free of VS Code, so they run (and are tested) in plain Node.',
+  message: 'src/api, src/skill and src/operations stay free of VS Code, so they run (and are tested) in plain Node.',
 };
 
 export default tseslint.config(
@@ -40,7 +41,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/api/**', 'src/skill/**'],
+    files: ['src/api/**', 'src/skill/**', 'src/operations/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -50,10 +51,32 @@ export default tseslint.config(
             {
               regex: layer('tree', 'commands', 'workspace', 'auth'),
               message:
-                'src/api and src/skill are the bottom layers: they may not import the VS Code layers above them.',
+                'src/api, src/skill and src/operations are the bottom layers: they may not import the VS Code layers above them.',
             },
             {
-              regex: layer('extension', 'config', 'log', 'skillModule'),
+              regex: layer('extension', 'config', 'log', 'skillModule', 'constants'),
+              message: "src/api, src/skill and src/operations may not import the extension's VS Code modules.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/api/**', 'src/skill/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [VSCODE_FREE],
+          patterns: [
+            {
+              regex: layer('tree', 'commands', 'workspace', 'auth', 'operations'),
+              message:
+                'src/api and src/skill are the bottom layers: they may not import the operations built on them, nor the VS Code layers above.',
+            },
+            {
+              regex: layer('extension', 'config', 'log', 'skillModule', 'constants'),
               message: "src/api and src/skill may not import the extension's VS Code modules.",
             },
           ],

@@ -2,14 +2,14 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { excludePatterns } from '../config';
-import type { VersionComparison } from '../skill/versionFiles';
+import type { VersionComparison } from '../skill/versionArchive';
 import { skillModule } from '../skillModule';
 import { emptyFileUri, versionFileUri } from '../workspace/versionFileSystem';
 import type { PublishTargets } from '../workspace/publishTargets';
-import type { SkillFolders } from '../workspace/skillFolders';
-import { chooseSkillFolder } from './skillFolder';
-import { versionLabel } from '../tree/present';
-import { describeVersion, loadVersionFiles, requireVersionNode, type VersionFilesDeps } from './versionFiles';
+import type { SkillFolders } from '../workspace/skillFolderWatcher';
+import { chooseSkillFolder } from './support/folderChoice';
+import { versionLabel, describeSkill } from '../tree/present';
+import { loadVersionFiles, requireVersionNode, type VersionFilesDeps } from './support/versionNode';
 
 export interface CompareDeps extends VersionFilesDeps {
   folders: Pick<SkillFolders, 'all'>;
@@ -32,7 +32,7 @@ export function compareWithLocal(deps: CompareDeps) {
     options: CompareOptions = {},
   ): Promise<VersionComparison | undefined> => {
     const node = requireVersionNode(arg, 'Compare with Local Folder');
-    const what = describeVersion(node.skill, node.version);
+    const what = describeSkill(node.skill, node.version, vscode.env.language);
     const folder =
       options.folder ??
       (await chooseSkillFolder(undefined, deps.folders, `Compare ${what} with which folder?`, {

@@ -2,14 +2,14 @@
 // (counted with one request) and, past 10 versions, the skill's title typed to confirm.
 import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/client';
-import { countVersions, deleteSkill as deleteSkillRequest, type SkillDeleteClient } from '../api/deletes';
+import { countVersions, deleteSkill as deleteSkillRequest, type SkillDeleteClient } from '../operations/deletes';
 import { describeError } from '../api/errors';
 import type { Skill } from '../api/types';
 import type { SkillNode } from '../tree/nodes';
 import { plural, skillTitle } from '../tree/present';
 import type { SkillsTreeProvider } from '../tree/skillsTreeProvider';
-import { withCancellableProgress } from './cancellation';
-import { pickCustomSkill, requireWritable } from './skillChoice';
+import { withCancellableProgress } from './support/cancellation';
+import { pickCustomSkill, requireWritable } from './support/skillChoice';
 
 export interface DeleteDeps {
   client: SkillDeleteClient &

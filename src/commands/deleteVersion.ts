@@ -3,14 +3,14 @@
 // nothing and offers Delete Skill… instead.
 import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/client';
-import { deleteVersions, summarizeVersionDeletes, versionsAsked, type VersionDeletes } from '../api/deletes';
+import { deleteVersions, summarizeVersionDeletes, versionsAsked, type VersionDeletes } from '../operations/deletes';
 import { describeError } from '../api/errors';
 import type { Skill, SkillVersion } from '../api/types';
 import type { SkillsTreeNode, VersionNode } from '../tree/nodes';
 import { plural, skillTitle, versionLabel } from '../tree/present';
-import { withCancellableProgress } from './cancellation';
+import { withCancellableProgress } from './support/cancellation';
 import { confirmAndDeleteSkill, type DeleteDeps, type DeleteOptions } from './deleteSkill';
-import { pickCustomSkill, pickVersion, requireWritable } from './skillChoice';
+import { pickCustomSkill, pickVersion, requireWritable } from './support/skillChoice';
 
 interface SkillVersions {
   skill: Skill;

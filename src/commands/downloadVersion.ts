@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { describeVersion, loadVersionFiles, requireVersionNode, type VersionFilesDeps } from './versionFiles';
+import { describeSkill } from '../tree/present';
+import { loadVersionFiles, requireVersionNode, type VersionFilesDeps } from './support/versionNode';
 
 /** For automation and tests, after the arguments VS Code passes. */
 export interface DownloadOptions {
@@ -64,7 +65,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 export function downloadVersion(deps: VersionFilesDeps) {
   return async (arg?: unknown, _selected?: unknown, options: DownloadOptions = {}): Promise<string[] | undefined> => {
     const node = requireVersionNode(arg, 'Download Version to Folder…');
-    const what = describeVersion(node.skill, node.version);
+    const what = describeSkill(node.skill, node.version, vscode.env.language);
     const folder =
       options.folder ??
       (

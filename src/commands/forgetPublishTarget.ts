@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PublishTargets } from '../workspace/publishTargets';
-import type { SkillFolders } from '../workspace/skillFolders';
-import { chooseSkillFolder } from './skillFolder';
+import type { SkillFolders } from '../workspace/skillFolderWatcher';
+import { chooseSkillFolder } from './support/folderChoice';
 
 /** The folder no longer publishes to its remembered skill: the next publish looks for its target again. */
 export function forgetPublishTarget(deps: {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { versionFileUri } from '../workspace/versionFileSystem';
-import { describeVersion, loadVersionFiles, requireVersionNode, type VersionFilesDeps } from './versionFiles';
+import { describeSkill } from '../tree/present';
+import { loadVersionFiles, requireVersionNode, type VersionFilesDeps } from './support/versionNode';
 
 const SKILL_MD = 'SKILL.md';
 
@@ -11,7 +12,8 @@ export function openVersion(deps: VersionFilesDeps) {
     const files = await loadVersionFiles(deps, node);
     const paths = [...files.keys()];
     const first = files.has(SKILL_MD) ? SKILL_MD : paths[0];
-    if (first === undefined) throw new Error(`${describeVersion(node.skill, node.version)} holds no files.`);
+    if (first === undefined)
+      throw new Error(`${describeSkill(node.skill, node.version, vscode.env.language)} holds no files.`);
     const uriOf = (path: string) => versionFileUri(node.skill.id, node.version.id, path);
     await vscode.window.showTextDocument(uriOf(first), { preview: false });
     const others = paths.filter((p) => p !== first);
@@ -19,14 +21,14 @@ export function openVersion(deps: VersionFilesDeps) {
       const openOthers = 'Open Other Files…';
       void vscode.window
         .showInformationMessage(
-          `Opened ${describeVersion(node.skill, node.version)}, read-only: ${first} and ${others.length} more.`,
+          `Opened ${describeSkill(node.skill, node.version, vscode.env.language)}, read-only: ${first} and ${others.length} more.`,
           openOthers,
         )
         .then(async (choice) => {
           if (!choice) return;
           const picked = await vscode.window.showQuickPick(others, {
             canPickMany: true,
-            title: `Open files of ${describeVersion(node.skill, node.version)}`,
+            title: `Open files of ${describeSkill(node.skill, node.version, vscode.env.language)}`,
           });
           for (const path of picked ?? []) await vscode.window.showTextDocument(uriOf(path), { preview: false });
         });

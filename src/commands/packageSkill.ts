@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
-import type { SkillFolders } from '../workspace/skillFolders';
-import { checkedSkillFolder, chooseSkillFolder } from './skillFolder';
+import type { SkillFolders } from '../workspace/skillFolderWatcher';
+import { checkedSkillFolder, chooseSkillFolder } from './support/folderChoice';
 import { skillModule } from '../skillModule';
 
 export interface PackageOptions {

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { confirmPublish } from '../config';
 import type { SkillsClient } from '../api/client';
-import type { PublishableSkillFolder } from '../skill/folder';
-import type { PublishTarget } from '../skill/publish';
-import { listCustomSkills } from '../skill/target';
+import type { PublishableSkillFolder } from '../skill/skillFolder';
+import type { PublishTarget } from '../operations/publish';
+import { listCustomSkills } from '../operations/skillLookup';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
-import type { SkillFolders } from '../workspace/skillFolders';
-import { checkedSkillFolder, chooseSkillFolder, requireTrust } from './skillFolder';
+import type { SkillFolders } from '../workspace/skillFolderWatcher';
+import { checkedSkillFolder, chooseSkillFolder, requireTrust } from './support/folderChoice';
 import {
   confirmUpload,
   oncePerFolder,
@@ -14,7 +14,7 @@ import {
   uploadAndReport,
   type PublishDeps,
   type PublishOptions,
-} from './publishUpload';
+} from './support/publishUpload';
 
 export interface PublishNewSkillDeps extends PublishDeps {
   client: PublishDeps['client'] & Pick<SkillsClient, 'skillPages'>;

@@ -2,16 +2,16 @@ import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/client';
 import { SkillsApiError } from '../api/errors';
 import type { Skill } from '../api/types';
-import type { PublishTarget } from '../skill/publish';
-import type { PublishableSkillFolder } from '../skill/folder';
+import type { PublishTarget } from '../operations/publish';
+import type { PublishableSkillFolder } from '../skill/skillFolder';
 import { skillModule } from '../skillModule';
-import { findSkillBySlug, listCustomSkills, skillSlug } from '../skill/target';
+import { findSkillBySlug, listCustomSkills, skillSlug } from '../operations/skillLookup';
 import type { SkillNode } from '../tree/nodes';
 import { isWritable, relativeAge, skillTitle } from '../tree/present';
 import type { PublishTargets } from '../workspace/publishTargets';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
-import type { SkillFolders } from '../workspace/skillFolders';
-import { checkedSkillFolder, chooseSkillFolder, requireTrust } from './skillFolder';
+import type { SkillFolders } from '../workspace/skillFolderWatcher';
+import { checkedSkillFolder, chooseSkillFolder, requireTrust } from './support/folderChoice';
 import {
   confirmUpload,
   oncePerFolder,
@@ -19,9 +19,9 @@ import {
   uploadAndReport,
   type PublishDeps,
   type PublishOptions,
-} from './publishUpload';
+} from './support/publishUpload';
 import { publishAsNewSkill } from './publishNewSkill';
-import { requireWritable } from './skillChoice';
+import { requireWritable } from './support/skillChoice';
 
 export interface PublishNewVersionDeps extends PublishDeps {
   client: PublishDeps['client'] & Pick<SkillsClient, 'getSkill' | 'getVersion' | 'skillPages'>;

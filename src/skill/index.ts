@@ -1,6 +1,6 @@
 // The skill layer's folder checks and packaging, as the extension uses them: bundled on their own
 // (dist/skill.js) and loaded on first use, so VS Code's start does not pay for yaml, ignore and jszip.
-// (publish.ts and target.ts are light and stay in the main bundle.)
+// (The operations that call the API, src/operations, are light and stay in the main bundle.)
 export {
   buildZip,
   describeFiles,
@@ -11,6 +11,6 @@ export {
   tooLargeMessage,
   type PublishableSkillFolder,
   type SkillFolder,
-} from './folder';
+} from './skillFolder';
 export { formatProblem } from './problems';
-export { compareFiles, unpackVersionZip, type VersionComparison, type VersionFiles } from './versionFiles';
+export { compareFiles, unpackVersionZip, type VersionComparison, type VersionFiles } from './versionArchive';

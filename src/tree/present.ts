@@ -26,6 +26,16 @@ export function relativeAge(iso: string, now: number = Date.now(), locale?: stri
   return format.format(0, 'second');
 }
 
+/** `"Release Notes Writer"`, or for a version `"Release Notes Writer" as of Oct 3, 2026, 2:22:05 PM`. */
+export function describeSkill(
+  skill: Pick<Skill, 'id' | 'displayName'>,
+  version?: Pick<SkillVersion, 'createdAt' | 'id'>,
+  locale?: string,
+): string {
+  const title = `"${skillTitle(skill)}"`;
+  return version ? `${title} as of ${versionLabel(version, true, locale)}` : title;
+}
+
 /** "Oct 3, 2026, 2:22 PM" in the user's locale, with seconds when they are needed to tell versions apart. */
 export function versionLabel(version: Pick<SkillVersion, 'createdAt' | 'id'>, withSeconds: boolean, locale?: string) {
   const time = Date.parse(version.createdAt);

@@ -13,7 +13,7 @@ import {
   type ListOwner,
   type SkillsTreeNode,
 } from './nodes';
-import { normalizeFilter, skillMatchesFilter } from './filter';
+import { normalizeFilter, skillMatchesFilter } from './skillFilter';
 import { ALL_PAGES_LIMIT, PageLoader } from './pageLoader';
 import { isWritable, relativeAge, skillTitle, sourcePresentation, versionLabel } from './present';
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { excludePatterns } from '../config';
 import type { SkillProblem } from '../skill/problems';
 import { skillModule } from '../skillModule';
-import { folderOf } from './skillFolders';
+import { folderOf } from './skillFolderWatcher';
 
 const SOURCE = 'Claude Skills';
 const CHECK_DELAY_MS = 300;

@@ -2,7 +2,7 @@
 // an edit there would look like a change to the published skill.
 import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/client';
-import type { VersionFiles } from '../skill/versionFiles';
+import type { VersionFiles } from '../skill/versionArchive';
 import { skillModule } from '../skillModule';
 
 export const VERSION_SCHEME = 'claude-skill-version';

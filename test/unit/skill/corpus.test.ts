@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inspectSkillFolder, readUploadFiles, SkillFolderError } from '../../../src/skill/folder';
-import { publishFiles } from '../../../src/skill/publish';
-import { unpackVersionZip } from '../../../src/skill/versionFiles';
+import { inspectSkillFolder, readUploadFiles, SkillFolderError } from '../../../src/skill/skillFolder';
+import { publishFiles } from '../../../src/operations/publish';
+import { unpackVersionZip } from '../../../src/skill/versionArchive';
 import { repoRoot } from '../../support/vscodeServer';
 import { useEmulator } from '../../support/harness';
 

@@ -20,7 +20,7 @@ describe('limits of a skill folder', () => {
       mkdirSync(join(dir, 'data'));
       for (let i = 0; i < 3000; i++) writeFileSync(join(dir, 'data', `f${i}.txt`), `file ${i}\n`);
       const script = `
-        const { inspectSkillFolder, readUploadFiles } = require(${JSON.stringify(join(repoRoot, 'out/src/skill/folder.js'))});
+        const { inspectSkillFolder, readUploadFiles } = require(${JSON.stringify(join(repoRoot, 'out/src/skill/skillFolder.js'))});
         inspectSkillFolder(${JSON.stringify(dir)}).then(readUploadFiles).then(
           (files) => console.log(files.length),
           (err) => { console.log(String(err)); process.exit(1); });`;

@@ -20,13 +20,13 @@ describe('lint and format gates', function () {
     eslint = new ESLint({ cwd: repoRoot });
   });
 
-  it('refuses vscode and the upper layers in src/api and src/skill', async () => {
-    for (const file of ['src/api/paging.ts', 'src/skill/rules.ts']) {
+  it('refuses vscode and the upper layers in src/api, src/skill and src/operations', async () => {
+    for (const file of ['src/api/paging.ts', 'src/skill/rules.ts', 'src/operations/publish.ts']) {
       const text = [
         "import * as vscode from 'vscode';",
         "import { SkillNode } from '../tree/nodes';",
         "import { refresh } from '../commands/refresh';",
-        "import { SkillFolders } from '../workspace/skillFolders';",
+        "import { SkillFolders } from '../workspace/skillFolderWatcher';",
         "import { ApiKeyStore } from '../auth/apiKeyStore';",
         "import { apiBaseUrl } from '../config';",
         'export const all = [vscode, SkillNode, refresh, SkillFolders, ApiKeyStore, apiBaseUrl];',
@@ -39,8 +39,16 @@ describe('lint and format gates', function () {
     }
   });
 
+  it('refuses src/operations in src/api and src/skill, and allows it above', async () => {
+    const text = "import { publishFiles } from '../operations/publish';\nexport const all = [publishFiles];";
+    for (const file of ['src/api/paging.ts', 'src/skill/rules.ts']) {
+      assert.deepEqual(await restrictedImports(file, text), ['1:no-restricted-imports'], file);
+    }
+    assert.deepEqual(await restrictedImports('src/tree/nodes.ts', text), []);
+  });
+
   it('refuses src/commands in src/tree and src/workspace, and allows the neutral constants', async () => {
-    for (const file of ['src/tree/nodes.ts', 'src/workspace/skillFolders.ts']) {
+    for (const file of ['src/tree/nodes.ts', 'src/workspace/skillFolderWatcher.ts']) {
       const text = [
         "import { refresh } from '../commands/refresh';",
         "import { CommandIds } from '../constants';",

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { SkillVersion } from '../../../src/api/types';
 import {
   containerSkillType,
+  describeSkill,
   isWritable,
   messagesApiSnippet,
   plural,
@@ -26,6 +27,17 @@ describe('presenting skills and versions', () => {
     assert.equal(skillTitle({ id: 'skill_1', displayName: 'Nice' }), 'Nice');
     assert.equal(skillTitle({ id: 'skill_1', displayName: null }), 'skill_1');
     assert.equal(skillTitle({ id: 'skill_1', displayName: '  ' }), 'skill_1');
+  });
+
+  it('describes a skill by its quoted title, and a version by its date with seconds', () => {
+    const skill = { id: 'skill_1', displayName: 'Release Notes Writer' };
+    assert.equal(describeSkill(skill), '"Release Notes Writer"');
+    const v = version('skver_01a');
+    assert.equal(describeSkill(skill, v, 'en-US'), `"Release Notes Writer" as of ${versionLabel(v, true, 'en-US')}`);
+    assert.match(
+      describeSkill({ id: 'skill_2', displayName: null }, v, 'en-US'),
+      /^"skill_2" as of Oct .*:05\s?[AP]M$/,
+    );
   });
 
   it('labels a version by its date in the locale, with seconds only when asked', () => {

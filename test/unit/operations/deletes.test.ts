@@ -5,7 +5,7 @@ import {
   deleteVersions,
   summarizeVersionDeletes,
   type VersionDeletes,
-} from '../../../src/api/deletes';
+} from '../../../src/operations/deletes';
 import { collectAll } from '../../../src/api/paging';
 import { useEmulator } from '../../support/harness';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findSkillBySlug, listCustomSkills } from '../../../src/skill/target';
+import { findSkillBySlug, listCustomSkills } from '../../../src/operations/skillLookup';
 import { customSkills, useEmulator } from '../../support/harness';
 
 describe('finding the skill a folder publishes to', () => {

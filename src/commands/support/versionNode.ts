@@ -1,10 +1,9 @@
 // The version a node stands for and its files, downloaded once (with a progress while they come).
 import * as vscode from 'vscode';
-import type { SkillVersion, Skill } from '../api/types';
-import type { VersionFiles } from '../skill/versionFiles';
-import type { VersionNode } from '../tree/nodes';
-import { skillTitle, versionLabel } from '../tree/present';
-import type { VersionFileSystem } from '../workspace/versionFileSystem';
+import type { VersionFiles } from '../../skill/versionArchive';
+import type { VersionNode } from '../../tree/nodes';
+import { describeSkill } from '../../tree/present';
+import type { VersionFileSystem } from '../../workspace/versionFileSystem';
 
 export interface VersionFilesDeps {
   versionFiles: Pick<VersionFileSystem, 'load'>;
@@ -17,14 +16,12 @@ export function requireVersionNode(node: unknown, command: string): VersionNode 
   return node as VersionNode;
 }
 
-/** ""Release Notes Writer" as of Oct 3, 2026, 2:22:05 PM" */
-export function describeVersion(skill: Skill, version: SkillVersion): string {
-  return `"${skillTitle(skill)}" as of ${versionLabel(version, true, vscode.env.language)}`;
-}
-
 export function loadVersionFiles(deps: VersionFilesDeps, node: VersionNode): Thenable<VersionFiles> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `Downloading ${describeVersion(node.skill, node.version)}` },
+    {
+      location: vscode.ProgressLocation.Window,
+      title: `Downloading ${describeSkill(node.skill, node.version, vscode.env.language)}`,
+    },
     () => deps.versionFiles.load(node.skill.id, node.version.id),
   );
 }

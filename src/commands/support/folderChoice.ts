@@ -1,12 +1,12 @@
 // Which skill folder a command works on, and that folder checked the way a publish sees it.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { excludePatterns } from '../config';
-import type { PublishableSkillFolder } from '../skill/folder';
-import { skillModule } from '../skillModule';
-import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
-import { isSkillMd } from '../workspace/skillDiagnostics';
-import { folderOf, type SkillFolders } from '../workspace/skillFolders';
+import { excludePatterns } from '../../config';
+import type { PublishableSkillFolder } from '../../skill/skillFolder';
+import { skillModule } from '../../skillModule';
+import type { SkillDiagnostics } from '../../workspace/skillDiagnostics';
+import { isSkillMd } from '../../workspace/skillDiagnostics';
+import { folderOf, type SkillFolders } from '../../workspace/skillFolderWatcher';
 
 /**
  * The folder a command was run on: the Explorer's folder, the folder of a SKILL.md (Explorer or editor),

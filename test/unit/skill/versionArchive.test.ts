@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { rawZip } from '../../support/rawZip';
 import { repoRoot } from '../../support/vscodeServer';
-import { compareFiles, unpackVersionZip } from '../../../src/skill/versionFiles';
+import { compareFiles, unpackVersionZip } from '../../../src/skill/versionArchive';
 import { useEmulator } from '../../support/harness';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -55,7 +55,7 @@ describe("a published version's files", () => {
     try {
       writeFileSync(join(dir, 'bomb.zip'), bomb);
       const script = `
-        const { unpackVersionZip } = require(${JSON.stringify(join(repoRoot, 'out/src/skill/versionFiles.js'))});
+        const { unpackVersionZip } = require(${JSON.stringify(join(repoRoot, 'out/src/skill/versionArchive.js'))});
         const bytes = require('fs').readFileSync(${JSON.stringify(join(dir, 'bomb.zip'))});
         global.gc?.();
         const before = process.memoryUsage().rss;

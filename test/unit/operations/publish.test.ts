@@ -6,15 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SkillsApiError } from '../../../src/api/errors';
 import type { Skill, UploadFile } from '../../../src/api/types';
-import { inspectSkillFolder, readUploadFiles } from '../../../src/skill/folder';
+import { inspectSkillFolder, readUploadFiles } from '../../../src/skill/skillFolder';
 import {
   publishFiles,
   PublishOutcomeUnknownError,
   type PublishClient,
   type Published,
   type PublishTarget,
-} from '../../../src/skill/publish';
-import { unpackVersionZip } from '../../../src/skill/versionFiles';
+} from '../../../src/operations/publish';
+import { unpackVersionZip } from '../../../src/skill/versionArchive';
 import { skillFiles, useEmulator } from '../../support/harness';
 
 /** A short window for tests: looks at 0, 20, 60, 140 and 300 ms. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { normalizeFilter } from '../tree/filter';
+import { normalizeFilter } from '../tree/skillFilter';
 import type { SkillsTreeProvider } from '../tree/skillsTreeProvider';
 import type { SkillsView } from '../tree/skillsView';
-import { withCancellableProgress } from './cancellation';
+import { withCancellableProgress } from './support/cancellation';
 
 export interface FilterDeps {
   tree: Pick<SkillsTreeProvider, 'filter' | 'loadAllSkills'>;

@@ -1,9 +1,9 @@
 // Deleting a skill (one DELETE takes its versions with it) and deleting many selected versions a few at a
 // time, each with an exact account: a cancelled DELETE whose answer was lost is settled with one GET, so a
 // user is left guessing only when that GET fails too.
-import type { SkillsClient } from './client';
-import { SkillsApiError } from './errors';
-import { abortableSleep } from './retry';
+import type { SkillsClient } from '../api/client';
+import { SkillsApiError } from '../api/errors';
+import { abortableSleep } from '../api/retry';
 
 /** DELETEs in flight at once: quick for dozens of versions, gentle on rate limits. */
 export const DELETES_IN_FLIGHT = 4;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { normalizeFilter, skillMatchesFilter } from '../../../src/tree/filter';
+import { normalizeFilter, skillMatchesFilter } from '../../../src/tree/skillFilter';
 
 describe('the Skills view filter', () => {
   const skill = { id: 'skill_01AbCdEf', displayName: 'Release Notes Writer' };

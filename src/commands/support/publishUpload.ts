@@ -2,15 +2,15 @@
 // confirmation naming what goes where, a progress with Cancel, and a report of what really happened.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { SkillsApiError } from '../api/errors';
-import { confirmPublish } from '../config';
-import type { SkillFolder } from '../skill/folder';
-import { publishFiles, type PublishClient, type Published, type PublishTarget } from '../skill/publish';
-import { skillTitle, versionLabel } from '../tree/present';
-import type { SkillsTreeNode } from '../tree/nodes';
-import type { SkillsTreeProvider } from '../tree/skillsTreeProvider';
-import { skillModule } from '../skillModule';
-import type { PublishTargets } from '../workspace/publishTargets';
+import { SkillsApiError } from '../../api/errors';
+import { confirmPublish } from '../../config';
+import type { SkillFolder } from '../../skill/skillFolder';
+import { publishFiles, type PublishClient, type Published, type PublishTarget } from '../../operations/publish';
+import { skillTitle, versionLabel } from '../../tree/present';
+import type { SkillsTreeNode } from '../../tree/nodes';
+import type { SkillsTreeProvider } from '../../tree/skillsTreeProvider';
+import { skillModule } from '../../skillModule';
+import type { PublishTargets } from '../../workspace/publishTargets';
 import { withCancellableProgress } from './cancellation';
 
 export interface PublishDeps {

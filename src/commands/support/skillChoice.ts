@@ -1,10 +1,10 @@
 // Which skill or version a command works on when the palette gives it none, and the rule that only the
 // user's own skills can be written to.
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../api/client';
-import { collectAll } from '../api/paging';
-import type { Skill, SkillVersion } from '../api/types';
-import { listCustomSkills } from '../skill/target';
+import type { SkillsClient } from '../../api/client';
+import { collectAll } from '../../api/paging';
+import type { Skill, SkillVersion } from '../../api/types';
+import { listCustomSkills } from '../../operations/skillLookup';
 import {
   isWritable,
   relativeAge,
@@ -13,7 +13,7 @@ import {
   versionDescription,
   versionLabel,
   versionsSharingAMinute,
-} from '../tree/present';
+} from '../../tree/present';
 
 /** Publishing and deleting are for `source: custom` skills; any other source is refused, saying why. */
 export function requireWritable(skill: Skill, instead: string): void {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { SkillsApiError, describeError } from '../api/errors';
-import type { Log } from '../log';
-import type { CommandId } from '../constants';
+import { SkillsApiError, describeError } from '../../api/errors';
+import type { Log } from '../../log';
+import type { CommandId } from '../../constants';
 
 function isCancellation(err: unknown): boolean {
   return (err instanceof SkillsApiError && err.kind === 'cancelled') || err instanceof vscode.CancellationError;

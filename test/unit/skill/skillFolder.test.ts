@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { toRelativePath } from '../../../src/skill/files';
-import { buildZip, inspectSkillFolder, readUploadFiles } from '../../../src/skill/folder';
+import { buildZip, inspectSkillFolder, readUploadFiles } from '../../../src/skill/skillFolder';
 import { SkillsApiError } from '../../../src/api/errors';
 import { hasErrors } from '../../../src/skill/problems';
-import { publishFiles } from '../../../src/skill/publish';
-import { unpackVersionZip } from '../../../src/skill/versionFiles';
+import { publishFiles } from '../../../src/operations/publish';
+import { unpackVersionZip } from '../../../src/skill/versionArchive';
 import { useEmulator } from '../../support/harness';
 import { repoRoot } from '../../support/vscodeServer';
 
