@@ -11,7 +11,8 @@ const layer = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 
 const VSCODE_FREE = {
   name: 'vscode',
-  message: 'src/api, src/skill and src/operations stay free of VS Code, so they run (and are tested) in plain Node.',
+  message:
+    'src/api, src/skill, src/operations and src/shared stay free of VS Code, so they run (and are tested) in plain Node.',
 };
 
 export default tseslint.config(
@@ -80,6 +81,18 @@ export default tseslint.config(
               message: "src/api and src/skill may not import the extension's VS Code modules.",
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [VSCODE_FREE],
+          patterns: [{ regex: '^\\.\\./', message: 'src/shared is below every layer: it imports none of them.' }],
         },
       ],
     },

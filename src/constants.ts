@@ -1,4 +1,8 @@
-/** Ids the extension and package.json share, declared once. package.json must list exactly these commands. */
+// The names the extension and package.json share, declared once: command ids, the view, context keys,
+// tree item context values and stored-state keys. A unit test holds them against package.json. Free of a
+// `vscode` import at run time, so that test runs in plain Node.
+import type * as vscode from 'vscode';
+
 export const CommandIds = {
   setApiKey: 'claudeSkills.setApiKey',
   clearApiKey: 'claudeSkills.clearApiKey',
@@ -27,3 +31,76 @@ export const InternalCommandIds = {
 
 export type CommandId =
   (typeof CommandIds)[keyof typeof CommandIds] | (typeof InternalCommandIds)[keyof typeof InternalCommandIds];
+
+/** The activity bar container and its views. */
+export const ViewContainerId = 'claudeSkills';
+export const ViewIds = {
+  skills: 'claudeSkills.skills',
+} as const;
+
+/** VS Code's own commands the extension runs, by what they do. */
+export const WorkbenchCommands = {
+  focusSkillsView: `${ViewIds.skills}.focus`,
+  openSettings: 'workbench.action.openSettings',
+  showProblems: 'workbench.actions.view.problems',
+  manageTrust: 'workbench.trust.manage',
+} as const;
+
+/** The context keys the extension sets, with the kind of value each holds; when-clauses read them. */
+interface ContextKeyValues {
+  'claudeSkills.hasKey': boolean;
+  'claudeSkills.hasStoredKey': boolean;
+  'claudeSkills.filtered': boolean;
+  /** The paths (`Uri.path`) of the workspace's skill folders, for `resourcePath in claudeSkills.skillFolders`. */
+  'claudeSkills.skillFolders': string[];
+  'claudeSkills.hasSkillFolders': boolean;
+}
+export type ContextKey = keyof ContextKeyValues;
+
+export const ContextKeys = {
+  hasKey: 'claudeSkills.hasKey',
+  hasStoredKey: 'claudeSkills.hasStoredKey',
+  filtered: 'claudeSkills.filtered',
+  skillFolders: 'claudeSkills.skillFolders',
+  hasSkillFolders: 'claudeSkills.hasSkillFolders',
+} as const satisfies Record<string, ContextKey>;
+
+/** Sets a context key; its value must be of the key's kind. */
+export function setContext<K extends ContextKey>(
+  commands: Pick<typeof vscode.commands, 'executeCommand'>,
+  key: K,
+  value: ContextKeyValues[K],
+): Thenable<unknown> {
+  return commands.executeCommand('setContext', key, value);
+}
+
+/** The tree items' `contextValue`s, which menus match with `viewItem`. */
+export const ContextValues = {
+  customSkill: 'skill.custom',
+  readOnlySkill: 'skill.readonly',
+  group: 'group',
+  customVersion: 'version.custom',
+  readOnlyVersion: 'version.readonly',
+  loadMore: 'loadMore',
+  emptyMessage: 'message.empty',
+  errorMessage: 'message.error',
+  authMessage: 'message.auth',
+  hintMessage: 'message.hint',
+} as const;
+
+/** Keys of what is kept: per workspace (`workspaceState`), and the secret. Changing one loses what users kept. */
+export const StateKeys = {
+  filter: 'claudeSkills.filter',
+  publishTargets: 'claudeSkills.publishTargets',
+} as const;
+export const SecretKeys = {
+  apiKey: 'claudeSkills.apiKey',
+} as const;
+
+/** The settings whose change reloads the Skills view. */
+export const SettingIds = {
+  apiBaseUrl: 'claudeSkills.apiBaseUrl',
+  pageSize: 'claudeSkills.pageSize',
+  sources: 'claudeSkills.sources',
+  workspaceId: 'claudeSkills.workspaceId',
+} as const;

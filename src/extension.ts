@@ -12,7 +12,7 @@ import { deleteVersion } from './commands/deleteVersion';
 import { downloadVersion } from './commands/downloadVersion';
 import { filterSkills } from './commands/filterSkills';
 import { forgetPublishTarget } from './commands/forgetPublishTarget';
-import { CommandIds, InternalCommandIds } from './constants';
+import { CommandIds, InternalCommandIds, SettingIds } from './constants';
 import { loadMore } from './commands/loadMore';
 import { openVersion } from './commands/openVersion';
 import { packageSkill } from './commands/packageSkill';
@@ -26,6 +26,7 @@ import { validateSkill } from './commands/validateSkill';
 import { apiBaseUrl, pageSize, requestTimeoutMs, sources, workspaceId } from './config';
 import { createLog, logRequest } from './log';
 import type { SkillsTreeNode } from './tree/nodes';
+import { SkillsModel } from './tree/skillsModel';
 import { SkillsTreeProvider } from './tree/skillsTreeProvider';
 import { SkillsView } from './tree/skillsView';
 import { PublishTargets } from './workspace/publishTargets';
@@ -36,6 +37,7 @@ import { VERSION_SCHEME, VersionFileSystem } from './workspace/versionFileSystem
 /** What activate() returns: handles for the host tests, not a public API. */
 export interface ClaudeSkillsExports {
   keyStore: ApiKeyStore;
+  model: SkillsModel;
   tree: SkillsTreeProvider;
   view: SkillsView;
   folders: SkillFolders;
@@ -59,15 +61,16 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
       onRequest: (entry) => logRequest(log, entry),
     });
   const client = clientWithKey(async () => (await keyStore.get())?.key);
-  const tree = new SkillsTreeProvider({ client, keyStore, pageSize, sources, workspaceId });
-  const view = new SkillsView(tree, keyStore, context.workspaceState, log, workspaceId);
+  const model = new SkillsModel({ client, pageSize, sources });
+  const tree = new SkillsTreeProvider({ model, keyStore, pageSize, workspaceId });
+  const view = new SkillsView(tree, model, keyStore, context.workspaceState, log, workspaceId);
   const folders = new SkillFolders();
   const diagnostics = new SkillDiagnostics(log);
   const targets = new PublishTargets(context.workspaceState);
   const versionFiles = new VersionFileSystem(client);
   const publishDeps = {
     client,
-    tree,
+    model,
     folders,
     targets,
     diagnostics,
@@ -77,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
 
   context.subscriptions.push(
     log,
-    tree,
+    model,
     view,
     folders,
     diagnostics,
@@ -88,20 +91,16 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     }),
     keyStore.onDidChange(() => {
       void view.updateKeyState();
-      void tree.refresh();
+      void model.refresh();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (
-        ['apiBaseUrl', 'pageSize', 'sources', 'workspaceId'].some((key) =>
-          e.affectsConfiguration(`claudeSkills.${key}`),
-        )
-      ) {
+      if (Object.values(SettingIds).some((id) => e.affectsConfiguration(id))) {
         view.describe();
-        void tree.refresh();
+        void model.refresh();
       }
     }),
-    registerCommand(CommandIds.refresh, refresh(tree), log),
-    registerCommand(InternalCommandIds.loadMore, loadMore(tree), log),
+    registerCommand(CommandIds.refresh, refresh(model), log),
+    registerCommand(InternalCommandIds.loadMore, loadMore(model), log),
     registerCommand(
       CommandIds.setApiKey,
       setApiKey({ keyStore, clientWithKey: (key) => clientWithKey(async () => key) }),
@@ -109,7 +108,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     ),
     registerCommand(CommandIds.clearApiKey, clearApiKey(keyStore), log),
     registerCommand(CommandIds.showLog, showLog(log), log),
-    registerCommand(CommandIds.filter, filterSkills({ tree, view }), log),
+    registerCommand(CommandIds.filter, filterSkills({ model, view }), log),
     registerCommand(CommandIds.clearFilter, clearFilter(view), log),
     registerCommand(CommandIds.copyId, copyId(), log),
     registerCommand(CommandIds.copyMessagesSnippet, copyMessagesSnippet(), log),
@@ -118,13 +117,13 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     registerCommand(CommandIds.forgetPublishTarget, forgetPublishTarget(publishDeps), log),
     registerCommand(CommandIds.validateSkill, validateSkill(publishDeps), log),
     registerCommand(CommandIds.packageSkill, packageSkill(publishDeps), log),
-    registerCommand(CommandIds.deleteVersion, deleteVersion({ client, tree, log }), log),
-    registerCommand(CommandIds.deleteSkill, deleteSkill({ client, tree, log }), log),
+    registerCommand(CommandIds.deleteVersion, deleteVersion({ client, model, log }), log),
+    registerCommand(CommandIds.deleteSkill, deleteSkill({ client, model, log }), log),
     registerCommand(CommandIds.openVersion, openVersion({ versionFiles }), log),
     registerCommand(CommandIds.downloadVersion, downloadVersion({ versionFiles }), log),
     registerCommand(CommandIds.compareWithLocal, compareWithLocal({ versionFiles, folders, targets }), log),
   );
-  return { keyStore, tree, view, folders, targets, activationMs: performance.now() - started };
+  return { keyStore, model, tree, view, folders, targets, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {

@@ -500,7 +500,7 @@ function transportError(
     });
   }
   const code = errorCode(err);
-  const detail = redact(code ?? (err instanceof Error ? err.message : String(err)), apiKey);
+  const detail = redact(code ?? describeError(err), apiKey);
   return new SkillsApiError({
     kind: 'network',
     message: answered

@@ -1,6 +1,8 @@
 // The API key: kept only in VS Code's SecretStorage; without a stored key, ANTHROPIC_API_KEY is read
 // (read-only, at call time).
 import type * as vscode from 'vscode';
+import { describeError } from '../api/errors';
+import { SecretKeys } from '../constants';
 
 export type ApiKeySource = 'stored' | 'environment';
 
@@ -9,12 +11,10 @@ export interface ApiKey {
   source: ApiKeySource;
 }
 
-const SECRET_ID = 'claudeSkills.apiKey';
-
 /** The secret store failed (typically no keyring on Linux): says why and what to do. */
 export class SecretStoreError extends Error {
   constructor(cause: unknown) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = describeError(cause);
     super(
       `VS Code's secret storage is not available (${reason}). On Linux it needs a running, unlocked keyring ` +
         '(GNOME Keyring or KWallet, reached through libsecret); install or unlock one, or choose a store with ' +
@@ -40,22 +40,22 @@ export class ApiKeyStore {
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
     this.onDidChange = (listener, thisArgs, disposables) =>
-      secrets.onDidChange((e) => e.key === SECRET_ID && listener.call(thisArgs), undefined, disposables);
+      secrets.onDidChange((e) => e.key === SecretKeys.apiKey && listener.call(thisArgs), undefined, disposables);
   }
 
   async get(): Promise<ApiKey | undefined> {
-    const stored = await this.guard(() => this.secrets.get(SECRET_ID));
+    const stored = await this.guard(() => this.secrets.get(SecretKeys.apiKey));
     if (stored) return { key: stored, source: 'stored' };
     const fromEnv = this.env.ANTHROPIC_API_KEY?.trim();
     return fromEnv ? { key: fromEnv, source: 'environment' } : undefined;
   }
 
   store(key: string): Promise<void> {
-    return this.guard(() => this.secrets.store(SECRET_ID, key));
+    return this.guard(() => this.secrets.store(SecretKeys.apiKey, key));
   }
 
   clear(): Promise<void> {
-    return this.guard(() => this.secrets.delete(SECRET_ID));
+    return this.guard(() => this.secrets.delete(SecretKeys.apiKey));
   }
 
   private async guard<T>(operation: () => Thenable<T>): Promise<T> {

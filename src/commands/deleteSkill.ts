@@ -6,10 +6,12 @@ import { countVersions, deleteSkill as deleteSkillRequest, type SkillDeleteClien
 import { describeError } from '../api/errors';
 import type { Skill } from '../api/types';
 import type { SkillNode } from '../tree/nodes';
-import { plural, skillTitle } from '../tree/present';
-import type { SkillsTreeProvider } from '../tree/skillsTreeProvider';
+import { skillTitle } from '../tree/present';
+import type { SkillsModel } from '../tree/skillsModel';
 import { withCancellableProgress } from './support/cancellation';
 import { pickCustomSkill, requireWritable } from './support/skillChoice';
+import { plural } from '../shared/words';
+import { showWithLog } from './support/messages';
 
 export interface DeleteDeps {
   client: SkillDeleteClient &
@@ -17,7 +19,7 @@ export interface DeleteDeps {
       SkillsClient,
       'skillPages' | 'versionPages' | 'listVersions' | 'deleteVersion' | 'getVersion' | 'onServerDelay'
     >;
-  tree: Pick<SkillsTreeProvider, 'removeVersions' | 'removeSkill' | 'refreshSkill'>;
+  model: Pick<SkillsModel, 'removeVersions' | 'removeSkill' | 'refreshSkill'>;
   log: Pick<vscode.LogOutputChannel, 'warn' | 'show'>;
 }
 
@@ -71,11 +73,11 @@ async function deleteConfirmedSkill(
     deleteSkillRequest(deps.client, skill.id, signal),
   );
   if (outcome.status === 'deleted') {
-    deps.tree.removeSkill(skill.id);
+    deps.model.removeSkill(skill.id);
     void vscode.window.showInformationMessage(`Deleted "${title}" and its ${versionCount(versions)}.`);
     return true;
   }
-  await deps.tree.refreshSkill(skill.id);
+  await deps.model.refreshSkill(skill.id);
   const cancelled = outcome.error.kind === 'cancelled';
   const message =
     outcome.status === 'unknown'
@@ -84,7 +86,7 @@ async function deleteConfirmedSkill(
         ? `Deleting "${title}" was cancelled: the skill was kept.`
         : `"${title}" was not deleted: ${describeError(outcome.error)}`;
   deps.log.warn(message);
-  void vscode.window.showWarningMessage(message, 'Show Log').then((choice) => choice && deps.log.show());
+  showWithLog(deps.log, 'warning', message);
   return false;
 }
 

@@ -7,10 +7,12 @@ import { deleteVersions, summarizeVersionDeletes, versionsAsked, type VersionDel
 import { describeError } from '../api/errors';
 import type { Skill, SkillVersion } from '../api/types';
 import type { SkillsTreeNode, VersionNode } from '../tree/nodes';
-import { plural, skillTitle, versionLabel } from '../tree/present';
+import { skillTitle, versionLabel } from '../tree/present';
 import { withCancellableProgress } from './support/cancellation';
 import { confirmAndDeleteSkill, type DeleteDeps, type DeleteOptions } from './deleteSkill';
 import { pickCustomSkill, pickVersion, requireWritable } from './support/skillChoice';
+import { firstLines, plural } from '../shared/words';
+import { showWithLog } from './support/messages';
 
 interface SkillVersions {
   skill: Skill;
@@ -100,10 +102,7 @@ async function confirmVersionDeletes(chosen: readonly SkillVersions[]): Promise<
     const all = chosen.flatMap(({ skill, versions }) =>
       versions.map((v) => `${skillPrefix(skill)}${aboutVersion(skill, v)}`),
     );
-    lines =
-      all.length > LISTED_IN_MODAL
-        ? [...all.slice(0, LISTED_IN_MODAL), `and ${all.length - LISTED_IN_MODAL} more`]
-        : all;
+    lines = firstLines(all, LISTED_IN_MODAL);
   }
   const detail = [...lines, '', 'This cannot be undone.'].join('\n');
   return (await vscode.window.showWarningMessage(message, { modal: true, detail }, 'Delete')) === 'Delete';
@@ -117,13 +116,11 @@ async function report(deps: DeleteDeps, skill: Skill, deletes: VersionDeletes): 
   const asked = versionsAsked(deletes);
   if (deletes.deleted.length !== asked) {
     // Some outcomes are not certain: the skill is read again, versions and all.
-    await deps.tree.refreshSkill(skill.id);
-    void vscode.window
-      .showWarningMessage(`Deleting versions of "${title}": ${summarizeVersionDeletes(deletes)}.`, 'Show Log')
-      .then((choice) => choice && deps.log.show());
+    await deps.model.refreshSkill(skill.id);
+    showWithLog(deps.log, 'warning', `Deleting versions of "${title}": ${summarizeVersionDeletes(deletes)}.`);
     return;
   }
-  await deps.tree.removeVersions(skill.id, deletes.deleted);
+  await deps.model.removeVersions(skill.id, deletes.deleted);
   void vscode.window.showInformationMessage(
     asked === 1 ? `Deleted a version of "${title}".` : `Deleted ${plural(asked, 'version')} of "${title}".`,
   );

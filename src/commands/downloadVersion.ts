@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describeSkill } from '../tree/present';
 import { loadVersionFiles, requireVersionNode, type VersionFilesDeps } from './support/versionNode';
+import { firstLines, plural } from '../shared/words';
 
 /** For automation and tests, after the arguments VS Code passes. */
 export interface DownloadOptions {
@@ -26,7 +27,7 @@ async function includeHidden(
   what: string,
 ): Promise<boolean | undefined> {
   if (hidden.length === 0 && git.length === 0) return false;
-  const listed = hidden.length > 10 ? [...hidden.slice(0, 10), `and ${hidden.length - 10} more`] : hidden;
+  const listed = firstLines(hidden);
   const gitLine = git.length > 0 ? [`Its .git entries (${git.length}) are never written.`] : [];
   const detail = [...listed, ...(listed.length > 0 && gitLine.length > 0 ? [''] : []), ...gitLine].join('\n');
   if (hidden.length === 0) {
@@ -93,7 +94,7 @@ export function downloadVersion(deps: VersionFilesDeps) {
       await Promise.all([...files.keys()].map(async (file) => ((await exists(target(file))) ? file : undefined)))
     ).filter((file): file is string => file !== undefined);
     if (present.length > 0) {
-      const listed = present.length > 10 ? [...present.slice(0, 10), `and ${present.length - 10} more`] : present;
+      const listed = firstLines(present);
       const overwrite = await vscode.window.showWarningMessage(
         `${present.length} of the files of ${what} already exist in ${path.basename(folder.fsPath)}. Overwrite them?`,
         { modal: true, detail: listed.join('\n') },
@@ -110,7 +111,7 @@ export function downloadVersion(deps: VersionFilesDeps) {
     const gitNote = gitEntries.length > 0 ? ' Its .git entries are never written.' : '';
     void vscode.window
       .showInformationMessage(
-        `Downloaded ${what} into ${vscode.workspace.asRelativePath(folder, true)}: ${files.size} ${files.size === 1 ? 'file' : 'files'}${leftOut > 0 ? `, ${leftOut} left out` : ''}.${gitNote}`,
+        `Downloaded ${what} into ${vscode.workspace.asRelativePath(folder, true)}: ${plural(files.size, 'file')}${leftOut > 0 ? `, ${leftOut} left out` : ''}.${gitNote}`,
         ...(files.has('SKILL.md') ? [openSkillMd] : []),
       )
       .then((choice) => {

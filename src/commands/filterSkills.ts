@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { normalizeFilter } from '../tree/skillFilter';
-import type { SkillsTreeProvider } from '../tree/skillsTreeProvider';
+import type { SkillsModel } from '../tree/skillsModel';
 import type { SkillsView } from '../tree/skillsView';
 import { withCancellableProgress } from './support/cancellation';
 
 export interface FilterDeps {
-  tree: Pick<SkillsTreeProvider, 'filter' | 'loadAllSkills'>;
+  model: Pick<SkillsModel, 'filter' | 'loadAllSkills'>;
   view: Pick<SkillsView, 'setFilter'>;
 }
 
@@ -13,7 +13,7 @@ export interface FilterDeps {
  * Asks for the text (or takes it as the argument), loads every skill in a cancellable progress so the
  * filter sees all pages, then applies it. A cancel leaves the previous filter in place.
  */
-export function filterSkills({ tree, view }: FilterDeps) {
+export function filterSkills({ model, view }: FilterDeps) {
   return async (given?: unknown) => {
     const text =
       typeof given === 'string'
@@ -23,7 +23,7 @@ export function filterSkills({ tree, view }: FilterDeps) {
             prompt:
               'Show the skills whose title, ID or fetched version name contains this text. Leave it empty to show all.',
             placeHolder: 'e.g. pdf, release-notes, skill_01…',
-            value: tree.filter ?? '',
+            value: model.filter ?? '',
           });
     if (text === undefined) return;
     const filter = normalizeFilter(text);
@@ -32,7 +32,7 @@ export function filterSkills({ tree, view }: FilterDeps) {
         `Loading every skill to filter by "${filter}"…`,
         undefined,
         async (_progress, signal) => {
-          await tree.loadAllSkills(signal);
+          await model.loadAllSkills(signal);
           if (signal.aborted) throw new vscode.CancellationError();
         },
       );

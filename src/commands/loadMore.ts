@@ -1,6 +1,6 @@
 import type { LoadMoreNode } from '../tree/nodes';
-import type { SkillsTreeProvider } from '../tree/skillsTreeProvider';
+import type { SkillsModel } from '../tree/skillsModel';
 
-export function loadMore(tree: Pick<SkillsTreeProvider, 'loadMore'>) {
-  return (node: LoadMoreNode) => tree.loadMore(node);
+export function loadMore(model: Pick<SkillsModel, 'loadMore'>) {
+  return (node: LoadMoreNode) => model.loadMore(node.owner);
 }

@@ -7,14 +7,7 @@ import { listCustomSkills } from '../operations/skillLookup';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
 import type { SkillFolders } from '../workspace/skillFolderWatcher';
 import { checkedSkillFolder, chooseSkillFolder, requireTrust } from './support/folderChoice';
-import {
-  confirmUpload,
-  oncePerFolder,
-  skillWarnings,
-  uploadAndReport,
-  type PublishDeps,
-  type PublishOptions,
-} from './support/publishUpload';
+import { confirmAndUpload, oncePerFolder, type PublishDeps, type PublishOptions } from './support/publishUpload';
 
 export interface PublishNewSkillDeps extends PublishDeps {
   client: PublishDeps['client'] & Pick<SkillsClient, 'skillPages'>;
@@ -79,8 +72,7 @@ export async function publishAsNewSkill(
   if (!displayName) return undefined;
   const target: PublishTarget = { kind: 'skill', displayName };
   const notes = confirmPublish() ? await namesakes(deps.client, displayName) : [];
-  if (!(await confirmUpload(skill, target, skillWarnings(skill), notes))) return undefined;
-  return uploadAndReport(deps, folder, skill, target, options);
+  return confirmAndUpload(deps, folder, skill, target, options, notes);
 }
 
 /** Publish as New Skill: from the Explorer, the editor of a SKILL.md, or the palette. */

@@ -7,21 +7,16 @@ import type { PublishableSkillFolder } from '../skill/skillFolder';
 import { skillModule } from '../skillModule';
 import { findSkillBySlug, listCustomSkills, skillSlug } from '../operations/skillLookup';
 import type { SkillNode } from '../tree/nodes';
-import { isWritable, relativeAge, skillTitle } from '../tree/present';
+import { isWritable, skillPickItem, skillTitle } from '../tree/present';
 import type { PublishTargets } from '../workspace/publishTargets';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
 import type { SkillFolders } from '../workspace/skillFolderWatcher';
 import { checkedSkillFolder, chooseSkillFolder, requireTrust } from './support/folderChoice';
-import {
-  confirmUpload,
-  oncePerFolder,
-  skillWarnings,
-  uploadAndReport,
-  type PublishDeps,
-  type PublishOptions,
-} from './support/publishUpload';
+import { confirmAndUpload, oncePerFolder, type PublishDeps, type PublishOptions } from './support/publishUpload';
 import { publishAsNewSkill } from './publishNewSkill';
 import { requireWritable } from './support/skillChoice';
+import { WorkbenchCommands } from '../constants';
+import { SHOW_PROBLEMS } from './support/messages';
 
 export interface PublishNewVersionDeps extends PublishDeps {
   client: PublishDeps['client'] & Pick<SkillsClient, 'getSkill' | 'getVersion' | 'skillPages'>;
@@ -62,9 +57,7 @@ async function chooseTarget(
   type Item = vscode.QuickPickItem & { choice: Choice };
   const items: Item[] = [
     ...skills.map((skill) => ({
-      label: skillTitle(skill),
-      description: skill.id,
-      detail: `updated ${relativeAge(skill.updatedAt)}`,
+      ...skillPickItem(skill, undefined, vscode.env.language),
       choice: { kind: 'version', skill } as Choice,
     })),
     { label: '$(add) Publish as New Skill…', alwaysShow: true, choice: { kind: 'newSkill' } },
@@ -96,10 +89,10 @@ async function matchesSlug(
   deps.diagnostics.show(folder, [...skill.problems, problem]);
   const asNewSkill = 'Publish as New Skill…';
   void vscode.window
-    .showErrorMessage(`Cannot publish ${skill.name} as a new version: ${problem.message}`, asNewSkill, 'Show Problems')
+    .showErrorMessage(`Cannot publish ${skill.name} as a new version: ${problem.message}`, asNewSkill, SHOW_PROBLEMS)
     .then((choice) => {
       if (choice === asNewSkill) return publishAsNewSkill(deps, folder, skill, options);
-      if (choice) return vscode.commands.executeCommand('workbench.actions.view.problems');
+      if (choice) return vscode.commands.executeCommand(WorkbenchCommands.showProblems);
       return undefined;
     });
   return false;
@@ -136,8 +129,7 @@ export function publishNewVersion(deps: PublishNewVersionDeps) {
       if (choice.kind === 'newSkill') return publishAsNewSkill(deps, folder, skill, options);
       if (!(await matchesSlug(deps, folder, skill, choice.skill, choice.slug, options))) return undefined;
       const target: PublishTarget = { kind: 'version', skill: choice.skill };
-      if (!(await confirmUpload(skill, target, skillWarnings(skill)))) return undefined;
-      return uploadAndReport(deps, folder, skill, target, options);
+      return confirmAndUpload(deps, folder, skill, target, options);
     });
   };
 }

@@ -1,7 +1,7 @@
 import type { SkillNode } from '../tree/nodes';
-import type { SkillsTreeProvider } from '../tree/skillsTreeProvider';
+import type { SkillsModel } from '../tree/skillsModel';
 
 /** From the view title: everything. From a skill node: that skill alone. */
-export function refresh(tree: Pick<SkillsTreeProvider, 'refresh'>) {
-  return (node?: SkillNode) => tree.refresh(node?.kind === 'skill' ? node : undefined);
+export function refresh(model: Pick<SkillsModel, 'refresh'>) {
+  return (node?: SkillNode) => model.refresh(node?.kind === 'skill' ? node : undefined);
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/client';
 import { SkillsApiError, describeError } from '../api/errors';
 import { keyHint, type ApiKeyStore } from '../auth/apiKeyStore';
+import { withCancellableProgress } from './support/cancellation';
 
 export interface SetApiKeyDeps {
   keyStore: Pick<ApiKeyStore, 'store'>;
@@ -28,17 +29,12 @@ export function setApiKey({ keyStore, clientWithKey }: SetApiKeyDeps) {
     const key = entered?.trim();
     if (!key) return;
 
-    const verdict = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: 'Claude Skills: checking the API key…',
-        cancellable: true,
-      },
-      async (_progress, token): Promise<Verdict> => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
+    const verdict = await withCancellableProgress(
+      'Claude Skills: checking the API key…',
+      undefined,
+      async (_progress, signal): Promise<Verdict> => {
         try {
-          await clientWithKey(key).listSkills({ limit: 1 }, abort.signal);
+          await clientWithKey(key).listSkills({ limit: 1 }, signal);
           return { ok: true };
         } catch (error) {
           return { ok: false, error };

@@ -4,6 +4,7 @@ import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
 import type { SkillFolders } from '../workspace/skillFolderWatcher';
 import { checkedSkillFolder, chooseSkillFolder } from './support/folderChoice';
 import { skillModule } from '../skillModule';
+import { plural } from '../shared/words';
 
 /** The checks of a publish, without the upload: problems in the Problems panel, a summary message. */
 export function validateSkill(deps: {
@@ -17,7 +18,7 @@ export function validateSkill(deps: {
     if (!skill) return undefined;
     const warnings = skill.problems.length;
     void vscode.window.showInformationMessage(
-      `${path.basename(folder.fsPath)} is ready to publish as ${skill.name} (${skillModule().describeFiles(skill)})${warnings ? `, with ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in the Problems panel` : ''}.`,
+      `${path.basename(folder.fsPath)} is ready to publish as ${skill.name} (${skillModule().describeFiles(skill)})${warnings ? `, with ${plural(warnings, 'warning')} in the Problems panel` : ''}.`,
     );
     return skill;
   };

@@ -2,8 +2,9 @@
 // time, each with an exact account: a cancelled DELETE whose answer was lost is settled with one GET, so a
 // user is left guessing only when that GET fails too.
 import type { SkillsClient } from '../api/client';
-import { SkillsApiError } from '../api/errors';
+import { SkillsApiError, describeError } from '../api/errors';
 import { abortableSleep } from '../api/retry';
+import { plural } from '../shared/words';
 
 /** DELETEs in flight at once: quick for dozens of versions, gentle on rate limits. */
 export const DELETES_IN_FLIGHT = 4;
@@ -176,7 +177,7 @@ export function versionsAsked(deletes: VersionDeletes): number {
 /** "Deleted 12 of 45 versions; 1 failed (…): …": every version asked for is accounted for. */
 export function summarizeVersionDeletes(deletes: VersionDeletes): string {
   const total = versionsAsked(deletes);
-  const parts = [`deleted ${deletes.deleted.length} of ${total} ${total === 1 ? 'version' : 'versions'}`];
+  const parts = [`deleted ${deletes.deleted.length} of ${plural(total, 'version')}`];
   if (deletes.failed.length > 0) {
     const first = deletes.failed[0];
     parts.push(
@@ -192,5 +193,5 @@ export function summarizeVersionDeletes(deletes: VersionDeletes): string {
 function asApiError(err: unknown): SkillsApiError {
   return err instanceof SkillsApiError
     ? err
-    : new SkillsApiError({ kind: 'server', message: err instanceof Error ? err.message : String(err), cause: err });
+    : new SkillsApiError({ kind: 'server', message: describeError(err), cause: err });
 }

@@ -18,6 +18,7 @@ import { formatProblem, hasErrors, type SkillProblem } from './problems';
 import { validateFrontmatter } from './rules';
 import { forEachLimited } from './concurrency';
 import { scanForSecrets } from './secrets';
+import { plural } from '../shared/words';
 
 /** The Skills API's limit for all files of one upload together. */
 /** All files together, uncompressed: the GA limit (the legacy beta's was 8 MB). */
@@ -70,7 +71,7 @@ export function formatBytes(bytes: number): string {
 
 /** "3 files, 4.2 KB": what an upload or a package of the folder carries. */
 export function describeFiles(skill: Pick<SkillFolder, 'files' | 'totalBytes'>): string {
-  return `${skill.files.length} ${skill.files.length === 1 ? 'file' : 'files'}, ${formatBytes(skill.totalBytes)}`;
+  return `${plural(skill.files.length, 'file')}, ${formatBytes(skill.totalBytes)}`;
 }
 
 /** Reads and checks `folder`; never throws for a problem of the folder's content (only for I/O failures). */

@@ -3,9 +3,10 @@
 import * as vscode from 'vscode';
 import { SkillsApiError, describeError } from '../api/errors';
 import type { Skill, SkillVersion } from '../api/types';
-import { CommandIds, InternalCommandIds } from '../constants';
+import { CommandIds, ContextValues, InternalCommandIds, SettingIds, WorkbenchCommands } from '../constants';
 import type { PageLoader } from './pageLoader';
 import {
+  escapeMarkdown,
   isWritable,
   relativeAge,
   skillTitle,
@@ -31,6 +32,12 @@ function treeItem(
 export interface ListOwner {
   readonly id: string;
   readonly loader: Pick<PageLoader<unknown>, 'isLoading' | 'loadMore'>;
+}
+
+/** The root's list (the user's own skills): it owns its rows like a node does, but is no row itself. */
+export class RootList implements ListOwner {
+  readonly id = 'root';
+  constructor(readonly loader: PageLoader<Skill>) {}
 }
 
 export class SkillNode implements ListOwner {
@@ -60,7 +67,7 @@ export class SkillNode implements ListOwner {
     const source = sourcePresentation(skill.source);
     const item = treeItem(this.id, skillTitle(skill), source.icon, vscode.TreeItemCollapsibleState.Collapsed);
     item.description = relativeAge(skill.updatedAt);
-    item.contextValue = isWritable(skill) ? 'skill.custom' : 'skill.readonly';
+    item.contextValue = isWritable(skill) ? ContextValues.customSkill : ContextValues.readOnlySkill;
     return item;
   }
 }
@@ -73,7 +80,7 @@ export class AnthropicGroupNode implements ListOwner {
   toTreeItem(): vscode.TreeItem {
     const item = treeItem(this.id, 'Anthropic', 'library', vscode.TreeItemCollapsibleState.Expanded);
     item.tooltip = "Anthropic's skills, and any other skill that is not your own, such as a plugin's (read-only)";
-    item.contextValue = 'group';
+    item.contextValue = ContextValues.group;
     return item;
   }
 }
@@ -105,90 +112,89 @@ export class VersionNode {
     const item = treeItem(this.id, label, this.isLatest ? 'star-full' : 'git-commit');
     item.description = versionDescription(this.skill, version, undefined, locale);
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${escape(version.name)}** ${this.isLatest ? '(latest)' : ''}\n\n`);
+    tooltip.appendMarkdown(`**${escapeMarkdown(version.name)}** ${this.isLatest ? '(latest)' : ''}\n\n`);
     tooltip.appendText(version.description);
     tooltip.appendMarkdown(`\n\n---\n\n\`${version.id}\`\n\nCreated ${versionLabel(version, true, locale)}`);
     item.tooltip = tooltip;
-    item.contextValue = isWritable(this.skill) ? 'version.custom' : 'version.readonly';
+    item.contextValue = isWritable(this.skill) ? ContextValues.customVersion : ContextValues.readOnlyVersion;
     return item;
   }
 }
 
 export class LoadMoreNode {
   readonly kind = 'loadMore';
-  constructor(
-    readonly owner: ListOwner | undefined,
-    readonly ownerId: string,
-  ) {}
+  constructor(readonly owner: ListOwner) {}
 
   get id(): string {
-    return `more:${this.ownerId}`;
+    return `more:${this.owner.id}`;
   }
 
   toTreeItem(): vscode.TreeItem {
-    const loading = this.owner?.loader.isLoading ?? false;
+    const loading = this.owner.loader.isLoading;
     const item = treeItem(this.id, loading ? 'Loading…' : 'Load more…', loading ? 'loading~spin' : 'ellipsis');
     item.command = { command: InternalCommandIds.loadMore, title: 'Load more', arguments: [this] };
-    item.contextValue = 'loadMore';
+    item.contextValue = ContextValues.loadMore;
     return item;
   }
 }
 
-/** An empty list, an error (with Retry), or a refused key (with Set API Key) shown in place of children. */
-const MESSAGE_ICONS = { empty: 'info', auth: 'key', error: 'error', hint: 'gear' } as const;
-const WORKSPACE_SETTING = 'claudeSkills.workspaceId';
+type MessageVariant = 'empty' | 'error' | 'auth' | 'hint';
 
+const MESSAGES: Record<MessageVariant, { icon: string; contextValue: string }> = {
+  empty: { icon: 'info', contextValue: ContextValues.emptyMessage },
+  error: { icon: 'error', contextValue: ContextValues.errorMessage },
+  auth: { icon: 'key', contextValue: ContextValues.authMessage },
+  hint: { icon: 'gear', contextValue: ContextValues.hintMessage },
+};
+
+/** A row in place of a list's rows: the list is empty, failed (click to retry), or its key was refused. */
 export class MessageNode {
   readonly kind = 'message';
-  constructor(
-    readonly ownerId: string,
+
+  private constructor(
+    readonly owner: ListOwner,
+    readonly variant: MessageVariant,
     readonly text: string,
-    readonly variant: 'empty' | 'error' | 'auth' | 'hint',
-    readonly detail?: string,
-    readonly retry?: LoadMoreNode,
+    private readonly action?: { detail?: string; command: vscode.Command },
   ) {}
 
-  static forError(owner: ListOwner | undefined, ownerId: string, error: unknown): MessageNode {
-    const auth = error instanceof SkillsApiError && error.kind === 'auth';
-    return auth
-      ? new MessageNode(ownerId, `The API key was refused: ${describeError(error)}`, 'auth')
-      : new MessageNode(ownerId, describeError(error), 'error', 'Click to retry', new LoadMoreNode(owner, ownerId));
+  static empty(owner: ListOwner, text: string): MessageNode {
+    return new MessageNode(owner, 'empty', text);
+  }
+
+  /** A refused key offers Set API Key; any other failure retries the list's page. */
+  static forError(owner: ListOwner, error: unknown): MessageNode {
+    if (error instanceof SkillsApiError && error.kind === 'auth') {
+      return new MessageNode(owner, 'auth', `The API key was refused: ${describeError(error)}`, {
+        command: { command: CommandIds.setApiKey, title: 'Set API Key' },
+      });
+    }
+    return new MessageNode(owner, 'error', describeError(error), {
+      detail: 'Click to retry',
+      command: { command: InternalCommandIds.loadMore, title: 'Retry', arguments: [new LoadMoreNode(owner)] },
+    });
   }
 
   /** Below a list's error: the setting that a key acting on several workspaces needs. */
-  static workspaceHint(ownerId: string): MessageNode {
-    return new MessageNode(
-      ownerId,
-      'Does your key act on several workspaces? Set claudeSkills.workspaceId…',
-      'hint',
-      'Open Setting',
-    );
+  static workspaceHint(owner: ListOwner): MessageNode {
+    return new MessageNode(owner, 'hint', `Does your key act on several workspaces? Set ${SettingIds.workspaceId}…`, {
+      detail: 'Open Setting',
+      command: { command: WorkbenchCommands.openSettings, title: 'Open Setting', arguments: [SettingIds.workspaceId] },
+    });
   }
 
   get id(): string {
-    return `${this.variant}:${this.ownerId}`;
+    return `${this.variant}:${this.owner.id}`;
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = treeItem(this.id, this.text, MESSAGE_ICONS[this.variant]);
-    item.description = this.detail;
+    const item = treeItem(this.id, this.text, MESSAGES[this.variant].icon);
+    item.description = this.action?.detail;
     item.tooltip = this.text;
-    item.contextValue = `message.${this.variant}`;
-    if (this.variant === 'auth') item.command = { command: CommandIds.setApiKey, title: 'Set API Key' };
-    if (this.variant === 'hint') {
-      item.command = {
-        command: 'workbench.action.openSettings',
-        title: 'Open Setting',
-        arguments: [WORKSPACE_SETTING],
-      };
-    }
-    if (this.retry) item.command = { command: InternalCommandIds.loadMore, title: 'Retry', arguments: [this.retry] };
+    item.contextValue = MESSAGES[this.variant].contextValue;
+    item.command = this.action?.command;
     return item;
   }
 }
 
 export type SkillsTreeNode = SkillNode | AnthropicGroupNode | VersionNode | LoadMoreNode | MessageNode;
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}

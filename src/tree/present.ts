@@ -96,11 +96,6 @@ export function messagesApiSnippet(skill: Pick<Skill, 'id' | 'source'>, version?
   });
 }
 
-/** "1 version", "45 versions". */
-export function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 /** "latest · 3 days ago": how a version reads next to its date, in the tree and in pickers. */
 export function versionDescription(
   skill: Pick<Skill, 'latestVersionId'>,
@@ -111,4 +106,33 @@ export function versionDescription(
   return [skill.latestVersionId === version.id ? 'latest' : undefined, relativeAge(version.createdAt, now, locale)]
     .filter(Boolean)
     .join(' · ');
+}
+
+/** Text shown as itself inside Markdown (a tooltip): every character Markdown would read as syntax escaped. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+/** A quick pick row of a skill (the fields of `vscode.QuickPickItem`): its title, its id, its age. */
+export function skillPickItem(skill: Pick<Skill, 'id' | 'displayName' | 'updatedAt'>, now?: number, locale?: string) {
+  return {
+    label: skillTitle(skill),
+    description: skill.id,
+    detail: `updated ${relativeAge(skill.updatedAt, now, locale)}`,
+  };
+}
+
+/** Quick pick rows of versions, in the order given: dated labels, seconds where two share a minute. */
+export function versionPickItems(
+  skill: Pick<Skill, 'latestVersionId'>,
+  versions: readonly SkillVersion[],
+  locale?: string,
+): { label: string; description: string; detail: string; version: SkillVersion }[] {
+  const withSeconds = versionsSharingAMinute(versions);
+  return versions.map((version) => ({
+    label: versionLabel(version, withSeconds.has(version.id), locale),
+    description: versionDescription(skill, version, undefined, locale),
+    detail: version.id,
+    version,
+  }));
 }

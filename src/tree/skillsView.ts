@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
+import { describeError } from '../api/errors';
 import { keyHint, type ApiKey, type ApiKeyStore } from '../auth/apiKeyStore';
 import type { Log } from '../log';
 import type { SkillsTreeNode } from './nodes';
-import type { SkillsTreeProvider } from './skillsTreeProvider';
-
-/** workspaceState key of the filter: it is a per-workspace view state, like an Explorer filter. */
-const FILTER_STATE = 'claudeSkills.filter';
+import type { SkillsModel } from './skillsModel';
+import { ContextKeys, StateKeys, ViewIds, WorkbenchCommands, setContext } from '../constants';
 
 /**
  * The Skills view around its provider: its description says which key is in use and which filter is
@@ -17,18 +16,20 @@ export class SkillsView implements vscode.Disposable {
   private key: ApiKey | undefined;
 
   constructor(
-    private readonly tree: Pick<SkillsTreeProvider, 'filter' | 'setFilter'> & vscode.TreeDataProvider<SkillsTreeNode>,
+    treeDataProvider: vscode.TreeDataProvider<SkillsTreeNode>,
+    private readonly model: Pick<SkillsModel, 'filter' | 'setFilter'>,
     private readonly keyStore: Pick<ApiKeyStore, 'get'>,
     private readonly workspaceState: vscode.Memento,
     private readonly log: Log,
     private readonly workspaceId: () => string | undefined,
   ) {
-    this.treeView = vscode.window.createTreeView('claudeSkills.skills', {
-      treeDataProvider: tree,
+    this.treeView = vscode.window.createTreeView(ViewIds.skills, {
+      treeDataProvider,
       showCollapseAll: true,
       canSelectMany: true,
     });
-    tree.setFilter(workspaceState.get<string>(FILTER_STATE));
+    // The filter is per workspace, like an Explorer filter.
+    model.setFilter(workspaceState.get<string>(StateKeys.filter));
     void this.showFilter();
     void this.updateKeyState();
   }
@@ -37,20 +38,20 @@ export class SkillsView implements vscode.Disposable {
   async updateKeyState(): Promise<void> {
     try {
       const key = await this.keyStore.get();
-      await vscode.commands.executeCommand('setContext', 'claudeSkills.hasKey', key !== undefined);
-      await vscode.commands.executeCommand('setContext', 'claudeSkills.hasStoredKey', key?.source === 'stored');
+      await setContext(vscode.commands, ContextKeys.hasKey, key !== undefined);
+      await setContext(vscode.commands, ContextKeys.hasStoredKey, key?.source === 'stored');
       this.key = key;
     } catch (err) {
       this.key = undefined;
-      this.log.error(err instanceof Error ? err.message : String(err));
+      this.log.error(describeError(err));
     }
     this.describe();
   }
 
   /** Applies a filter (undefined or blank clears it) and keeps it for this workspace. */
   async setFilter(text: string | undefined): Promise<void> {
-    this.tree.setFilter(text);
-    await this.workspaceState.update(FILTER_STATE, this.tree.filter);
+    this.model.setFilter(text);
+    await this.workspaceState.update(StateKeys.filter, this.model.filter);
     await this.showFilter();
   }
 
@@ -69,7 +70,7 @@ export class SkillsView implements vscode.Disposable {
         const subscription = this.treeView.onDidChangeVisibility((e) => e.visible && done());
         const timer = setTimeout(done, 5_000);
       });
-      await vscode.commands.executeCommand('claudeSkills.skills.focus');
+      await vscode.commands.executeCommand(WorkbenchCommands.focusSkillsView);
       await shown;
     }
     await this.treeView.reveal(node, { select: true, focus: true });
@@ -80,13 +81,13 @@ export class SkillsView implements vscode.Disposable {
   }
 
   private async showFilter(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', 'claudeSkills.filtered', this.tree.filter !== undefined);
+    await setContext(vscode.commands, ContextKeys.filtered, this.model.filter !== undefined);
     this.describe();
   }
 
   /** Says which key, workspace and filter are in force, in the description (and in the view's message). */
   describe(): void {
-    const { filter } = this.tree;
+    const { filter } = this.model;
     const hint = this.key && keyHint(this.key.key);
     const fromEnvironment = this.key?.source === 'environment';
     const keyDescription = hint && (fromEnvironment ? `${hint} (ANTHROPIC_API_KEY)` : hint);

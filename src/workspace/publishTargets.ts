@@ -1,6 +1,5 @@
 import type * as vscode from 'vscode';
-
-const STATE_KEY = 'claudeSkills.publishTargets';
+import { StateKeys } from '../constants';
 
 /** The skill each folder last published to, kept per workspace: the default target of its next publish. */
 export class PublishTargets {
@@ -16,18 +15,18 @@ export class PublishTargets {
   }
 
   remember(folder: vscode.Uri, skillId: string): Thenable<void> {
-    return this.state.update(STATE_KEY, { ...this.all(), [folder.toString()]: skillId });
+    return this.state.update(StateKeys.publishTargets, { ...this.all(), [folder.toString()]: skillId });
   }
 
   /** Forgets the folder's target; false when there was none. */
   async forget(folder: vscode.Uri): Promise<boolean> {
     const { [folder.toString()]: forgotten, ...rest } = this.all();
     if (forgotten === undefined) return false;
-    await this.state.update(STATE_KEY, rest);
+    await this.state.update(StateKeys.publishTargets, rest);
     return true;
   }
 
   private all(): Record<string, string> {
-    return this.state.get<Record<string, string>>(STATE_KEY) ?? {};
+    return this.state.get<Record<string, string>>(StateKeys.publishTargets) ?? {};
   }
 }

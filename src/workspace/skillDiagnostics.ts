@@ -4,6 +4,7 @@ import { excludePatterns } from '../config';
 import type { SkillProblem } from '../skill/problems';
 import { skillModule } from '../skillModule';
 import { folderOf } from './skillFolderWatcher';
+import { describeError } from '../api/errors';
 
 const SOURCE = 'Claude Skills';
 const CHECK_DELAY_MS = 300;
@@ -90,7 +91,7 @@ export class SkillDiagnostics implements vscode.Disposable {
       });
       if (!doc.isClosed) this.show(folder, skill.problems);
     } catch (err) {
-      this.log.warn(`Checking ${doc.uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.warn(`Checking ${doc.uri.fsPath}: ${describeError(err)}`);
     }
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ContextKeys, setContext } from '../constants';
 
 const SKILL_MD_GLOB = '**/SKILL.md';
 /** Folders never searched for skills: dependencies and tool state, whatever files.exclude says. */
@@ -50,8 +51,8 @@ export class SkillFolders implements vscode.Disposable {
 
   private async publish(): Promise<void> {
     const paths = [...this.folders.values()].map((uri) => uri.path);
-    await vscode.commands.executeCommand('setContext', 'claudeSkills.skillFolders', paths);
-    await vscode.commands.executeCommand('setContext', 'claudeSkills.hasSkillFolders', paths.length > 0);
+    await setContext(vscode.commands, ContextKeys.skillFolders, paths);
+    await setContext(vscode.commands, ContextKeys.hasSkillFolders, paths.length > 0);
   }
 }
 

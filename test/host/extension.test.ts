@@ -2,46 +2,19 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ClaudeSkillsExports } from '../../src/extension';
-import { CommandIds } from '../../src/constants';
-import { startEmulator, type SkillsEmulator } from '../emulator/server';
+import { CommandIds, ViewContainerId, ViewIds, WorkbenchCommands } from '../../src/constants';
+import { useHostSuite } from './hostSuite';
 
-const EXTENSION_ID = 'claude-skills.claude-skills';
 const KEY = 'sk-ant-host-test-key-1234';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
 
-async function activate(): Promise<ClaudeSkillsExports> {
-  const extension = vscode.extensions.getExtension<ClaudeSkillsExports>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
-  return extension.activate();
-}
-
 describe('the extension in a real extension host', () => {
-  let exports: ClaudeSkillsExports;
-  let emulator: SkillsEmulator;
-
-  before(async () => {
-    exports = await activate();
-    emulator = await startEmulator({ apiKeys: [KEY] });
-    await vscode.workspace
-      .getConfiguration('claudeSkills')
-      .update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
-  });
-
-  after(async () => {
-    await exports.keyStore.clear();
-    await vscode.workspace
-      .getConfiguration('claudeSkills')
-      .update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
-    await emulator.close();
-  });
-
-  beforeEach(() => emulator.resetLog());
+  const suite = useHostSuite({ key: KEY, storeKey: false });
 
   it('activates in a few milliseconds, and says how many (npm run bench reads the line)', () => {
-    assert.ok(exports.activationMs > 0 && exports.activationMs < 1000, `${exports.activationMs} ms`);
-    console.log(`[host-test] ACTIVATION-MS ${exports.activationMs.toFixed(2)}`);
+    assert.ok(suite.exports.activationMs > 0 && suite.exports.activationMs < 1000, `${suite.exports.activationMs} ms`);
+    console.log(`[host-test] ACTIVATION-MS ${suite.exports.activationMs.toFixed(2)}`);
   });
 
   it('registers every command it contributes, and contributes every command it registers', async () => {
@@ -52,10 +25,10 @@ describe('the extension in a real extension host', () => {
   });
 
   it('contributes the Skills view in its own container', async () => {
-    await vscode.commands.executeCommand('workbench.view.extension.claudeSkills');
+    await vscode.commands.executeCommand(`workbench.view.extension.${ViewContainerId}`);
     // VS Code creates `<view id>.focus` for every contributed view.
-    await vscode.commands.executeCommand('claudeSkills.skills.focus');
-    assert.equal(manifest.contributes.views.claudeSkills[0].id, 'claudeSkills.skills');
+    await vscode.commands.executeCommand(WorkbenchCommands.focusSkillsView);
+    assert.equal(manifest.contributes.views.claudeSkills[0].id, ViewIds.skills);
   });
 
   it("runs from a bundle that carries no undici: requests use VS Code's proxy-aware global fetch", () => {
@@ -67,53 +40,53 @@ describe('the extension in a real extension host', () => {
 
   it('round-trips the key through SecretStorage, and nothing is left after clearing', async () => {
     assert.equal(process.env.ANTHROPIC_API_KEY, undefined, 'the runner must remove ANTHROPIC_API_KEY');
-    await exports.keyStore.store('sk-ant-round-trip');
-    assert.deepEqual(await exports.keyStore.get(), { key: 'sk-ant-round-trip', source: 'stored' });
-    await exports.keyStore.clear();
-    assert.equal(await exports.keyStore.get(), undefined);
+    await suite.exports.keyStore.store('sk-ant-round-trip');
+    assert.deepEqual(await suite.exports.keyStore.get(), { key: 'sk-ant-round-trip', source: 'stored' });
+    await suite.exports.keyStore.clear();
+    assert.equal(await suite.exports.keyStore.get(), undefined);
   });
 
   it('Set API Key checks the key with one limit=1 list call before storing it', async () => {
     await vscode.commands.executeCommand(CommandIds.setApiKey, `  ${KEY}\n`);
-    assert.deepEqual(await exports.keyStore.get(), { key: KEY, source: 'stored' });
+    assert.deepEqual(await suite.exports.keyStore.get(), { key: KEY, source: 'stored' });
     assert.deepEqual(
-      emulator.log.map((r) => [r.method, r.path, r.query.limit, r.authenticated]),
+      suite.emulator.log.map((r) => [r.method, r.path, r.query.limit, r.authenticated]),
       [['GET', '/v1/skills', '1', true]],
     );
   });
 
   it('Set API Key does not store a key the API refuses', async () => {
-    await exports.keyStore.clear();
+    await suite.exports.keyStore.clear();
     await vscode.commands.executeCommand(CommandIds.setApiKey, 'sk-ant-wrong');
-    assert.equal(await exports.keyStore.get(), undefined);
-    assert.equal(emulator.log.length, 1);
-    assert.equal(emulator.log[0].authenticated, false);
+    assert.equal(await suite.exports.keyStore.get(), undefined);
+    assert.equal(suite.emulator.log.length, 1);
+    assert.equal(suite.emulator.log[0].authenticated, false);
   });
 
   it('without a stored key, ANTHROPIC_API_KEY is used (read at call time) and the view says so', async () => {
-    await exports.keyStore.clear();
+    await suite.exports.keyStore.clear();
     process.env.ANTHROPIC_API_KEY = KEY; // the extension host is this process
     try {
-      assert.deepEqual(await exports.keyStore.get(), { key: KEY, source: 'environment' });
-      await exports.view.updateKeyState();
-      assert.equal(exports.view.treeView.description, '…1234 (ANTHROPIC_API_KEY)');
+      assert.deepEqual(await suite.exports.keyStore.get(), { key: KEY, source: 'environment' });
+      await suite.exports.view.updateKeyState();
+      assert.equal(suite.exports.view.treeView.description, '…1234 (ANTHROPIC_API_KEY)');
       // The description is hidden while the view is alone in its container; the message is not.
-      assert.equal(exports.view.treeView.message, 'Using the ANTHROPIC_API_KEY environment variable (…1234).');
-      await exports.tree.refresh();
-      assert.ok((await exports.tree.getChildren()).some((n) => n.kind === 'group'));
-      assert.equal(emulator.log.at(-1)?.authenticated, true);
+      assert.equal(suite.exports.view.treeView.message, 'Using the ANTHROPIC_API_KEY environment variable (…1234).');
+      await suite.exports.model.refresh();
+      assert.ok((await suite.exports.tree.getChildren()).some((n) => n.kind === 'group'));
+      assert.equal(suite.emulator.log.at(-1)?.authenticated, true);
 
       // A stored key wins over the environment; Clear API Key falls back to it again.
-      await exports.keyStore.store('sk-ant-stored-9999');
-      await exports.view.updateKeyState();
-      assert.equal(exports.view.treeView.description, '…9999');
-      assert.equal(exports.view.treeView.message, undefined);
+      await suite.exports.keyStore.store('sk-ant-stored-9999');
+      await suite.exports.view.updateKeyState();
+      assert.equal(suite.exports.view.treeView.description, '…9999');
+      assert.equal(suite.exports.view.treeView.message, undefined);
       await vscode.commands.executeCommand(CommandIds.clearApiKey);
-      assert.deepEqual(await exports.keyStore.get(), { key: KEY, source: 'environment' });
+      assert.deepEqual(await suite.exports.keyStore.get(), { key: KEY, source: 'environment' });
     } finally {
       delete process.env.ANTHROPIC_API_KEY;
-      await exports.view.updateKeyState();
+      await suite.exports.view.updateKeyState();
     }
-    assert.equal(exports.view.treeView.description, undefined);
+    assert.equal(suite.exports.view.treeView.description, undefined);
   });
 });

@@ -2,55 +2,41 @@
 // certificates) apply to them.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ClaudeSkillsExports } from '../../src/extension';
-import { seed } from '../emulator/scenario';
-import { startEmulator, type SkillsEmulator } from '../emulator/server';
-import { SkillStore } from '../emulator/store';
 import { startRecordingProxy, type RecordingProxy } from '../support/proxy';
 import { TLS_HOST, testTlsOptions } from '../support/tls';
+import { useHostSuite } from './hostSuite';
 
 const KEY = 'sk-ant-proxy-test-4321';
 
 describe("requests through the user's proxy (http.proxy)", () => {
-  let exports: ClaudeSkillsExports;
-  let emulator: SkillsEmulator;
+  // VS Code sends localhost, 127.0.0.1 and ::1 direct whatever the settings say, and proxies 127.0.0.2 like
+  // any host: so that no key travels in clear text to a proxy, the emulator speaks https there, with a
+  // certificate from the tests' own CA, which the extension host trusts through the system's store.
+  const suite = useHostSuite({
+    key: KEY,
+    skills: [{ name: 'proxied', display_name: 'Proxied', description: 'Fetched through a proxy.' }],
+    emulator: { host: TLS_HOST, tls: testTlsOptions() },
+  });
   let proxy: RecordingProxy;
   const http = () => vscode.workspace.getConfiguration('http');
 
   before(async () => {
-    exports = (await vscode.extensions.getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!.activate())!;
-    const store = new SkillStore();
-    seed(store, { skills: [{ name: 'proxied', display_name: 'Proxied', description: 'Fetched through a proxy.' }] });
-    // VS Code sends localhost, 127.0.0.1 and ::1 direct whatever the settings say, and proxies 127.0.0.2 like
-    // any host: so that no key travels in clear text to a proxy, the emulator speaks https there, with a
-    // certificate from the tests' own CA, which the extension host trusts through the system's store.
-    emulator = await startEmulator({ apiKeys: [KEY], store, host: TLS_HOST, tls: testTlsOptions() });
     proxy = await startRecordingProxy();
-    await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    await vscode.workspace
-      .getConfiguration('claudeSkills')
-      .update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
     // With http.systemCertificates on, VS Code's fetch trusts Node's bundled roots and the machine's store
     // only; off, it trusts Node's own store, NODE_EXTRA_CA_CERTS (the tests' CA) included. Either way the
     // certificate is checked: the tests' CA is not added to the machine.
     await http().update('systemCertificates', false, vscode.ConfigurationTarget.Global);
-    await exports.keyStore.store(KEY);
   });
 
   after(async () => {
     await http().update('proxy', undefined, vscode.ConfigurationTarget.Global);
     await http().update('systemCertificates', undefined, vscode.ConfigurationTarget.Global);
-    await exports.keyStore.clear();
-    await vscode.workspace
-      .getConfiguration('claudeSkills')
-      .update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
     proxy.close();
-    await emulator.close();
   });
 
   async function listRoot(): Promise<string[]> {
-    await exports.tree.refresh();
-    const root = await exports.tree.getChildren();
+    await suite.exports.model.refresh();
+    const root = await suite.exports.tree.getChildren();
     return root.filter((n) => n.kind !== 'group').map((n) => String(n.toTreeItem().label));
   }
 
@@ -61,14 +47,14 @@ describe("requests through the user's proxy (http.proxy)", () => {
   it("with http.proxy set, the proxy forwards the extension's requests to the API", async () => {
     await http().update('proxy', proxy.url, vscode.ConfigurationTarget.Global);
     proxy.proxied.length = 0;
-    emulator.resetLog();
+    suite.emulator.resetLog();
     assert.deepEqual(await listRoot(), ['Proxied']);
-    const host = new URL(emulator.url).host;
+    const host = new URL(suite.emulator.url).host;
     assert.ok(
       proxy.proxied.some((line) => line.includes(host)),
       `the proxy saw ${JSON.stringify(proxy.proxied)}, not a request to ${host}`,
     );
-    assert.ok(emulator.log.length > 0);
+    assert.ok(suite.emulator.log.length > 0);
   });
 
   it('without it, the requests go direct', async () => {

@@ -3,26 +3,29 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ClaudeSkillsExports } from '../../src/extension';
-import { seed } from '../emulator/scenario';
-import { startEmulator, type SkillsEmulator } from '../emulator/server';
-import { SkillStore } from '../emulator/store';
+import { CommandIds } from '../../src/constants';
+import { useHostSuite } from './hostSuite';
 
 const KEY = 'sk-ant-publish-test-2468';
 
 describe('publishing skill folders', () => {
-  let exports: ClaudeSkillsExports;
-  let emulator: SkillsEmulator;
-  let store: SkillStore;
+  const suite = useHostSuite({
+    key: KEY,
+    skills: [
+      { name: 'hello-world', display_name: 'Hello World', description: 'Greets.' },
+      { name: 'other-skill', display_name: 'Other', description: 'Other.' },
+    ],
+    settings: { confirmPublish: false },
+  });
+  const { store } = suite;
   const workspace = () => vscode.workspace.workspaceFolders![0].uri;
   const helloWorld = () => vscode.Uri.joinPath(workspace(), 'skills', 'hello-world');
-  const settings = () => vscode.workspace.getConfiguration('claudeSkills');
-  const posts = () => emulator.log.filter((r) => r.method === 'POST');
+  const posts = () => suite.emulator.log.filter((r) => r.method === 'POST');
   const skillTitled = (title: string) => store.all().find((s) => s.displayName === title)!;
   /** Lost answers are looked for over a short window here. */
   const QUICK_SETTLE = { settleDelaysMs: [50, 100, 150] };
   const publishVersion = (folder: vscode.Uri, options?: object) =>
-    vscode.commands.executeCommand<unknown>('claudeSkills.publishNewVersion', folder, [folder], options);
+    vscode.commands.executeCommand<unknown>(CommandIds.publishNewVersion, folder, [folder], options);
 
   /** A skill folder made for one test, removed after it. */
   const scratch: vscode.Uri[] = [];
@@ -40,38 +43,17 @@ describe('publishing skill folders', () => {
     return folder;
   }
 
-  before(async () => {
-    exports = (await vscode.extensions.getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!.activate())!;
-    store = new SkillStore();
-    seed(store, {
-      skills: [
-        { name: 'hello-world', display_name: 'Hello World', description: 'Greets.' },
-        { name: 'other-skill', display_name: 'Other', description: 'Other.' },
-      ],
-    });
-    emulator = await startEmulator({ apiKeys: [KEY], store });
-    await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    await settings().update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
-    await settings().update('confirmPublish', false, vscode.ConfigurationTarget.Global);
-    await exports.keyStore.store(KEY);
-  });
-
   beforeEach(async () => {
-    emulator.faults.length = 0;
-    await exports.targets.forget(helloWorld());
-    emulator.resetLog();
+    await suite.exports.targets.forget(helloWorld());
+    suite.emulator.resetLog();
   });
 
-  after(async () => {
+  after(() => {
     for (const folder of scratch) rmSync(folder.fsPath, { recursive: true, force: true });
-    await exports.keyStore.clear();
-    await settings().update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
-    await settings().update('confirmPublish', undefined, vscode.ConfigurationTarget.Global);
-    await emulator.close();
   });
 
   it('finds the workspace skill folders', async () => {
-    const folders = (await exports.folders.all()).map((uri) => vscode.workspace.asRelativePath(uri));
+    const folders = (await suite.exports.folders.all()).map((uri) => vscode.workspace.asRelativePath(uri));
     assert.ok(folders.includes('skills/hello-world'), folders.join(', '));
   });
 
@@ -92,29 +74,29 @@ describe('publishing skill folders', () => {
     assert.equal(posts()[0].path, `/v1/skills/${hello.id}/versions`);
 
     // The tree shows it at once: the skill's latest version is the new one.
-    const root = await exports.tree.getChildren();
+    const root = await suite.exports.tree.getChildren();
     const node = root.find((n) => n.kind === 'skill' && n.skill.id === hello.id);
     assert.ok(node?.kind === 'skill');
     assert.equal(node.skill.latestVersionId, published.version.id);
-    const versions = await exports.tree.getChildren(node);
+    const versions = await suite.exports.tree.getChildren(node);
     assert.ok(versions.some((v) => v.kind === 'version' && v.version.id === published.version.id && v.isLatest));
     const newest = versions.find((v) => v.kind === 'version' && v.isLatest)!;
-    await exports.view.treeView.reveal(newest, { select: true, focus: true });
+    await suite.exports.view.treeView.reveal(newest, { select: true, focus: true });
     assert.deepEqual(
-      exports.view.treeView.selection.map((n) => n.kind === 'version' && n.version.id),
+      suite.exports.view.treeView.selection.map((n) => n.kind === 'version' && n.version.id),
       [published.version.id],
     );
   });
 
   it('remembers the target: the next publish asks for no lookup; Forget Publish Target forgets it', async () => {
     await publishVersion(helloWorld());
-    emulator.resetLog();
+    suite.emulator.resetLog();
     await publishVersion(helloWorld());
     const hello = skillTitled('Hello World');
     // The remembered skill, its slug (its latest version's name), the skill read fresh, the upload: no
     // list, no search.
     assert.deepEqual(
-      emulator.log.map((r) => `${r.method} ${r.path}`),
+      suite.emulator.log.map((r) => `${r.method} ${r.path}`),
       [
         `GET /v1/skills/${hello.id}`,
         `GET /v1/skills/${hello.id}/versions/${hello.versions.at(-2)!.id}`,
@@ -123,12 +105,12 @@ describe('publishing skill folders', () => {
       ],
     );
 
-    await vscode.commands.executeCommand('claudeSkills.forgetPublishTarget', helloWorld());
-    assert.equal(exports.targets.get(helloWorld()), undefined);
-    emulator.resetLog();
+    await vscode.commands.executeCommand(CommandIds.forgetPublishTarget, helloWorld());
+    assert.equal(suite.exports.targets.get(helloWorld()), undefined);
+    suite.emulator.resetLog();
     await publishVersion(helloWorld());
     assert.ok(
-      emulator.log.some((r) => r.path === '/v1/skills' && r.query.source === 'custom'),
+      suite.emulator.log.some((r) => r.path === '/v1/skills' && r.query.source === 'custom'),
       'looked up by name again',
     );
     assert.equal(posts().length, 1);
@@ -136,15 +118,15 @@ describe('publishing skill folders', () => {
 
   it('publishes a new skill with the display_name given, a title another skill has included', async () => {
     const folder = makeSkillFolder('fresh-skill', { 'scripts/run.py': 'print("hi")\n' });
-    await vscode.commands.executeCommand('claudeSkills.publishNewSkill', folder, [folder], {
+    await vscode.commands.executeCommand(CommandIds.publishNewSkill, folder, [folder], {
       displayName: 'Hello World',
     });
     assert.equal(posts().length, 1, 'titles are not unique: a taken one is allowed');
     assert.equal(store.all().filter((s) => s.displayName === 'Hello World').length, 2);
-    await exports.targets.forget(folder);
-    emulator.resetLog();
+    await suite.exports.targets.forget(folder);
+    suite.emulator.resetLog();
 
-    await vscode.commands.executeCommand('claudeSkills.publishNewSkill', folder, [folder], {
+    await vscode.commands.executeCommand(CommandIds.publishNewSkill, folder, [folder], {
       displayName: 'Fresh Skill',
     });
     assert.equal(posts().length, 1);
@@ -157,8 +139,8 @@ describe('publishing skill folders', () => {
       ['fresh-skill/SKILL.md', 'fresh-skill/scripts/run.py'],
     );
     const created = skillTitled('Fresh Skill');
-    assert.equal(exports.targets.get(folder), created.id, "the new skill becomes the folder's target");
-    const root = await exports.tree.getChildren();
+    assert.equal(suite.exports.targets.get(folder), created.id, "the new skill becomes the folder's target");
+    const root = await suite.exports.tree.getChildren();
     assert.ok(
       root.some((n) => n.kind === 'skill' && n.skill.id === created.id),
       'the tree lists the new skill at once',
@@ -178,16 +160,16 @@ describe('publishing skill folders', () => {
   it('a cancel while the server holds the whole upload is checked, never called "nothing published"', async () => {
     const hello = skillTitled('Hello World');
     const before = hello.versions.length;
-    // The server sits on the request, then drops it unprocessed: only looking for it can tell, and a
-    // version not seen in the window is "not known", since it may still come.
-    emulator.faults.push({ method: 'POST', latencyMs: 1500, reset: 'beforeProcessing' });
+    // The server reads the whole request, sits on it, then drops it unprocessed: only looking for it can
+    // tell, and a version not seen in the window is "not known", since it may still come.
+    suite.emulator.faults.push({ method: 'POST', latencyMs: 1500, reset: 'afterReading' });
     const cancel = new vscode.CancellationTokenSource();
     const publishing = publishVersion(helloWorld(), { cancellation: cancel.token, ...QUICK_SETTLE });
-    await new Promise((r) => setTimeout(r, 300));
+    await waitFor(posts, (all) => (all[0]?.files.length ?? 0) > 0); // the whole upload is on the server
     cancel.cancel();
     assert.equal(await publishing, undefined);
     assert.equal(hello.versions.length, before);
-    const after = emulator.log.slice(emulator.log.findIndex((r) => r.method === 'POST'));
+    const after = suite.emulator.log.slice(suite.emulator.log.findIndex((r) => r.method === 'POST'));
     assert.deepEqual(
       after.map((r) => `${r.method} ${r.path}`),
       [`POST /v1/skills/${hello.id}/versions`, ...Array(4).fill(`GET /v1/skills/${hello.id}/versions`)],
@@ -198,7 +180,7 @@ describe('publishing skill folders', () => {
   it('a lost answer is settled by finding the version with our files: reported, not made twice', async () => {
     const hello = skillTitled('Hello World');
     const before = hello.versions.length;
-    emulator.faults.push({ method: 'POST', reset: 'afterProcessing' });
+    suite.emulator.faults.push({ method: 'POST', reset: 'afterProcessing' });
     const published = (await publishVersion(helloWorld(), QUICK_SETTLE)) as {
       settled: boolean;
       skill: { latestVersionId: string };
@@ -212,8 +194,8 @@ describe('publishing skill folders', () => {
   it("refuses, before upload, a folder whose name is not the target skill's slug, on the name line", async () => {
     const folder = makeSkillFolder('renamed-skill');
     const hello = skillTitled('Hello World');
-    await exports.targets.remember(folder, hello.id);
-    emulator.resetLog();
+    await suite.exports.targets.remember(folder, hello.id);
+    suite.emulator.resetLog();
     assert.equal(await publishVersion(folder), undefined);
     assert.equal(posts().length, 0);
     const onName = vscode.languages
@@ -227,7 +209,7 @@ describe('publishing skill folders', () => {
   it('refuses a second publish of the same folder while one is under way', async () => {
     const hello = skillTitled('Hello World');
     const before = hello.versions.length;
-    emulator.faults.push({ method: 'POST', latencyMs: 500 });
+    suite.emulator.faults.push({ method: 'POST', latencyMs: 500 });
     const [first, second] = await Promise.all([publishVersion(helloWorld()), publishVersion(helloWorld())]);
     assert.ok(first);
     assert.equal(second, undefined);
@@ -240,7 +222,7 @@ describe('publishing skill folders', () => {
     writeFileSync(join(folder.fsPath, 'SKILL.md'), '---\nname: Claude Helper\ndescription: x\n---\n');
     writeFileSync(join(folder.fsPath, '.env'), 'TOKEN=abc\n');
     assert.equal(await publishVersion(folder), undefined);
-    assert.equal(emulator.log.length, 0);
+    assert.equal(suite.emulator.log.length, 0);
     const onSkillMd = vscode.languages.getDiagnostics(vscode.Uri.joinPath(folder, 'SKILL.md'));
     assert.ok(
       onSkillMd.some(
@@ -278,13 +260,13 @@ describe('publishing skill folders', () => {
     const folder = makeSkillFolder('zipped-skill', { 'docs/a.md': '# A\n' });
     const target = vscode.Uri.joinPath(folder, '..', 'zipped-skill.zip');
     scratch.push(target);
-    const written = await vscode.commands.executeCommand<vscode.Uri>('claudeSkills.packageSkill', folder, [folder], {
+    const written = await vscode.commands.executeCommand<vscode.Uri>(CommandIds.packageSkill, folder, [folder], {
       target,
     });
     assert.equal(written?.toString(), target.toString());
     const bytes = await vscode.workspace.fs.readFile(target);
     assert.equal(Buffer.from(bytes.subarray(0, 2)).toString(), 'PK');
-    assert.equal(emulator.log.length, 0);
+    assert.equal(suite.emulator.log.length, 0);
   });
 });
 
@@ -300,39 +282,27 @@ async function waitFor<T>(read: () => T, done: (value: T) => boolean, timeoutMs 
 }
 
 describe('in a workspace that is not trusted @untrusted', () => {
+  const suite = useHostSuite({
+    key: KEY,
+    skills: [{ name: 'hello-world', display_name: 'Hello World', description: 'Greets.' }],
+    settings: { confirmPublish: false },
+  });
+
   it('browsing works, and publishing waits for trust: nothing is sent', async () => {
     assert.equal(vscode.workspace.isTrusted, false, 'this pass must run in an untrusted workspace');
-    const exports = (await vscode.extensions
-      .getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!
-      .activate())!;
-    const store = new SkillStore();
-    seed(store, { skills: [{ name: 'hello-world', display_name: 'Hello World', description: 'Greets.' }] });
-    const emulator = await startEmulator({ apiKeys: [KEY], store });
-    try {
-      await vscode.workspace
-        .getConfiguration('claudeSkills')
-        .update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
-      await vscode.workspace
-        .getConfiguration('claudeSkills')
-        .update('confirmPublish', false, vscode.ConfigurationTarget.Global);
-      await exports.keyStore.store(KEY);
-      const root = await exports.tree.getChildren();
-      assert.ok(
-        root.some((n) => n.kind === 'skill' && n.skill.displayName === 'Hello World'),
-        'browsing works',
-      );
-      emulator.resetLog();
-      const folder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'skills', 'hello-world');
-      assert.equal(await vscode.commands.executeCommand('claudeSkills.publishNewVersion', folder), undefined);
-      assert.equal(
-        await vscode.commands.executeCommand('claudeSkills.publishNewSkill', folder, [folder], { displayName: 'New' }),
-        undefined,
-      );
-      assert.equal(emulator.log.length, 0);
-      assert.equal(store.all().length, 1);
-    } finally {
-      await exports.keyStore.clear();
-      await emulator.close();
-    }
+    const root = await suite.exports.tree.getChildren();
+    assert.ok(
+      root.some((n) => n.kind === 'skill' && n.skill.displayName === 'Hello World'),
+      'browsing works',
+    );
+    suite.emulator.resetLog();
+    const folder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'skills', 'hello-world');
+    assert.equal(await vscode.commands.executeCommand(CommandIds.publishNewVersion, folder), undefined);
+    assert.equal(
+      await vscode.commands.executeCommand(CommandIds.publishNewSkill, folder, [folder], { displayName: 'New' }),
+      undefined,
+    );
+    assert.equal(suite.emulator.log.length, 0);
+    assert.equal(suite.store.all().length, 1);
   });
 });

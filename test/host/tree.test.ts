@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ClaudeSkillsExports } from '../../src/extension';
+import { CommandIds, ContextValues, InternalCommandIds, SettingIds, WorkbenchCommands } from '../../src/constants';
 import type { LoadMoreNode, MessageNode, SkillNode, SkillsTreeNode, VersionNode } from '../../src/tree/nodes';
-import { seed } from '../emulator/scenario';
-import { startEmulator, type SkillsEmulator } from '../emulator/server';
-import { SkillStore } from '../emulator/store';
+import { updateSetting, useHostSuite } from './hostSuite';
 
 const KEY = 'sk-ant-tree-test-5678';
 
@@ -47,40 +45,19 @@ const otherSources = [
 ];
 
 describe('the Skills tree against the emulator', () => {
-  let exports: ClaudeSkillsExports;
-  let emulator: SkillsEmulator;
-  const requests = (path?: RegExp) => emulator.log.filter((r) => !path || path.test(r.path));
-
-  before(async () => {
-    exports = (await vscode.extensions.getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!.activate())!;
-    const store = new SkillStore();
-    seed(store, { skills: [...customSkills, manyVersions, ...anthropicSkills, ...otherSources] });
-    emulator = await startEmulator({ apiKeys: [KEY], store });
-    await vscode.workspace
-      .getConfiguration('claudeSkills')
-      .update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
-    // The view, if visible, would load lists too; the log must hold this suite's requests alone.
-    await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    await exports.keyStore.store(KEY);
-    await new Promise((r) => setTimeout(r, 300)); // let the key and settings events settle
+  const suite = useHostSuite({
+    key: KEY,
+    skills: [...customSkills, manyVersions, ...anthropicSkills, ...otherSources],
   });
+  const requests = (path?: RegExp) => suite.emulator.log.filter((r) => !path || path.test(r.path));
 
   beforeEach(async () => {
-    emulator.faults.length = 0;
-    await exports.view.setFilter(undefined);
-    await exports.tree.refresh();
-    emulator.resetLog();
+    await suite.exports.view.setFilter(undefined);
+    await suite.exports.model.refresh();
+    suite.emulator.resetLog();
   });
 
-  after(async () => {
-    await exports.keyStore.clear();
-    await vscode.workspace
-      .getConfiguration('claudeSkills')
-      .update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
-    await emulator.close();
-  });
-
-  const children = (node?: SkillsTreeNode) => exports.tree.getChildren(node);
+  const children = (node?: SkillsTreeNode) => suite.exports.tree.getChildren(node);
   // The extension runs its own bundled classes, so nodes are told apart by kind, not instanceof.
   const isSkill = (n: SkillsTreeNode): n is SkillNode => n.kind === 'skill';
   const isVersion = (n: SkillsTreeNode): n is VersionNode => n.kind === 'version';
@@ -111,8 +88,8 @@ describe('the Skills tree against the emulator', () => {
   it('Load more… loads the next page in place, once even when clicked twice', async () => {
     const more = (await children())[20] as LoadMoreNode;
     await Promise.all([
-      vscode.commands.executeCommand('claudeSkills.loadMore', more),
-      vscode.commands.executeCommand('claudeSkills.loadMore', more),
+      vscode.commands.executeCommand(InternalCommandIds.loadMore, more),
+      vscode.commands.executeCommand(InternalCommandIds.loadMore, more),
     ]);
     const root = await children();
     assert.equal(root.filter(isSkill).length, 27);
@@ -123,8 +100,8 @@ describe('the Skills tree against the emulator', () => {
   });
 
   it("the Anthropic group pages its own list, and holds every skill that is not the user's", async () => {
-    await exports.tree.loadMore((await children())[20] as LoadMoreNode); // the custom list's last page
-    emulator.resetLog();
+    await suite.exports.model.loadMore(((await children())[20] as LoadMoreNode).owner); // the custom list's last page
+    suite.emulator.resetLog();
     const group = (await children()).find((n) => n.kind === 'group')!;
     const skills = await children(group);
     // The plugin's skill came in the custom list: it is placed by its own source all the same.
@@ -135,7 +112,7 @@ describe('the Skills tree against the emulator', () => {
     );
     const items = new Map(skills.filter(isSkill).map((n) => [n.skill.source, n.toTreeItem()]));
     assert.deepEqual([...items.keys()].sort(), ['anthropic', 'anthropic_example', 'plugin']);
-    for (const item of items.values()) assert.equal(item.contextValue, 'skill.readonly');
+    for (const item of items.values()) assert.equal(item.contextValue, ContextValues.readOnlySkill);
     const icons = [...items.values()].map((item) => (item.iconPath as vscode.ThemeIcon).id);
     assert.equal(new Set(icons).size, 3, 'each source its own icon');
     const root = (await children()).filter(isSkill);
@@ -144,7 +121,7 @@ describe('the Skills tree against the emulator', () => {
 
   it('expanding a skill is one request; its 45 versions come 20 at a time, in the server order, latest marked', async () => {
     const more = (await children())[20] as LoadMoreNode;
-    await exports.tree.loadMore(more);
+    await suite.exports.model.loadMore(more.owner);
     const skill = (await children()).find(
       (n): n is SkillNode => isSkill(n) && n.skill.displayName === 'Many Versions',
     )!;
@@ -155,15 +132,15 @@ describe('the Skills tree against the emulator', () => {
     assert.ok(isLoadMore(versions[20]));
     assert.equal(requests(/versions/).length, 1);
 
-    await exports.tree.loadMore(versions[20] as LoadMoreNode);
+    await suite.exports.model.loadMore((versions[20] as LoadMoreNode).owner);
     versions = await children(skill);
-    await exports.tree.loadMore(versions[40] as LoadMoreNode);
+    await suite.exports.model.loadMore((versions[40] as LoadMoreNode).owner);
     versions = await children(skill);
     const versionNodes = versions.filter(isVersion);
     assert.equal(versionNodes.length, 45);
     assert.equal(versions.length, 45, 'no Load more… after the last page');
     // The rows keep the server's order: newest first, as the emulator lists them.
-    const listed = emulator.store.listVersions(skill.skill.id).map((v) => v.id);
+    const listed = suite.emulator.store.listVersions(skill.skill.id).map((v) => v.id);
     assert.deepEqual(
       versionNodes.map((n) => n.version.id),
       listed,
@@ -180,7 +157,7 @@ describe('the Skills tree against the emulator', () => {
   });
 
   it('a version reads as its date in the locale, with seconds only beside another of the same minute', async () => {
-    const store = emulator.store;
+    const store = suite.emulator.store;
     const skill = store.skill(store.all().find((s) => s.slug === 'skill-26')!.id); // on the first page
     const minute = Math.ceil(Date.now() / 60_000) * 60_000 + 60_000; // a minute no other version has
     const add = (offsetMs: number, description: string) => {
@@ -192,7 +169,7 @@ describe('the Skills tree against the emulator', () => {
     const alone = add(70_000, 'Alone.');
     store.now = () => new Date();
     try {
-      await exports.tree.refresh();
+      await suite.exports.model.refresh();
       const node = (await children()).find((n): n is SkillNode => isSkill(n) && n.skill.id === skill.id)!;
       const byId = new Map((await children(node)).filter(isVersion).map((r) => [r.version.id, r.toTreeItem()]));
       const format = (ms: number, timeStyle: 'short' | 'medium') =>
@@ -213,8 +190,8 @@ describe('the Skills tree against the emulator', () => {
   it('a refresh of one skill refetches that skill alone', async () => {
     const skill = (await children()).find(isSkill)!;
     await children(skill);
-    emulator.resetLog();
-    await vscode.commands.executeCommand('claudeSkills.refresh', skill);
+    suite.emulator.resetLog();
+    await vscode.commands.executeCommand(CommandIds.refresh, skill);
     await children(skill);
     assert.deepEqual(
       requests().map((r) => r.path),
@@ -223,43 +200,43 @@ describe('the Skills tree against the emulator', () => {
   });
 
   it('an error is a node with the message and request id, and Retry loads again', async () => {
-    emulator.faults.push({ path: '/v1/skills', status: 500, times: 3, message: 'The emulator is down.' });
+    suite.emulator.faults.push({ path: '/v1/skills', status: 500, times: 3, message: 'The emulator is down.' });
     const root = await children();
     const error = root.find(isMessage)!;
     assert.equal(error.variant, 'error');
     assert.match(error.text, /The emulator is down\. \(request req_\w+\)/);
     const item = error.toTreeItem();
-    assert.equal(item.command?.command, 'claudeSkills.loadMore');
+    assert.equal(item.command?.command, InternalCommandIds.loadMore);
     await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
     assert.equal((await children()).filter(isSkill).length, 20);
   });
 
   it('a refused key is a node that offers Set API Key', async () => {
-    emulator.apiKeys.delete(KEY);
+    suite.emulator.apiKeys.delete(KEY);
     try {
-      await exports.tree.refresh();
+      await suite.exports.model.refresh();
       const [first] = await children();
       assert.ok(isMessage(first));
       assert.equal(first.variant, 'auth');
-      assert.equal(first.toTreeItem().command?.command, 'claudeSkills.setApiKey');
+      assert.equal(first.toTreeItem().command?.command, CommandIds.setApiKey);
     } finally {
-      emulator.apiKeys.add(KEY);
+      suite.emulator.apiKeys.add(KEY);
     }
   });
 
   it('with no key at all the root is empty, so the welcome shows', async () => {
-    await exports.keyStore.clear();
+    await suite.exports.keyStore.clear();
     try {
       assert.deepEqual(await children(), []);
-      assert.equal(emulator.log.length, 0);
+      assert.equal(suite.emulator.log.length, 0);
     } finally {
-      await exports.keyStore.store(KEY);
+      await suite.exports.keyStore.store(KEY);
     }
   });
 
   it('Filter Skills… loads every page with limit=1000 and shows matches from all of them', async () => {
     await children(); // the first page, at page size 20
-    await vscode.commands.executeCommand('claudeSkills.filter', 'skill 2');
+    await vscode.commands.executeCommand(CommandIds.filter, 'skill 2');
     const root = await children();
     // "Skill 2", "Skill 20"–"Skill 26" (Skill 25's title is its name, skill-25, which does not match)
     assert.deepEqual(root.filter(isSkill).map(label).sort(), [
@@ -283,21 +260,21 @@ describe('the Skills tree against the emulator', () => {
     const [none] = await children(group);
     assert.ok(isMessage(none));
     assert.equal(none.text, 'No skills match "skill 2".');
-    assert.match(String(exports.view.treeView.description), /filter: "skill 2"/);
+    assert.match(String(suite.exports.view.treeView.description), /filter: "skill 2"/);
   });
 
   it('the filter matches by id, and by a version name only once that version was fetched', async () => {
     const many = (await children()).filter(isSkill).find((n) => n.skill.displayName === 'Many Versions')!;
-    await exports.view.setFilter('many-versions'); // the frontmatter name, not the title
+    await suite.exports.view.setFilter('many-versions'); // the frontmatter name, not the title
     assert.equal((await children()).filter(isSkill).length, 0);
     await children(many);
-    await exports.tree.refresh(many); // re-render; the loaded version names are kept until reloaded
+    await suite.exports.model.refresh(many); // re-render; the loaded version names are kept until reloaded
     await children(many);
     assert.deepEqual(
       (await children()).filter(isSkill).map((n) => n.skill.id),
       [many.skill.id],
     );
-    await exports.view.setFilter(many.skill.id.slice(-6).toUpperCase());
+    await suite.exports.view.setFilter(many.skill.id.slice(-6).toUpperCase());
     assert.deepEqual(
       (await children()).filter(isSkill).map((n) => n.skill.id),
       [many.skill.id],
@@ -305,41 +282,41 @@ describe('the Skills tree against the emulator', () => {
   });
 
   it('Clear Filter shows every skill again, without loading them again', async () => {
-    await vscode.commands.executeCommand('claudeSkills.filter', 'pdf');
+    await vscode.commands.executeCommand(CommandIds.filter, 'pdf');
     assert.equal((await children()).filter(isSkill).length, 0);
-    emulator.resetLog();
-    await vscode.commands.executeCommand('claudeSkills.clearFilter');
+    suite.emulator.resetLog();
+    await vscode.commands.executeCommand(CommandIds.clearFilter);
     assert.equal((await children()).filter(isSkill).length, 27);
-    assert.equal(exports.tree.filter, undefined);
-    assert.doesNotMatch(String(exports.view.treeView.description ?? ''), /filter/);
+    assert.equal(suite.exports.model.filter, undefined);
+    assert.doesNotMatch(String(suite.exports.view.treeView.description ?? ''), /filter/);
     assert.deepEqual(
-      emulator.log.map((r) => `${r.method} ${r.path} ${JSON.stringify(r.query)}`),
+      suite.emulator.log.map((r) => `${r.method} ${r.path} ${JSON.stringify(r.query)}`),
       [],
     );
   });
 
   it('a filter whose pages fail to load is not applied, and says why', async () => {
     // More than the client's retries of both lists (custom and Anthropic) can use up.
-    emulator.faults.push({ path: '/v1/skills', status: 500, times: 20, message: 'No more pages today.' });
-    await vscode.commands.executeCommand('claudeSkills.filter', 'skill');
-    assert.equal(exports.tree.filter, undefined);
+    suite.emulator.faults.push({ path: '/v1/skills', status: 500, times: 20, message: 'No more pages today.' });
+    await vscode.commands.executeCommand(CommandIds.filter, 'skill');
+    assert.equal(suite.exports.model.filter, undefined);
   });
 
   it('Copy ID and Copy Messages API Snippet copy what the API and container.skills take', async () => {
     const skill = (await children()).find(isSkill)!;
     const [version] = (await children(skill)).filter(isVersion);
-    await vscode.commands.executeCommand('claudeSkills.copyId', skill);
+    await vscode.commands.executeCommand(CommandIds.copyId, skill);
     assert.equal(await vscode.env.clipboard.readText(), skill.skill.id);
-    await vscode.commands.executeCommand('claudeSkills.copyId', version);
+    await vscode.commands.executeCommand(CommandIds.copyId, version);
     assert.equal(await vscode.env.clipboard.readText(), version.version.id);
     assert.match(version.version.id, /^skver_/);
-    await vscode.commands.executeCommand('claudeSkills.copyMessagesSnippet', skill);
+    await vscode.commands.executeCommand(CommandIds.copyMessagesSnippet, skill);
     assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), {
       type: 'custom',
       skill_id: skill.skill.id,
       version: 'latest',
     });
-    await vscode.commands.executeCommand('claudeSkills.copyMessagesSnippet', version);
+    await vscode.commands.executeCommand(CommandIds.copyMessagesSnippet, version);
     assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), {
       type: 'custom',
       skill_id: skill.skill.id,
@@ -347,7 +324,7 @@ describe('the Skills tree against the emulator', () => {
     });
     const group = (await children()).find((n) => n.kind === 'group')!;
     const pdf = (await children(group)).find((n): n is SkillNode => isSkill(n) && n.skill.id === 'pdf')!;
-    await vscode.commands.executeCommand('claudeSkills.copyMessagesSnippet', pdf);
+    await vscode.commands.executeCommand(CommandIds.copyMessagesSnippet, pdf);
     assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), {
       type: 'anthropic',
       skill_id: pdf.skill.id,
@@ -357,9 +334,9 @@ describe('the Skills tree against the emulator', () => {
 
   it("a skill's tooltip fetches its latest version once, on hover, and caches it", async () => {
     const skill = (await children()).filter(isSkill).find((n) => n.skill.displayName === 'Skill 24')!;
-    emulator.resetLog();
+    suite.emulator.resetLog();
     const hover = async () => {
-      const item = await exports.tree.resolveTreeItem(skill.toTreeItem(), skill);
+      const item = await suite.exports.tree.resolveTreeItem(skill.toTreeItem(), skill);
       return (item.tooltip as vscode.MarkdownString).value;
     };
     const first = await hover();
@@ -374,47 +351,41 @@ describe('the Skills tree against the emulator', () => {
   });
 
   it('a 400 on a list while claudeSkills.workspaceId is empty offers the setting, under the error', async () => {
-    emulator.workspace = { id: 'wrkspc_01HostTest', required: true };
+    suite.emulator.workspace = { id: 'wrkspc_01HostTest', required: true };
     try {
-      await exports.tree.refresh();
+      await suite.exports.model.refresh();
       const root = await children();
       const [error, hint] = root.filter(isMessage);
       assert.equal(error.variant, 'error');
       assert.equal(hint.variant, 'hint');
       const command = hint.toTreeItem().command!;
-      assert.equal(command.command, 'workbench.action.openSettings');
-      assert.deepEqual(command.arguments, ['claudeSkills.workspaceId']);
+      assert.equal(command.command, WorkbenchCommands.openSettings);
+      assert.deepEqual(command.arguments, [SettingIds.workspaceId]);
 
-      const config = vscode.workspace.getConfiguration('claudeSkills');
-      await config.update('workspaceId', 'wrkspc_01HostTest', vscode.ConfigurationTarget.Global);
-      await new Promise((r) => setTimeout(r, 200));
-      emulator.resetLog();
-      await exports.tree.refresh();
+      await updateSetting('workspaceId', 'wrkspc_01HostTest');
+      suite.emulator.resetLog();
+      await suite.exports.model.refresh();
       assert.equal((await children()).filter(isSkill).length, 20);
-      assert.equal(emulator.log[0].headers['anthropic-workspace-id'], 'wrkspc_01HostTest');
-      assert.match(String(exports.view.treeView.description), /wrkspc_01HostTest/);
+      assert.equal(suite.emulator.log[0].headers['anthropic-workspace-id'], 'wrkspc_01HostTest');
+      assert.match(String(suite.exports.view.treeView.description), /wrkspc_01HostTest/);
     } finally {
-      emulator.workspace = undefined;
-      await vscode.workspace
-        .getConfiguration('claudeSkills')
-        .update('workspaceId', undefined, vscode.ConfigurationTarget.Global);
+      suite.emulator.workspace = undefined;
+      await updateSetting('workspaceId', undefined);
     }
   });
 
   it('a 400 while a workspace is set is a plain error row: the setting is not the cause', async () => {
-    emulator.faults.push({ path: '/v1/skills', status: 400, message: 'Something else.' });
-    const config = vscode.workspace.getConfiguration('claudeSkills');
-    await config.update('workspaceId', 'wrkspc_01Set', vscode.ConfigurationTarget.Global);
+    suite.emulator.faults.push({ path: '/v1/skills', status: 400, message: 'Something else.' });
+    await updateSetting('workspaceId', 'wrkspc_01Set');
     try {
-      await new Promise((r) => setTimeout(r, 200));
-      await exports.tree.refresh();
+      await suite.exports.model.refresh();
       const messages = (await children()).filter(isMessage);
       assert.deepEqual(
         messages.map((m) => m.variant),
         ['error'],
       );
     } finally {
-      await config.update('workspaceId', undefined, vscode.ConfigurationTarget.Global);
+      await updateSetting('workspaceId', undefined);
     }
   });
 });

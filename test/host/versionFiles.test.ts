@@ -3,83 +3,53 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ClaudeSkillsExports } from '../../src/extension';
-import type { SkillNode, SkillsTreeNode, VersionNode } from '../../src/tree/nodes';
-import { seed } from '../emulator/scenario';
-import { startEmulator, type SkillsEmulator } from '../emulator/server';
-import { SkillStore } from '../emulator/store';
+import { CommandIds } from '../../src/constants';
+import type { VersionNode } from '../../src/tree/nodes';
+import { useHostSuite } from './hostSuite';
 
 const KEY = 'sk-ant-files-test-9753';
 
 describe("a published version's files", () => {
-  let exports: ClaudeSkillsExports;
-  let emulator: SkillsEmulator;
-  const scratch = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'scratch-versions');
-  const downloads = () => emulator.log.filter((r) => r.path.endsWith('/content'));
-
-  async function versionNode(skillId: string): Promise<VersionNode> {
-    const root = await exports.tree.getChildren();
-    const group = root.find((n) => n.kind === 'group');
-    const skills = [...root, ...(group ? await exports.tree.getChildren(group) : [])].filter(
-      (n): n is SkillNode => n.kind === 'skill',
-    );
-    const skill = skills.find((n) => n.skill.id === skillId)!;
-    return (await exports.tree.getChildren(skill)).find((n: SkillsTreeNode): n is VersionNode => n.kind === 'version')!;
-  }
-
-  before(async () => {
-    exports = (await vscode.extensions.getExtension<ClaudeSkillsExports>('claude-skills.claude-skills')!.activate())!;
-    const store = new SkillStore();
-    seed(store, {
-      skills: [
-        {
-          id: 'skill_files',
-          name: 'files-skill',
-          display_name: 'Files',
-          description: 'Has files.',
-          files: { 'scripts/run.py': 'print(1)\n', 'notes.md': 'old\n' },
-        },
-        {
-          id: 'skill_dotted',
-          name: 'dotted-skill',
-          display_name: 'Dotted',
-          description: 'Has hidden files, and a .git folder no one should unpack.',
-          files: { 'guide.md': '# Guide\n', '.vscode/tasks.json': '{}\n', '.git/hooks/post-checkout': 'rm -rf ~\n' },
-        },
-        {
-          id: 'pdf',
-          source: 'anthropic',
-          name: 'pdf',
-          display_name: 'pdf',
-          description: 'PDF.',
-          files: { 'forms.md': '# Forms\n' },
-        },
-      ],
-    });
-    emulator = await startEmulator({ apiKeys: [KEY], store });
-    await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    await vscode.workspace
-      .getConfiguration('claudeSkills')
-      .update('apiBaseUrl', emulator.url, vscode.ConfigurationTarget.Global);
-    await exports.keyStore.store(KEY);
-    await new Promise((r) => setTimeout(r, 300)); // let the key and settings events settle
+  const suite = useHostSuite({
+    key: KEY,
+    skills: [
+      {
+        id: 'skill_files',
+        name: 'files-skill',
+        display_name: 'Files',
+        description: 'Has files.',
+        files: { 'scripts/run.py': 'print(1)\n', 'notes.md': 'old\n' },
+      },
+      {
+        id: 'skill_dotted',
+        name: 'dotted-skill',
+        display_name: 'Dotted',
+        description: 'Has hidden files, and a .git folder no one should unpack.',
+        files: { 'guide.md': '# Guide\n', '.vscode/tasks.json': '{}\n', '.git/hooks/post-checkout': 'rm -rf ~\n' },
+      },
+      {
+        id: 'pdf',
+        source: 'anthropic',
+        name: 'pdf',
+        display_name: 'pdf',
+        description: 'PDF.',
+        files: { 'forms.md': '# Forms\n' },
+      },
+    ],
   });
+  const scratch = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'scratch-versions');
+  const downloads = () => suite.emulator.log.filter((r) => r.path.endsWith('/content'));
 
-  beforeEach(() => emulator.resetLog());
+  const versionNode = async (skillId: string): Promise<VersionNode> => (await suite.versionNodes(skillId))[0];
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     rmSync(scratch().fsPath, { recursive: true, force: true });
-    await exports.keyStore.clear();
-    await vscode.workspace
-      .getConfiguration('claudeSkills')
-      .update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
-    await emulator.close();
   });
 
   it('opens SKILL.md first, read-only, and downloads a version only once', async () => {
     const node = await versionNode('skill_files');
-    const paths = await vscode.commands.executeCommand<string[]>('claudeSkills.openVersion', node);
+    const paths = await vscode.commands.executeCommand<string[]>(CommandIds.openVersion, node);
     assert.deepEqual(paths, ['SKILL.md', 'notes.md', 'scripts/run.py']);
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.scheme, 'claude-skill-version');
@@ -103,7 +73,7 @@ describe("a published version's files", () => {
     const nested = vscode.Uri.joinPath(editor.document.uri, '..', 'scripts', 'run.py');
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(nested)), 'print(1)\n');
 
-    await vscode.commands.executeCommand('claudeSkills.openVersion', node);
+    await vscode.commands.executeCommand(CommandIds.openVersion, node);
     assert.equal(downloads().length, 1, 'the second open comes from the cache');
   });
 
@@ -111,7 +81,7 @@ describe("a published version's files", () => {
     const folder = vscode.Uri.joinPath(scratch(), 'my-pdf');
     mkdirSync(folder.fsPath, { recursive: true });
     const written = await vscode.commands.executeCommand<string[]>(
-      'claudeSkills.downloadVersion',
+      CommandIds.downloadVersion,
       await versionNode('pdf'),
       undefined,
       { folder },
@@ -126,7 +96,7 @@ describe("a published version's files", () => {
     mkdirSync(folder.fsPath, { recursive: true });
     writeFileSync(join(folder.fsPath, 'notes.md'), 'mine\n');
     const written = await vscode.commands.executeCommand(
-      'claudeSkills.downloadVersion',
+      CommandIds.downloadVersion,
       await versionNode('skill_files'),
       undefined,
       { folder },
@@ -142,7 +112,7 @@ describe("a published version's files", () => {
       const folder = vscode.Uri.joinPath(scratch(), name);
       mkdirSync(folder.fsPath, { recursive: true });
       const written = vscode.commands.executeCommand<string[] | undefined>(
-        'claudeSkills.downloadVersion',
+        CommandIds.downloadVersion,
         node,
         undefined,
         {
@@ -170,7 +140,7 @@ describe("a published version's files", () => {
     const node = await versionNode('skill_files');
     const folder = vscode.Uri.joinPath(scratch(), 'files-skill');
     mkdirSync(folder.fsPath, { recursive: true });
-    await vscode.commands.executeCommand('claudeSkills.downloadVersion', node, undefined, { folder });
+    await vscode.commands.executeCommand(CommandIds.downloadVersion, node, undefined, { folder });
     writeFileSync(join(folder.fsPath, 'notes.md'), 'new\n');
     rmSync(join(folder.fsPath, 'scripts', 'run.py'));
     writeFileSync(join(folder.fsPath, 'extra.md'), 'added\n');
@@ -178,7 +148,7 @@ describe("a published version's files", () => {
     writeFileSync(join(folder.fsPath, 'node_modules', 'left-out.js'), '');
 
     const comparison = await vscode.commands.executeCommand<Record<string, string[]>>(
-      'claudeSkills.compareWithLocal',
+      CommandIds.compareWithLocal,
       node,
       undefined,
       { folder },

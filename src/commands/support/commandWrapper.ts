@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { SkillsApiError, describeError } from '../../api/errors';
 import type { Log } from '../../log';
 import type { CommandId } from '../../constants';
+import { showWithLog } from './messages';
 
 function isCancellation(err: unknown): boolean {
   return (err instanceof SkillsApiError && err.kind === 'cancelled') || err instanceof vscode.CancellationError;
@@ -19,7 +20,7 @@ export function registerCommand(id: CommandId, handler: (...args: never[]) => un
       if (isCancellation(err)) return undefined;
       const message = describeError(err);
       log.error(`${id}: ${message}`);
-      void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => choice && log.show());
+      showWithLog(log, 'error', message);
       return undefined;
     }
   });

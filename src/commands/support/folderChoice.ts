@@ -7,6 +7,8 @@ import { skillModule } from '../../skillModule';
 import type { SkillDiagnostics } from '../../workspace/skillDiagnostics';
 import { isSkillMd } from '../../workspace/skillDiagnostics';
 import { folderOf, type SkillFolders } from '../../workspace/skillFolderWatcher';
+import { WorkbenchCommands } from '../../constants';
+import { showWithProblems } from './messages';
 
 /**
  * The folder a command was run on: the Explorer's folder, the folder of a SKILL.md (Explorer or editor),
@@ -47,7 +49,7 @@ export function requireTrust(): boolean {
       'Publishing uploads files from this workspace, so it waits until you trust the workspace. Browsing your skills works meanwhile.',
       manage,
     )
-    .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
+    .then((choice) => choice && vscode.commands.executeCommand(WorkbenchCommands.manageTrust));
   return false;
 }
 
@@ -87,12 +89,6 @@ export async function checkedSkillFolder(
   // Without errors the frontmatter's name is valid, so it is known.
   if (errors.length === 0) return { ...skill, name: skill.name! };
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more: see the Problems panel)` : '';
-  const showProblems = 'Show Problems';
-  void vscode.window
-    .showErrorMessage(
-      `Cannot ${doing} ${path.basename(folder.fsPath)}: ${formatProblem(errors[0])}${more}`,
-      showProblems,
-    )
-    .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  showWithProblems(`Cannot ${doing} ${path.basename(folder.fsPath)}: ${formatProblem(errors[0])}${more}`);
   return undefined;
 }

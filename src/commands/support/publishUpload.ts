@@ -2,20 +2,20 @@
 // confirmation naming what goes where, a progress with Cancel, and a report of what really happened.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { SkillsApiError } from '../../api/errors';
+import { SkillsApiError, describeError } from '../../api/errors';
 import { confirmPublish } from '../../config';
 import type { SkillFolder } from '../../skill/skillFolder';
 import { publishFiles, type PublishClient, type Published, type PublishTarget } from '../../operations/publish';
 import { skillTitle, versionLabel } from '../../tree/present';
 import type { SkillsTreeNode } from '../../tree/nodes';
-import type { SkillsTreeProvider } from '../../tree/skillsTreeProvider';
+import type { SkillsModel } from '../../tree/skillsModel';
 import { skillModule } from '../../skillModule';
 import type { PublishTargets } from '../../workspace/publishTargets';
 import { withCancellableProgress } from './cancellation';
 
 export interface PublishDeps {
   client: PublishClient;
-  tree: Pick<SkillsTreeProvider, 'showPublished'>;
+  model: Pick<SkillsModel, 'showPublished'>;
   reveal: (node: SkillsTreeNode) => Thenable<void>;
   targets: Pick<PublishTargets, 'remember'>;
   log: Pick<vscode.LogOutputChannel, 'warn'>;
@@ -54,20 +54,16 @@ function describeTarget(target: PublishTarget): string {
 }
 
 /** The folder's warnings (unknown frontmatter keys and the like), for the confirmation. */
-export function skillWarnings(skill: SkillFolder): string[] {
+function skillWarnings(skill: SkillFolder): string[] {
   return skill.problems.filter((p) => p.severity === 'warning').map((p) => p.message);
 }
 
 /**
- * The modal before an upload; shown even with confirmPublish off when there are warnings. Notes (such as a
- * title another skill shares) are said when the modal shows, but do not make it show.
+ * The modal before an upload; shown even with confirmPublish off when the folder has warnings. Notes (such
+ * as a title another skill shares) are said when the modal shows, but do not make it show.
  */
-export async function confirmUpload(
-  skill: SkillFolder,
-  target: PublishTarget,
-  warnings: readonly string[],
-  notes: readonly string[] = [],
-): Promise<boolean> {
+async function confirmUpload(skill: SkillFolder, target: PublishTarget, notes: readonly string[]): Promise<boolean> {
+  const warnings = skillWarnings(skill);
   if (!confirmPublish() && warnings.length === 0) return true;
   const detail = [
     `${skillModule().describeFiles(skill)}, from ${vscode.workspace.asRelativePath(skill.folder, true)}.`,
@@ -83,14 +79,19 @@ export async function confirmUpload(
   return choice === publish;
 }
 
-/** Uploads in a cancellable progress and reports the outcome; undefined when nothing was published. */
-export async function uploadAndReport(
+/**
+ * Asks first (confirmUpload), then uploads in a cancellable progress and reports the outcome; undefined
+ * when nothing was published.
+ */
+export async function confirmAndUpload(
   deps: PublishDeps,
   folder: vscode.Uri,
   skill: SkillFolder,
   target: PublishTarget,
   options: PublishOptions = {},
+  notes: readonly string[] = [],
 ): Promise<Published | undefined> {
+  if (!(await confirmUpload(skill, target, notes))) return undefined;
   const { readUploadFiles, tooLargeMessage, unpackVersionZip } = skillModule();
   const files = await readUploadFiles(skill);
   let published: Published;
@@ -121,7 +122,7 @@ export async function uploadAndReport(
     throw err;
   }
   await deps.targets.remember(folder, published.skill.id);
-  const node = deps.tree.showPublished(published.skill, published.version);
+  const node = deps.model.showPublished(published.skill, published.version);
   void report(deps, skill, published, node);
   return published;
 }
@@ -146,7 +147,5 @@ async function report(
     vscode.window.setStatusBarMessage('$(check) Copied', 5000);
   }
   if (choice === reveal)
-    await deps
-      .reveal(node)
-      .then(undefined, (err: unknown) => deps.log.warn(`Reveal: ${err instanceof Error ? err.message : String(err)}`));
+    await deps.reveal(node).then(undefined, (err: unknown) => deps.log.warn(`Reveal: ${describeError(err)}`));
 }

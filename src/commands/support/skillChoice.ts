@@ -5,15 +5,7 @@ import type { SkillsClient } from '../../api/client';
 import { collectAll } from '../../api/paging';
 import type { Skill, SkillVersion } from '../../api/types';
 import { listCustomSkills } from '../../operations/skillLookup';
-import {
-  isWritable,
-  relativeAge,
-  skillTitle,
-  sourcePresentation,
-  versionDescription,
-  versionLabel,
-  versionsSharingAMinute,
-} from '../../tree/present';
+import { isWritable, skillPickItem, skillTitle, sourcePresentation, versionPickItems } from '../../tree/present';
 
 /** Publishing and deleting are for `source: custom` skills; any other source is refused, saying why. */
 export function requireWritable(skill: Skill, instead: string): void {
@@ -31,12 +23,7 @@ export async function pickCustomSkill(
   const items = listCustomSkills(client).then((skills) => {
     if (skills.length === 0)
       throw new Error('You have no skills of your own yet: publish a folder with a SKILL.md as a new skill.');
-    return skills.map((skill) => ({
-      label: skillTitle(skill),
-      description: skill.id,
-      detail: `updated ${relativeAge(skill.updatedAt)}`,
-      skill,
-    }));
+    return skills.map((skill) => ({ ...skillPickItem(skill, undefined, vscode.env.language), skill }));
   });
   return (
     await vscode.window.showQuickPick(items, {
@@ -54,15 +41,9 @@ export async function pickVersion(
   title: string,
 ): Promise<SkillVersion | undefined> {
   const locale = vscode.env.language;
-  const items = collectAll(client.versionPages(skill.id, { limit: 1000 })).then((versions) => {
-    const withSeconds = versionsSharingAMinute(versions);
-    return versions.map((version) => ({
-      label: versionLabel(version, withSeconds.has(version.id), locale),
-      description: versionDescription(skill, version, undefined, locale),
-      detail: version.id,
-      version,
-    }));
-  });
+  const items = collectAll(client.versionPages(skill.id, { limit: 1000 })).then((versions) =>
+    versionPickItems(skill, versions, locale),
+  );
   return (await vscode.window.showQuickPick(items, { title, placeHolder: `Pick a version of "${skillTitle(skill)}"` }))
     ?.version;
 }

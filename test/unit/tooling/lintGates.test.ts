@@ -47,6 +47,18 @@ describe('lint and format gates', function () {
     assert.deepEqual(await restrictedImports('src/tree/nodes.ts', text), []);
   });
 
+  it('keeps src/shared below every layer: no vscode, no import of another folder of src', async () => {
+    const text = [
+      "import * as vscode from 'vscode';",
+      "import { describeError } from '../api/errors';",
+      'export const all = [vscode, describeError];',
+    ].join('\n');
+    assert.deepEqual(await restrictedImports('src/shared/words.ts', text), [
+      '1:no-restricted-imports',
+      '2:no-restricted-imports',
+    ]);
+  });
+
   it('refuses src/commands in src/tree and src/workspace, and allows the neutral constants', async () => {
     for (const file of ['src/tree/nodes.ts', 'src/workspace/skillFolderWatcher.ts']) {
       const text = [

@@ -5,12 +5,13 @@ import {
   describeSkill,
   isWritable,
   messagesApiSnippet,
-  plural,
   relativeAge,
+  skillPickItem,
   skillTitle,
   sourcePresentation,
   versionDescription,
   versionLabel,
+  versionPickItems,
   versionsSharingAMinute,
 } from '../../../src/tree/present';
 
@@ -113,9 +114,25 @@ describe('presenting skills and versions', () => {
     assert.match(sourcePresentation('plugin').about, /read-only/);
   });
 
-  it('counts in words', () => {
-    assert.equal(plural(1, 'version'), '1 version');
-    assert.equal(plural(45, 'version'), '45 versions');
-    assert.equal(plural(1000, 'version'), '1,000 versions');
+  it('reads a skill and its versions in quick picks: title, id, age; dated versions, newest as given', () => {
+    const now = Date.parse('2026-10-06T14:22:05Z');
+    assert.deepEqual(
+      skillPickItem({ id: 'skill_1', displayName: 'Nice', updatedAt: '2026-10-03T14:22:05Z' }, now, 'en-US'),
+      { label: 'Nice', description: 'skill_1', detail: 'updated 3 days ago' },
+    );
+    const versions = [version('skver_b', '2026-10-03T14:22:40Z'), version('skver_a', '2026-10-03T14:22:05Z')];
+    const items = versionPickItems({ latestVersionId: 'skver_b' }, versions, 'en-US');
+    assert.deepEqual(
+      items.map((i) => [i.detail, i.version.id]),
+      [
+        ['skver_b', 'skver_b'],
+        ['skver_a', 'skver_a'],
+      ],
+    );
+    // The two share a minute: both labels carry seconds; the latest says so.
+    assert.match(items[0].label, /:40\s?[AP]M$/);
+    assert.match(items[1].label, /:05\s?[AP]M$/);
+    assert.match(items[0].description, /^latest · /);
+    assert.doesNotMatch(items[1].description, /latest/);
   });
 });

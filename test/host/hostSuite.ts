@@ -1,0 +1,115 @@
+// What every host suite sets up the same way: the extension activated, an emulator seeded and pointed at,
+// the key stored, settings applied, and all of it undone after. Waits on the events the extension reacts
+// to, not on a fixed sleep, so the view's own reloads are over before the first test.
+import * as vscode from 'vscode';
+import type { ClaudeSkillsExports } from '../../src/extension';
+import type { SkillNode, SkillsTreeNode, VersionNode } from '../../src/tree/nodes';
+import { seed, type Scenario } from '../emulator/scenario';
+import { startEmulator, type EmulatorOptions, type SkillsEmulator } from '../emulator/server';
+import { SkillStore } from '../emulator/store';
+
+export const EXTENSION_ID = 'claude-skills.claude-skills';
+
+export interface HostSuiteOptions {
+  /** The key the emulator accepts, stored in SecretStorage before the tests unless `storeKey` is false. */
+  key?: string;
+  storeKey?: boolean;
+  skills?: Scenario['skills'];
+  /** More of the emulator's options (TLS, a host). */
+  emulator?: Partial<EmulatorOptions>;
+  /** `claudeSkills.*` settings for the suite, undone after it. */
+  settings?: Record<string, unknown>;
+}
+
+export interface HostSuite {
+  readonly exports: ClaudeSkillsExports;
+  readonly emulator: SkillsEmulator;
+  readonly store: SkillStore;
+  /** Every skill row, the root's and the Anthropic group's. */
+  skillNodes(): Promise<SkillNode[]>;
+  skillNode(id: string): Promise<SkillNode | undefined>;
+  versionNodes(skillId: string): Promise<VersionNode[]>;
+}
+
+/** Resolves at the first event that `accept` takes. */
+export function nextEvent<T>(event: vscode.Event<T>, accept: (e: T) => boolean = () => true): Promise<T> {
+  return new Promise((resolve) => {
+    const subscription = event((e) => {
+      if (!accept(e)) return;
+      subscription.dispose();
+      resolve(e);
+    });
+  });
+}
+
+export async function activateExtension(): Promise<ClaudeSkillsExports> {
+  const extension = vscode.extensions.getExtension<ClaudeSkillsExports>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
+  return extension.activate();
+}
+
+/** Sets a `claudeSkills.*` setting (undefined removes it) and waits until VS Code has told the extension. */
+export async function updateSetting(key: string, value: unknown): Promise<void> {
+  const settings = vscode.workspace.getConfiguration('claudeSkills');
+  if (settings.inspect(key)?.globalValue === value) return;
+  const told = nextEvent(vscode.workspace.onDidChangeConfiguration, (e) =>
+    e.affectsConfiguration(`claudeSkills.${key}`),
+  );
+  await settings.update(key, value, vscode.ConfigurationTarget.Global);
+  await told;
+}
+
+/** Registers the suite's before, beforeEach and after hooks; the returned handles fill in before the tests. */
+export function useHostSuite(options: HostSuiteOptions = {}): HostSuite {
+  const suite = { store: new SkillStore() } as HostSuite & {
+    exports: ClaudeSkillsExports;
+    emulator: SkillsEmulator;
+  };
+  const settings = { ...options.settings };
+
+  before(async () => {
+    suite.exports = await activateExtension();
+    if (options.skills) seed(suite.store, { skills: options.skills });
+    suite.emulator = await startEmulator({
+      apiKeys: options.key ? [options.key] : [],
+      store: suite.store,
+      ...options.emulator,
+    });
+    // The view, if visible, would load lists too: the log must hold the tests' requests alone.
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await updateSetting('apiBaseUrl', suite.emulator.url);
+    for (const [key, value] of Object.entries(settings)) await updateSetting(key, value);
+    const current = await suite.exports.keyStore.get();
+    const wanted = options.storeKey === false ? undefined : options.key;
+    if (wanted && !(current?.source === 'stored' && current.key === wanted)) {
+      const stored = nextEvent(suite.exports.keyStore.onDidChange);
+      await suite.exports.keyStore.store(wanted);
+      await stored;
+    }
+  });
+
+  beforeEach(() => {
+    suite.emulator.faults.length = 0;
+    suite.emulator.latencyMs = 0;
+    suite.emulator.resetLog();
+  });
+
+  after(async () => {
+    await suite.exports.keyStore.clear();
+    for (const key of ['apiBaseUrl', ...Object.keys(settings)]) await updateSetting(key, undefined);
+    await suite.emulator.close();
+  });
+
+  const isSkill = (n: SkillsTreeNode): n is SkillNode => n.kind === 'skill';
+  const isVersion = (n: SkillsTreeNode): n is VersionNode => n.kind === 'version';
+  suite.skillNodes = async () => {
+    const { tree } = suite.exports;
+    const root = await tree.getChildren();
+    const group = root.find((n) => n.kind === 'group');
+    return [...root, ...(group ? await tree.getChildren(group) : [])].filter(isSkill);
+  };
+  suite.skillNode = async (id) => (await suite.skillNodes()).find((n) => n.skill.id === id);
+  suite.versionNodes = async (skillId) =>
+    (await suite.exports.tree.getChildren(await suite.skillNode(skillId))).filter(isVersion);
+  return suite;
+}
