@@ -1,7 +1,7 @@
-import { SkillsApiError, describeError, kindForStatus } from './errors';
+import { SkillsApiError, cancelled, describeError, httpError, plainRequestId, transportError } from './errors';
 import { IdleDeadline } from './idleDeadline';
 import { encodeSkillForm, type EncodedForm } from './multipart';
-import { toDeleted, toErrorBody, toPage, toSkill, toSkillVersion } from './normalize';
+import { toDeleted, toPage, toSkill, toSkillVersion } from './normalize';
 import { iteratePages } from './paging';
 import {
   DEFAULT_RETRY_POLICY,
@@ -61,6 +61,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 /** Caps on what an answer may weigh: a page of 1,000 skills is well under 1 MB; an archive is under 30 MB. */
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
 const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
+const MAX_ERROR_BYTES = 64 * 1024;
 
 type Query = Record<string, string | number | undefined>;
 type Parse<T> = (body: Uint8Array, requestId: string | undefined) => T;
@@ -288,7 +289,12 @@ export class SkillsClient {
       deadline.touch();
       requestId = plainRequestId(res.headers.get('request-id'), apiKey);
       if (!res.ok) {
-        const error = await httpError(res, requestId, apiKey);
+        // An error's body is a short JSON object: more than MAX_ERROR_BYTES is not read, the status says enough.
+        const text = await readBody(res, deadline, MAX_ERROR_BYTES, requestId).then(
+          (bytes) => new TextDecoder().decode(bytes),
+          () => '',
+        );
+        const error = httpError(res, text, requestId, apiKey);
         log({ status: res.status, requestId: error.requestId, error: error.message });
         throw new AttemptFailure(error, res.headers);
       }
@@ -413,110 +419,4 @@ function withQuery(path: string, query: Query = {}): string {
   }
   const search = params.toString();
   return search ? `${path}?${search}` : path;
-}
-
-/** Server text can echo what it was sent; the key must never travel on in an error. */
-function redact(text: string, apiKey: string): string {
-  return text.split(apiKey).join('[redacted]');
-}
-
-/**
- * A request id as the API writes them (`req_011C…`): letters, digits, `_` and `-`, and never the key.
- * Anything else — a server echoing a header, or the key, into it — is not copied into messages and the log.
- */
-function plainRequestId(value: string | null | undefined, apiKey: string): string | undefined {
-  return value && /^[A-Za-z0-9_-]{1,128}$/.test(value) && !value.includes(apiKey) ? value : undefined;
-}
-
-/** The error a transport threw, with the key redacted from its message and its causes' (a few deep). */
-function redactedCause(err: unknown, apiKey: string, depth = 0): unknown {
-  if (!(err instanceof Error) || depth > 4) return err;
-  const copy = new Error(redact(err.message, apiKey), { cause: redactedCause(err.cause, apiKey, depth + 1) });
-  copy.name = err.name;
-  const code = (err as { code?: unknown }).code;
-  if (code !== undefined) Object.assign(copy, { code });
-  return copy;
-}
-
-async function httpError(res: Response, requestId: string | undefined, apiKey: string): Promise<SkillsApiError> {
-  let body: ReturnType<typeof toErrorBody> = {};
-  try {
-    body = toErrorBody(JSON.parse(await res.text()));
-  } catch {
-    // Not JSON (a proxy's HTML page, say): the status alone must do.
-  }
-  const status = res.status;
-  return new SkillsApiError({
-    kind: kindForStatus(status),
-    status,
-    errorType: body.type,
-    message: redact(
-      body.message ?? `The Skills API answered HTTP ${status}${res.statusText ? ` ${res.statusText}` : ''}.`,
-      apiKey,
-    ),
-    requestId: requestId ?? plainRequestId(body.requestId, apiKey),
-    // A 5xx other than overloaded (a gateway timeout included) may come after the server acted.
-    mayHaveBeenProcessed: status >= 500 && status !== 529,
-    retryAfterMs: serverRetryDelayMs(res.headers),
-  });
-}
-
-function cancelled(mayHaveBeenProcessed: boolean): SkillsApiError {
-  return new SkillsApiError({ kind: 'cancelled', message: 'The request was cancelled.', mayHaveBeenProcessed });
-}
-
-/** Codes that mean the request never reached a server, so it cannot have been processed. */
-const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-
-interface AttemptState {
-  deadline: IdleDeadline;
-  idleMs: number;
-  /** The whole body went out (or there was none). */
-  bodySent: boolean;
-  /** The answer's status and headers came. */
-  answered: boolean;
-}
-
-function transportError(
-  err: unknown,
-  spec: RequestSpec<unknown>,
-  { deadline, idleMs, bodySent, answered }: AttemptState,
-  requestId: string | undefined,
-  apiKey: string,
-): SkillsApiError {
-  // Cancelled while under way: a create or a delete whose request went out whole may have been acted
-  // on; only the caller's check can tell. A GET changes nothing, so it has nothing to settle.
-  if (spec.signal?.aborted) return cancelled(spec.method !== 'GET' && bodySent);
-  if (deadline.expired) {
-    const seconds = Math.round(idleMs / 1000);
-    return new SkillsApiError({
-      kind: 'timeout',
-      message: answered
-        ? `The Skills API's answer stopped part-way: nothing arrived for ${seconds} s.`
-        : `The Skills API did not answer in time: nothing was sent or received for ${seconds} s.`,
-      requestId,
-      mayHaveBeenProcessed: bodySent,
-      cause: redactedCause(err, apiKey),
-    });
-  }
-  const code = errorCode(err);
-  const detail = redact(code ?? describeError(err), apiKey);
-  return new SkillsApiError({
-    kind: 'network',
-    message: answered
-      ? `The connection broke while reading the answer (${detail}).`
-      : `Could not reach the Skills API (${detail}).`,
-    requestId,
-    mayHaveBeenProcessed: answered || (bodySent && (code === undefined || !NEVER_SENT_CODES.has(code))),
-    cause: redactedCause(err, apiKey),
-  });
-}
-
-/** The system error code (`ECONNRESET`, …) that fetch implementations keep in `cause`. */
-function errorCode(err: unknown): string | undefined {
-  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{2,}$/.test(code)) return code;
-  }
-  return undefined;
 }

@@ -1,3 +1,6 @@
+import type { IdleDeadline } from './idleDeadline';
+import { serverRetryDelayMs } from './retry';
+
 export type SkillsApiErrorKind =
   | 'invalidRequest'
   | 'auth'
@@ -74,4 +77,127 @@ export function describeError(err: unknown): string {
     return err.requestId ? `${err.message} (request ${err.requestId})` : err.message;
   }
   return err instanceof Error ? err.message : String(err);
+}
+
+/** Server text can echo what it was sent; the key must never travel on in an error. */
+function redact(text: string, apiKey: string): string {
+  return text.split(apiKey).join('[redacted]');
+}
+
+/**
+ * A request id as the API writes them (`req_011C…`): letters, digits, `_` and `-`, and never the key.
+ * Anything else — a server echoing a header, or the key, into it — is not copied into messages and the log.
+ */
+export function plainRequestId(value: string | null | undefined, apiKey: string): string | undefined {
+  return value && /^[A-Za-z0-9_-]{1,128}$/.test(value) && !value.includes(apiKey) ? value : undefined;
+}
+
+/** The error a transport threw, with the key redacted from its message and its causes' (a few deep). */
+function redactedCause(err: unknown, apiKey: string, depth = 0): unknown {
+  if (!(err instanceof Error) || depth > 4) return err;
+  const copy = new Error(redact(err.message, apiKey), { cause: redactedCause(err.cause, apiKey, depth + 1) });
+  copy.name = err.name;
+  const code = (err as { code?: unknown }).code;
+  if (code !== undefined) Object.assign(copy, { code });
+  return copy;
+}
+
+/**
+ * The error of an HTTP error answer (`text` is its body, or what was read of it): its kind by status, the
+ * API's type and message, never the key.
+ */
+export function httpError(
+  res: Pick<Response, 'status' | 'statusText' | 'headers'>,
+  text: string,
+  requestId: string | undefined,
+  apiKey: string,
+): SkillsApiError {
+  const body = errorBody(text);
+  const status = res.status;
+  return new SkillsApiError({
+    kind: kindForStatus(status),
+    status,
+    errorType: body.type,
+    message: redact(
+      body.message ?? `The Skills API answered HTTP ${status}${res.statusText ? ` ${res.statusText}` : ''}.`,
+      apiKey,
+    ),
+    requestId: requestId ?? plainRequestId(body.requestId, apiKey),
+    // A 5xx other than overloaded (a gateway timeout included) may come after the server acted.
+    mayHaveBeenProcessed: status >= 500 && status !== 529,
+    retryAfterMs: serverRetryDelayMs(res.headers),
+  });
+}
+
+export function cancelled(mayHaveBeenProcessed: boolean): SkillsApiError {
+  return new SkillsApiError({ kind: 'cancelled', message: 'The request was cancelled.', mayHaveBeenProcessed });
+}
+
+/** Codes that mean the request never reached a server, so it cannot have been processed. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export interface AttemptState {
+  deadline: IdleDeadline;
+  idleMs: number;
+  /** The whole body went out (or there was none). */
+  bodySent: boolean;
+  /** The answer's status and headers came. */
+  answered: boolean;
+}
+
+/** The error of a request that got no whole answer: cancelled, timed out, or cut off. */
+export function transportError(
+  err: unknown,
+  spec: { method: string; signal?: AbortSignal },
+  { deadline, idleMs, bodySent, answered }: AttemptState,
+  requestId: string | undefined,
+  apiKey: string,
+): SkillsApiError {
+  // Cancelled while under way: a create or a delete whose request went out whole may have been acted
+  // on; only the caller's check can tell. A GET changes nothing, so it has nothing to settle.
+  if (spec.signal?.aborted) return cancelled(spec.method !== 'GET' && bodySent);
+  if (deadline.expired) {
+    const seconds = Math.round(idleMs / 1000);
+    return new SkillsApiError({
+      kind: 'timeout',
+      message: answered
+        ? `The Skills API's answer stopped part-way: nothing arrived for ${seconds} s.`
+        : `The Skills API did not answer in time: nothing was sent or received for ${seconds} s.`,
+      requestId,
+      mayHaveBeenProcessed: bodySent,
+      cause: redactedCause(err, apiKey),
+    });
+  }
+  const code = errorCode(err);
+  const detail = redact(code ?? describeError(err), apiKey);
+  return new SkillsApiError({
+    kind: 'network',
+    message: answered
+      ? `The connection broke while reading the answer (${detail}).`
+      : `Could not reach the Skills API (${detail}).`,
+    requestId,
+    mayHaveBeenProcessed: answered || (bodySent && (code === undefined || !NEVER_SENT_CODES.has(code))),
+    cause: redactedCause(err, apiKey),
+  });
+}
+
+/** The system error code (`ECONNRESET`, …) that fetch implementations keep in `cause`. */
+function errorCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{2,}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** The `error` object of an error answer's body, if the body is one (a proxy's HTML page is not). */
+function errorBody(text: string): { type?: string; message?: string; requestId?: string } {
+  let raw: { error?: { type?: unknown; message?: unknown }; request_id?: unknown } | null;
+  try {
+    raw = JSON.parse(text) as typeof raw;
+  } catch {
+    return {};
+  }
+  const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return { type: str(raw?.error?.type), message: str(raw?.error?.message), requestId: str(raw?.request_id) };
 }

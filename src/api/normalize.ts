@@ -69,10 +69,3 @@ export function toDeleted(value: unknown, requestId?: string): Deleted {
   const raw = requireFields(asObject(value), 'delete result', ['id'], requestId);
   return { id: raw.id as string };
 }
-
-/** The `error` object of an error body, if the body is one. */
-export function toErrorBody(value: unknown): { type?: string; message?: string; requestId?: string } {
-  const raw = asObject(value);
-  const error = asObject(raw?.error);
-  return { type: str(error?.type), message: str(error?.message), requestId: str(raw?.request_id) };
-}

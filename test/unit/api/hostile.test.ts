@@ -40,6 +40,27 @@ describe('the client against a hostile server', () => {
     for (const text of [describeError(err), logged, String(err.stack)]) assert.ok(!text.includes(HOSTILE_KEY), text);
   });
 
+  it('reads at most 64 KB of an error answer: a huge one is told by its status alone', async () => {
+    let sent = 0;
+    server.handle((_req, res) => {
+      res.writeHead(500, { 'content-type': 'application/json', 'request-id': 'req_011CHuge' });
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      // Far more than any error body, sent until the client stops reading (at most 256 MB).
+      const more = () => {
+        while (sent < 256 * 1024 * 1024 && res.write(chunk)) sent += chunk.length;
+        if (sent < 256 * 1024 * 1024) res.once('drain', more);
+        else res.end();
+      };
+      res.on('close', () => res.removeAllListeners('drain'));
+      more();
+    });
+    const { err } = await failureOf((client) => client.getSkill('skill_x'));
+    assert.equal(err.status, 500);
+    assert.equal(err.message, 'The Skills API answered HTTP 500 Internal Server Error.');
+    assert.equal(err.requestId, 'req_011CHuge');
+    assert.ok(sent < 32 * 1024 * 1024, `${sent} bytes were sent before the client stopped reading`);
+  });
+
   it('takes a request id of the plain shape', async () => {
     server.handle((_req, res) =>
       json(res, { type: 'error', error: { type: 'not_found_error', message: 'No.' } }, 404, {
