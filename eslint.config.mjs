@@ -98,6 +98,27 @@ export default tseslint.config(
     },
   },
   {
+    // The commands' decisions and wording, unit-tested in plain Node: VS Code's types only, nothing that
+    // loads it.
+    files: ['src/commands/plans/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ ...VSCODE_FREE, allowTypeImports: true }],
+          patterns: [
+            {
+              regex:
+                '^\\.\\./(support|(\\.\\./(workspace|auth|config|log|skillModule|extension|tree/(nodes|skillsModel|skillsTreeProvider|skillsView|skillTooltip))))(/|$)',
+              allowTypeImports: true,
+              message: 'src/commands/plans runs in plain Node: it may import only the types of what loads VS Code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/tree/**', 'src/workspace/**'],
     rules: {
       'no-restricted-imports': [

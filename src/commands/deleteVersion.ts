@@ -2,36 +2,28 @@
 // outcome reported. A skill keeps at least one version: a selection holding every version of a skill sends
 // nothing and offers Delete Skill… instead.
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../api/client';
 import { deleteVersions, summarizeVersionDeletes, versionsAsked, type VersionDeletes } from '../operations/deletes';
 import { describeError } from '../api/errors';
-import type { Skill, SkillVersion } from '../api/types';
+import type { Skill } from '../api/types';
 import type { SkillsTreeNode, VersionNode } from '../tree/nodes';
-import { skillTitle, versionLabel } from '../tree/present';
+import { skillTitle } from '../tree/present';
 import { withCancellableProgress } from './support/cancellation';
 import { confirmAndDeleteSkill, type DeleteDeps, type DeleteOptions } from './deleteSkill';
 import { pickCustomSkill, pickVersion, requireWritable } from './support/skillChoice';
-import { firstLines, plural } from '../shared/words';
+import { plural } from '../shared/words';
+import {
+  deletePrompt,
+  groupBySkill,
+  holdsEveryVersion,
+  refusalPrompt,
+  type SkillVersions,
+} from './plans/versionDeletion';
 import { showWithLog } from './support/messages';
-
-interface SkillVersions {
-  skill: Skill;
-  versions: SkillVersion[];
-}
-
-/** Lines of a modal's detail beyond which the list is cut short. */
-const LISTED_IN_MODAL = 10;
 
 /** The clicked version, or the whole selection when the click was part of it, grouped by skill. */
 function chosenInTree(node: VersionNode, selected: readonly SkillsTreeNode[] | undefined): SkillVersions[] {
   const nodes = selected?.includes(node) ? selected.filter((n): n is VersionNode => n.kind === 'version') : [node];
-  const bySkill = new Map<string, SkillVersions>();
-  for (const n of nodes) {
-    const entry = bySkill.get(n.skill.id) ?? { skill: n.skill, versions: [] };
-    entry.versions.push(n.version);
-    bySkill.set(n.skill.id, entry);
-  }
-  return [...bySkill.values()];
+  return groupBySkill(nodes);
 }
 
 async function chosenInPalette(deps: DeleteDeps): Promise<SkillVersions[] | undefined> {
@@ -40,36 +32,9 @@ async function chosenInPalette(deps: DeleteDeps): Promise<SkillVersions[] | unde
   return skill && version ? [{ skill, versions: [version] }] : undefined;
 }
 
-/** "Oct 3, 2026, 2:22:05 PM (the latest)" */
-function aboutVersion(skill: Skill, version: SkillVersion): string {
-  const latest = version.id === skill.latestVersionId ? ' (the latest)' : '';
-  return `${versionLabel(version, true, vscode.env.language)}${latest}`;
-}
-
-/**
- * Whether `versions` are every version `skill` has, asked with one request a version longer than the
- * selection: the API refuses to delete a skill's only version.
- */
-async function holdsEveryVersion(
-  client: Pick<SkillsClient, 'listVersions'>,
-  skill: Skill,
-  versions: readonly SkillVersion[],
-): Promise<boolean> {
-  const page = await client.listVersions(skill.id, { limit: Math.min(versions.length + 1, 1000) });
-  const chosen = new Set(versions.map((v) => v.id));
-  return page.nextPage === null && page.data.every((v) => chosen.has(v.id));
-}
-
 /** Says why nothing is sent, and offers Delete Skill… in the same modal when one skill is concerned. */
 async function refuseLastVersions(deps: DeleteDeps, whole: SkillVersions, alone: boolean): Promise<void> {
-  const title = skillTitle(whole.skill);
-  const message =
-    whole.versions.length === 1
-      ? `This is the only version of "${title}": a skill keeps at least one version.`
-      : `These are all the versions of "${title}": a skill keeps at least one version.`;
-  const detail = alone
-    ? 'Nothing was deleted. To replace it, publish a new version first; or delete the whole skill.'
-    : 'Nothing was deleted. Leave one version of that skill out of the selection, or delete the whole skill.';
+  const { message, detail } = refusalPrompt(whole, alone);
   const deleteSkill = 'Delete Skill…';
   const choice = await vscode.window.showWarningMessage(
     message,
@@ -80,31 +45,7 @@ async function refuseLastVersions(deps: DeleteDeps, whole: SkillVersions, alone:
 }
 
 async function confirmVersionDeletes(chosen: readonly SkillVersions[]): Promise<boolean> {
-  const count = chosen.reduce((sum, c) => sum + c.versions.length, 0);
-  let message: string;
-  let lines: string[];
-  if (count === 1) {
-    const { skill, versions } = chosen[0];
-    const [version] = versions;
-    message = `Delete the version of "${skillTitle(skill)}" from ${versionLabel(version, true, vscode.env.language)}?`;
-    lines = [
-      version.id,
-      ...(version.id === skill.latestVersionId
-        ? ['It is the latest version: the one before it becomes the latest.']
-        : []),
-    ];
-  } else {
-    message =
-      chosen.length === 1
-        ? `Delete ${count} versions of "${skillTitle(chosen[0].skill)}"?`
-        : `Delete ${count} versions of ${chosen.length} skills?`;
-    const skillPrefix = (skill: Skill) => (chosen.length === 1 ? '' : `${skillTitle(skill)} `);
-    const all = chosen.flatMap(({ skill, versions }) =>
-      versions.map((v) => `${skillPrefix(skill)}${aboutVersion(skill, v)}`),
-    );
-    lines = firstLines(all, LISTED_IN_MODAL);
-  }
-  const detail = [...lines, '', 'This cannot be undone.'].join('\n');
+  const { message, detail } = deletePrompt(chosen, vscode.env.language);
   return (await vscode.window.showWarningMessage(message, { modal: true, detail }, 'Delete')) === 'Delete';
 }
 
@@ -136,7 +77,7 @@ export function deleteVersion(deps: DeleteDeps) {
     if (!chosen) return undefined;
     for (const { skill } of chosen) requireWritable(skill, 'only your own skills can have versions deleted.');
     for (const entry of chosen) {
-      if (await holdsEveryVersion(deps.client, entry.skill, entry.versions)) {
+      if (await holdsEveryVersion(deps.client, entry)) {
         await refuseLastVersions(deps, entry, chosen.length === 1);
         return undefined;
       }

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/client';
-import { SkillsApiError } from '../api/errors';
 import type { Skill } from '../api/types';
 import type { PublishTarget } from '../operations/publish';
 import type { PublishableSkillFolder } from '../skill/skillFolder';
 import { skillModule } from '../skillModule';
-import { findSkillBySlug, listCustomSkills, skillSlug } from '../operations/skillLookup';
+import { skillSlug } from '../operations/skillLookup';
+import { choosePublishTarget } from './plans/publishTarget';
 import type { SkillNode } from '../tree/nodes';
-import { isWritable, skillPickItem, skillTitle } from '../tree/present';
+import { skillPickItem, skillTitle } from '../tree/present';
 import type { PublishTargets } from '../workspace/publishTargets';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
 import type { SkillFolders } from '../workspace/skillFolderWatcher';
@@ -27,36 +27,27 @@ export interface PublishNewVersionDeps extends PublishDeps {
 
 type Choice = { kind: 'version'; skill: Skill; slug?: string } | { kind: 'newSkill' };
 
-/**
- * The skill to publish to: the one the folder last published to, else the custom skill whose slug is the
- * folder's name, else one the user picks (or "Publish as New Skill…").
- */
+/** The skill to publish to (choosePublishTarget), or the user's pick when none is the folder's. */
 async function chooseTarget(
   deps: PublishNewVersionDeps,
   folder: vscode.Uri,
   name: string,
 ): Promise<Choice | undefined> {
-  const rememberedId = deps.targets.get(folder);
-  if (rememberedId) {
-    try {
-      const skill = await deps.client.getSkill(rememberedId);
-      if (isWritable(skill)) return { kind: 'version', skill };
-    } catch (err) {
-      if (!(err instanceof SkillsApiError && err.kind === 'notFound')) throw err;
-    }
-    await deps.targets.forget(folder); // deleted since, or not ours to write
-  }
-  const { skills, found } = await vscode.window.withProgress(
+  const choice = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Finding the skill to publish to' },
-    async () => {
-      const skills = await listCustomSkills(deps.client);
-      return { skills, found: await findSkillBySlug(deps.client, skills, name) };
-    },
+    () =>
+      choosePublishTarget(
+        {
+          client: deps.client,
+          remembered: { get: () => deps.targets.get(folder), forget: () => deps.targets.forget(folder) },
+        },
+        name,
+      ),
   );
-  if (found) return { kind: 'version', skill: found.skill, slug: found.latest.name };
+  if (choice.kind === 'found') return { kind: 'version', skill: choice.skill, slug: choice.slug };
   type Item = vscode.QuickPickItem & { choice: Choice };
   const items: Item[] = [
-    ...skills.map((skill) => ({
+    ...choice.skills.map((skill) => ({
       ...skillPickItem(skill, undefined, vscode.env.language),
       choice: { kind: 'version', skill } as Choice,
     })),

@@ -1,16 +1,14 @@
 import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/client';
-import { SkillsApiError, describeError } from '../api/errors';
 import { keyHint, type ApiKeyStore } from '../auth/apiKeyStore';
 import { withCancellableProgress } from './support/cancellation';
+import { checkApiKey } from './plans/apiKeyCheck';
 
 export interface SetApiKeyDeps {
   keyStore: Pick<ApiKeyStore, 'store'>;
   /** A client that uses the given key instead of the stored one, to check a key before keeping it. */
   clientWithKey: (key: string) => Pick<SkillsClient, 'listSkills'>;
 }
-
-type Verdict = { ok: true } | { ok: false; error: unknown };
 
 /** Asks for a key (or takes one given as the argument), checks it with one small list call, stores it. */
 export function setApiKey({ keyStore, clientWithKey }: SetApiKeyDeps) {
@@ -29,34 +27,23 @@ export function setApiKey({ keyStore, clientWithKey }: SetApiKeyDeps) {
     const key = entered?.trim();
     if (!key) return;
 
-    const verdict = await withCancellableProgress(
+    const check = await withCancellableProgress(
       'Claude Skills: checking the API key…',
       undefined,
-      async (_progress, signal): Promise<Verdict> => {
-        try {
-          await clientWithKey(key).listSkills({ limit: 1 }, signal);
-          return { ok: true };
-        } catch (error) {
-          return { ok: false, error };
-        }
-      },
+      (_progress, signal) => checkApiKey(clientWithKey, key, signal),
     );
-
-    if (verdict.ok) {
+    if (check.outcome === 'cancelled') return;
+    if (check.outcome === 'works') {
       await keyStore.store(key);
       void vscode.window.showInformationMessage(`API key ${keyHint(key)} works and is saved.`);
       return;
     }
-    const { error } = verdict;
-    if (error instanceof SkillsApiError && error.kind === 'cancelled') return;
-    if (error instanceof SkillsApiError && error.kind === 'auth') {
-      void vscode.window.showErrorMessage(
-        `The Anthropic API refused this key (${describeError(error)}). It was not saved.`,
-      );
+    if (check.outcome === 'refused') {
+      void vscode.window.showErrorMessage(check.message);
       return;
     }
     const save = await vscode.window.showWarningMessage(
-      `The key could not be checked: ${describeError(error)}`,
+      check.message,
       { modal: true, detail: 'Save it anyway? Browsing will show the same error until the problem is fixed.' },
       'Save Anyway',
     );

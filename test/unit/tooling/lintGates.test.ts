@@ -59,6 +59,22 @@ describe('lint and format gates', function () {
     ]);
   });
 
+  it('lets src/commands/plans import the types of VS Code modules, never the modules', async () => {
+    const text = [
+      "import * as vscode from 'vscode';",
+      "import { showWithLog } from '../support/messages';",
+      "import { SkillsModel } from '../../tree/skillsModel';",
+      "import type { LoadMoreNode } from '../../tree/nodes';",
+      "import type * as types from 'vscode';",
+      "import { skillTitle } from '../../tree/present';",
+      'export const all: [unknown, unknown, unknown, LoadMoreNode?, types.Uri?, unknown?] = [vscode, showWithLog, SkillsModel, undefined, undefined, skillTitle];',
+    ].join('\n');
+    assert.deepEqual(
+      await restrictedImports('src/commands/plans/versionDeletion.ts', text),
+      [1, 2, 3].map((line) => `${line}:@typescript-eslint/no-restricted-imports`),
+    );
+  });
+
   it('refuses src/commands in src/tree and src/workspace, and allows the neutral constants', async () => {
     for (const file of ['src/tree/nodes.ts', 'src/workspace/skillFolderWatcher.ts']) {
       const text = [

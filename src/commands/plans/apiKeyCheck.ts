@@ -1,0 +1,33 @@
+// Set API Key's decision, apart from VS Code: the key is tried with one small list call; what the answer
+// says decides whether it is kept, refused, or left to the user.
+import type { SkillsClient } from '../../api/client';
+import { SkillsApiError, describeError } from '../../api/errors';
+
+export type KeyCheck =
+  | { outcome: 'works' }
+  /** The API refused the key: never kept. */
+  | { outcome: 'refused'; message: string }
+  /** It could not be checked (a network failure, a server error): the user may keep it anyway. */
+  | { outcome: 'unchecked'; message: string }
+  | { outcome: 'cancelled' };
+
+/** Tries `key` with a `limit=1` list; never rejects. */
+export async function checkApiKey(
+  clientWithKey: (key: string) => Pick<SkillsClient, 'listSkills'>,
+  key: string,
+  signal?: AbortSignal,
+): Promise<KeyCheck> {
+  try {
+    await clientWithKey(key).listSkills({ limit: 1 }, signal);
+    return { outcome: 'works' };
+  } catch (error) {
+    if (error instanceof SkillsApiError && error.kind === 'cancelled') return { outcome: 'cancelled' };
+    if (error instanceof SkillsApiError && error.kind === 'auth') {
+      return {
+        outcome: 'refused',
+        message: `The Anthropic API refused this key (${describeError(error)}). It was not saved.`,
+      };
+    }
+    return { outcome: 'unchecked', message: `The key could not be checked: ${describeError(error)}` };
+  }
+}

@@ -1,0 +1,35 @@
+// Publish as New Version's choice of skill, apart from VS Code: the one the folder last published to,
+// else the custom skill whose slug is the folder's name, else the user is to pick among their skills.
+import type { SkillsClient } from '../../api/client';
+import { SkillsApiError } from '../../api/errors';
+import type { Skill } from '../../api/types';
+import { findSkillBySlug, listCustomSkills } from '../../operations/skillLookup';
+import { isWritable } from '../../tree/present';
+
+export type TargetChoice =
+  /** `slug` when it was read on the way (the slug match), so it need not be read again. */
+  | { kind: 'found'; skill: Skill; slug?: string }
+  /** No skill is the folder's: the user picks one of these (or a new skill). */
+  | { kind: 'pick'; skills: Skill[] };
+
+export interface PublishTargetDeps {
+  client: Pick<SkillsClient, 'getSkill' | 'getVersion' | 'skillPages'>;
+  /** The skill this folder last published to, kept per workspace. */
+  remembered: { get(): string | undefined; forget(): PromiseLike<unknown> };
+}
+
+export async function choosePublishTarget(deps: PublishTargetDeps, name: string): Promise<TargetChoice> {
+  const rememberedId = deps.remembered.get();
+  if (rememberedId) {
+    try {
+      const skill = await deps.client.getSkill(rememberedId);
+      if (isWritable(skill)) return { kind: 'found', skill };
+    } catch (err) {
+      if (!(err instanceof SkillsApiError && err.kind === 'notFound')) throw err;
+    }
+    await deps.remembered.forget(); // deleted since, or not ours to write
+  }
+  const skills = await listCustomSkills(deps.client);
+  const found = await findSkillBySlug(deps.client, skills, name);
+  return found ? { kind: 'found', skill: found.skill, slug: found.latest.name } : { kind: 'pick', skills };
+}

@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { choosePublishTarget } from '../../../src/commands/plans/publishTarget';
+import { useEmulator } from '../../support/harness';
+
+describe('the skill a folder publishes to, against the emulator', () => {
+  const api = useEmulator();
+  /** The folder's remembered target, and whether it was forgotten. */
+  function remembered(id: string | undefined) {
+    const state = { id, forgotten: false };
+    return {
+      state,
+      remembered: {
+        get: () => state.id,
+        forget: async () => {
+          state.forgotten = true;
+          state.id = undefined;
+        },
+      },
+    };
+  }
+  const requests = () => api.emulator.log.map((r) => `${r.method} ${r.path}`);
+
+  beforeEach(() =>
+    api.seed([
+      { id: 'skill_mine', name: 'my-skill', display_name: 'Mine', description: 'Mine.' },
+      { id: 'skill_other', name: 'other-skill', display_name: 'Other', description: 'Other.' },
+      { id: 'pdf', source: 'anthropic', name: 'pdf', display_name: 'pdf', description: 'PDF.' },
+    ]),
+  );
+
+  it('takes the skill the folder last published to, with one request', async () => {
+    const { remembered: r, state } = remembered('skill_other');
+    const choice = await choosePublishTarget({ client: api.client, remembered: r }, 'my-skill');
+    assert.equal(choice.kind === 'found' && choice.skill.id, 'skill_other');
+    assert.equal(state.forgotten, false);
+    assert.deepEqual(requests(), ['GET /v1/skills/skill_other']);
+  });
+
+  it('forgets a remembered skill that is gone, or not writable, and finds the skill by its slug', async () => {
+    for (const gone of ['skill_deleted', 'pdf']) {
+      api.emulator.resetLog();
+      const { remembered: r, state } = remembered(gone);
+      const choice = await choosePublishTarget({ client: api.client, remembered: r }, 'my-skill');
+      assert.equal(state.forgotten, true, gone);
+      assert.deepEqual(choice.kind === 'found' && [choice.skill.id, choice.slug], ['skill_mine', 'my-skill'], gone);
+      assert.equal(requests()[0], `GET /v1/skills/${gone}`);
+    }
+  });
+
+  it('asks the user to pick among their own skills when none has the slug', async () => {
+    const choice = await choosePublishTarget(
+      { client: api.client, remembered: remembered(undefined).remembered },
+      'new-one',
+    );
+    assert.equal(choice.kind, 'pick');
+    assert.deepEqual(choice.kind === 'pick' && choice.skills.map((s) => s.id).sort(), ['skill_mine', 'skill_other']);
+  });
+
+  it('does not forget the target when the API fails for another reason: the failure is told', async () => {
+    const { remembered: r, state } = remembered('skill_mine');
+    api.emulator.faults.push({ path: '/v1/skills/skill_mine', status: 403, message: 'Not allowed.' });
+    await assert.rejects(choosePublishTarget({ client: api.client, remembered: r }, 'my-skill'), /Not allowed\./);
+    assert.equal(state.forgotten, false);
+  });
+});
