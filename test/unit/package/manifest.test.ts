@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { satisfies } from 'semver';
 import { DEFAULT_EXCLUDES } from '../../../src/skill/files';
 import { repoRoot } from '../../support/vscodeServer';
 
@@ -77,8 +78,32 @@ describe('package.json and the VSIX', () => {
       listed.filter((f) => !allowed.test(f)),
       [],
     );
-    for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/claude-skills.svg']) {
+    for (const required of [
+      'package.json',
+      'README.md',
+      'CHANGELOG.md',
+      'LICENSE',
+      'media/claude-skills.svg',
+      'media/icon.png',
+    ]) {
       assert.ok(listed.includes(required), `${required} is not packed`);
     }
+  });
+
+  it("runs where a skill author's files are: extensionKind workspace, and a 128×128 PNG icon", () => {
+    assert.deepEqual(manifest.extensionKind, ['workspace']);
+    assert.equal(manifest.icon, 'media/icon.png');
+    const png = readFileSync(join(repoRoot, manifest.icon));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  });
+
+  it('installs on the Node the unit layer runs on without an engine warning', () => {
+    const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8'));
+    const refused = Object.entries<{ engines?: { node?: string } | string[] }>(lock.packages)
+      .filter(([, pkg]) => pkg.engines && !Array.isArray(pkg.engines) && pkg.engines.node)
+      .filter(([, pkg]) => !satisfies(process.version, (pkg.engines as { node: string }).node))
+      .map(([name, pkg]) => `${name} wants node ${(pkg.engines as { node: string }).node}`);
+    assert.deepEqual(refused, []);
   });
 });
