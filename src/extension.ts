@@ -31,7 +31,7 @@ import { SkillsTreeProvider } from './tree/skillsTreeProvider';
 import { SkillsView } from './tree/skillsView';
 import { PublishTargets } from './workspace/publishTargets';
 import { SkillDiagnostics } from './workspace/skillDiagnostics';
-import { SkillFolders } from './workspace/skillFolderWatcher';
+import { SkillFolderWatcher } from './workspace/skillFolderWatcher';
 import { VERSION_SCHEME, VersionFileSystem } from './workspace/versionFileSystem';
 
 /** What activate() returns: handles for the host tests, not a public API. */
@@ -40,7 +40,7 @@ export interface ClaudeSkillsExports {
   model: SkillsModel;
   tree: SkillsTreeProvider;
   view: SkillsView;
-  folders: SkillFolders;
+  folders: SkillFolderWatcher;
   targets: PublishTargets;
   /** How long activate() took, in ms: the benchmark reads it. */
   activationMs: number;
@@ -64,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
   const model = new SkillsModel({ client, pageSize, sources });
   const tree = new SkillsTreeProvider({ model, keyStore, pageSize, workspaceId });
   const view = new SkillsView(tree, model, keyStore, context.workspaceState, log, workspaceId);
-  const folders = new SkillFolders();
+  const folders = new SkillFolderWatcher();
   const diagnostics = new SkillDiagnostics(log);
   const targets = new PublishTargets(context.workspaceState);
   const versionFiles = new VersionFileSystem(client);

@@ -6,13 +6,13 @@ import type { VersionComparison } from '../skill/versionArchive';
 import { skillModule } from '../skillModule';
 import { emptyFileUri, versionFileUri } from '../workspace/versionFileSystem';
 import type { PublishTargets } from '../workspace/publishTargets';
-import type { SkillFolders } from '../workspace/skillFolderWatcher';
+import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
 import { chooseSkillFolder } from './support/folderChoice';
 import { versionLabel, describeSkill } from '../tree/present';
 import { loadVersionFiles, requireVersionNode, type VersionFilesDeps } from './support/versionNode';
 
 export interface CompareDeps extends VersionFilesDeps {
-  folders: Pick<SkillFolders, 'all'>;
+  folders: Pick<SkillFolderWatcher, 'all'>;
   targets: Pick<PublishTargets, 'foldersOf'>;
 }
 

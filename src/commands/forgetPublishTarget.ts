@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PublishTargets } from '../workspace/publishTargets';
-import type { SkillFolders } from '../workspace/skillFolderWatcher';
+import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
 import { chooseSkillFolder } from './support/folderChoice';
 
 /** The folder no longer publishes to its remembered skill: the next publish looks for its target again. */
 export function forgetPublishTarget(deps: {
-  folders: Pick<SkillFolders, 'all'>;
+  folders: Pick<SkillFolderWatcher, 'all'>;
   targets: Pick<PublishTargets, 'forget'>;
 }) {
   return async (arg?: unknown) => {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
-import type { SkillFolders } from '../workspace/skillFolderWatcher';
+import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
 import { checkedSkillFolder, chooseSkillFolder } from './support/folderChoice';
 import { skillModule } from '../skillModule';
 
@@ -15,7 +15,7 @@ export interface PackageOptions {
  * next to the folder unless the user picks another place.
  */
 export function packageSkill(deps: {
-  folders: Pick<SkillFolders, 'all'>;
+  folders: Pick<SkillFolderWatcher, 'all'>;
   diagnostics: Pick<SkillDiagnostics, 'show'>;
 }) {
   return async (arg?: unknown, _selected?: unknown, options: PackageOptions = {}) => {

@@ -5,13 +5,13 @@ import type { PublishableSkillFolder } from '../skill/skillFolder';
 import type { PublishTarget } from '../operations/publish';
 import { listCustomSkills } from '../operations/skillLookup';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
-import type { SkillFolders } from '../workspace/skillFolderWatcher';
+import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
 import { checkedSkillFolder, chooseSkillFolder, requireTrust } from './support/folderChoice';
 import { confirmAndUpload, oncePerFolder, type PublishDeps, type PublishOptions } from './support/publishUpload';
 
 export interface PublishNewSkillDeps extends PublishDeps {
   client: PublishDeps['client'] & Pick<SkillsClient, 'skillPages'>;
-  folders: Pick<SkillFolders, 'all'>;
+  folders: Pick<SkillFolderWatcher, 'all'>;
   diagnostics: Pick<SkillDiagnostics, 'show'>;
 }
 

@@ -5,12 +5,12 @@ import type { PublishTarget } from '../operations/publish';
 import type { PublishableSkillFolder } from '../skill/skillFolder';
 import { skillModule } from '../skillModule';
 import { skillSlug } from '../operations/skillLookup';
-import { choosePublishTarget } from './plans/publishTarget';
+import { choosePublishTarget } from './plans/targetChoice';
 import type { SkillNode } from '../tree/nodes';
 import { skillPickItem, skillTitle } from '../tree/present';
 import type { PublishTargets } from '../workspace/publishTargets';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
-import type { SkillFolders } from '../workspace/skillFolderWatcher';
+import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
 import { checkedSkillFolder, chooseSkillFolder, requireTrust } from './support/folderChoice';
 import { confirmAndUpload, oncePerFolder, type PublishDeps, type PublishOptions } from './support/publishUpload';
 import { publishAsNewSkill } from './publishNewSkill';
@@ -20,7 +20,7 @@ import { SHOW_PROBLEMS } from './support/messages';
 
 export interface PublishNewVersionDeps extends PublishDeps {
   client: PublishDeps['client'] & Pick<SkillsClient, 'getSkill' | 'getVersion' | 'skillPages'>;
-  folders: Pick<SkillFolders, 'all'>;
+  folders: Pick<SkillFolderWatcher, 'all'>;
   targets: PublishDeps['targets'] & Pick<PublishTargets, 'get' | 'forget' | 'foldersOf'>;
   diagnostics: Pick<SkillDiagnostics, 'show'>;
 }

@@ -1,14 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
-import type { SkillFolders } from '../workspace/skillFolderWatcher';
+import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
 import { checkedSkillFolder, chooseSkillFolder } from './support/folderChoice';
 import { skillModule } from '../skillModule';
 import { plural } from '../shared/words';
 
 /** The checks of a publish, without the upload: problems in the Problems panel, a summary message. */
 export function validateSkill(deps: {
-  folders: Pick<SkillFolders, 'all'>;
+  folders: Pick<SkillFolderWatcher, 'all'>;
   diagnostics: Pick<SkillDiagnostics, 'show'>;
 }) {
   return async (arg?: unknown) => {

@@ -11,7 +11,7 @@ const SEARCH_EXCLUDE = `{${SKIPPED_FOLDERS.map((name) => `**/${name}/**`).join('
  * by a file watcher. Published as the context key `claudeSkills.skillFolders` (their paths), which the
  * Explorer's menu entries test with `resourcePath in claudeSkills.skillFolders`.
  */
-export class SkillFolders implements vscode.Disposable {
+export class SkillFolderWatcher implements vscode.Disposable {
   private folders = new Map<string, vscode.Uri>();
   private readonly watcher = vscode.workspace.createFileSystemWatcher(SKILL_MD_GLOB);
   private readonly scan: Promise<void>;

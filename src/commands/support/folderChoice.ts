@@ -6,7 +6,7 @@ import type { PublishableSkillFolder } from '../../skill/skillFolder';
 import { skillModule } from '../../skillModule';
 import type { SkillDiagnostics } from '../../workspace/skillDiagnostics';
 import { isSkillMd } from '../../workspace/skillDiagnostics';
-import { folderOf, type SkillFolders } from '../../workspace/skillFolderWatcher';
+import { folderOf, type SkillFolderWatcher } from '../../workspace/skillFolderWatcher';
 import { WorkbenchCommands } from '../../constants';
 import { showWithProblems } from './messages';
 
@@ -16,7 +16,7 @@ import { showWithProblems } from './messages';
  */
 export async function chooseSkillFolder(
   arg: unknown,
-  folders: Pick<SkillFolders, 'all'>,
+  folders: Pick<SkillFolderWatcher, 'all'>,
   placeHolder: string,
   options: { preferred?: readonly string[]; alwaysAsk?: boolean } = {},
 ): Promise<vscode.Uri | undefined> {

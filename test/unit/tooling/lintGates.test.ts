@@ -26,10 +26,10 @@ describe('lint and format gates', function () {
         "import * as vscode from 'vscode';",
         "import { SkillNode } from '../tree/nodes';",
         "import { refresh } from '../commands/refresh';",
-        "import { SkillFolders } from '../workspace/skillFolderWatcher';",
+        "import { SkillFolderWatcher } from '../workspace/skillFolderWatcher';",
         "import { ApiKeyStore } from '../auth/apiKeyStore';",
         "import { apiBaseUrl } from '../config';",
-        'export const all = [vscode, SkillNode, refresh, SkillFolders, ApiKeyStore, apiBaseUrl];',
+        'export const all = [vscode, SkillNode, refresh, SkillFolderWatcher, ApiKeyStore, apiBaseUrl];',
       ].join('\n');
       assert.deepEqual(
         await restrictedImports(file, text),

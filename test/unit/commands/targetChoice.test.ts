@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { choosePublishTarget } from '../../../src/commands/plans/publishTarget';
+import { choosePublishTarget } from '../../../src/commands/plans/targetChoice';
 import { useEmulator } from '../../support/harness';
 
 describe('the skill a folder publishes to, against the emulator', () => {
