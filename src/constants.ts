@@ -22,6 +22,7 @@ export const CommandIds = {
   openVersion: 'claudeSkills.openVersion',
   downloadVersion: 'claudeSkills.downloadVersion',
   compareWithLocal: 'claudeSkills.compareWithLocal',
+  compareWithPublished: 'claudeSkills.compareWithPublished',
 } as const;
 
 /** Commands only tree items run (a click on "Load more…" or Retry): registered, never contributed. */
@@ -36,6 +37,7 @@ export type CommandId =
 export const ViewContainerId = 'claudeSkills';
 export const ViewIds = {
   skills: 'claudeSkills.skills',
+  workspaceSkills: 'claudeSkills.workspaceSkills',
 } as const;
 
 /** VS Code's own commands the extension runs, by what they do. */
@@ -86,12 +88,16 @@ export const ContextValues = {
   errorMessage: 'message.error',
   authMessage: 'message.auth',
   hintMessage: 'message.hint',
+  /** A Workspace Skills row: `workspaceSkill.<state>`, then `.published` when the folder has a target. */
+  workspaceSkill: 'workspaceSkill',
 } as const;
 
 /** Keys of what is kept: per workspace (`workspaceState`), and the secret. Changing one loses what users kept. */
 export const StateKeys = {
   filter: 'claudeSkills.filter',
   publishTargets: 'claudeSkills.publishTargets',
+  /** What each folder last published (or was compared with): versions and file digests. */
+  publishRecords: 'claudeSkills.publishRecords',
 } as const;
 export const SecretKeys = {
   apiKey: 'claudeSkills.apiKey',

@@ -5,6 +5,7 @@ import { ApiKeyStore } from './auth/apiKeyStore';
 import { clearApiKey } from './commands/clearApiKey';
 import { clearFilter } from './commands/clearFilter';
 import { compareWithLocal } from './commands/compareWithLocal';
+import { compareWithPublished } from './commands/compareWithPublished';
 import { copyId } from './commands/copyId';
 import { copyMessagesSnippet } from './commands/copyMessagesSnippet';
 import { deleteSkill } from './commands/deleteSkill';
@@ -29,10 +30,14 @@ import type { SkillsTreeNode } from './tree/nodes';
 import { SkillsModel } from './tree/skillsModel';
 import { SkillsTreeProvider } from './tree/skillsTreeProvider';
 import { SkillsView } from './tree/skillsView';
+import { WorkspaceSkillsView } from './tree/workspaceSkillsView';
 import { PublishTargets } from './workspace/publishTargets';
 import { SkillDiagnostics } from './workspace/skillDiagnostics';
+import { SkillFolderDecorations } from './workspace/skillFolderDecorations';
 import { SkillFolderWatcher } from './workspace/skillFolderWatcher';
 import { VERSION_SCHEME, VersionFileSystem } from './workspace/versionFileSystem';
+import { WorkspaceSkills } from './workspace/workspaceSkills';
+import { skillModule } from './skillModule';
 
 /** What activate() returns: handles for the host tests, not a public API. */
 export interface ClaudeSkillsExports {
@@ -42,6 +47,11 @@ export interface ClaudeSkillsExports {
   view: SkillsView;
   folders: SkillFolderWatcher;
   targets: PublishTargets;
+  workspaceSkills: WorkspaceSkills;
+  workspaceView: WorkspaceSkillsView;
+  decorations: SkillFolderDecorations;
+  /** How many files were read to be hashed so far: the tests count them. */
+  filesHashed: () => number;
   /** How long activate() took, in ms: the benchmark reads it. */
   activationMs: number;
 }
@@ -68,6 +78,16 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
   const diagnostics = new SkillDiagnostics(log);
   const targets = new PublishTargets(context.workspaceState);
   const versionFiles = new VersionFileSystem(client);
+  const workspaceSkills = new WorkspaceSkills({
+    folders,
+    targets,
+    client,
+    loadedSkill: (id) => model.loadedSkill(id),
+    onDidLoadSkills: model.onDidChange,
+    log,
+  });
+  const workspaceView = new WorkspaceSkillsView(workspaceSkills);
+  const decorations = new SkillFolderDecorations(workspaceSkills, folders, targets);
   const publishDeps = {
     client,
     model,
@@ -83,6 +103,11 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     model,
     view,
     folders,
+    targets,
+    workspaceSkills,
+    workspaceView,
+    decorations,
+    vscode.window.registerFileDecorationProvider(decorations),
     diagnostics,
     versionFiles,
     vscode.workspace.registerFileSystemProvider(VERSION_SCHEME, versionFiles, {
@@ -99,7 +124,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
         void model.refresh();
       }
     }),
-    registerCommand(CommandIds.refresh, refresh(model), log),
+    registerCommand(CommandIds.refresh, refresh(model, workspaceSkills), log),
     registerCommand(InternalCommandIds.loadMore, loadMore(model), log),
     registerCommand(
       CommandIds.setApiKey,
@@ -122,8 +147,25 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     registerCommand(CommandIds.openVersion, openVersion({ versionFiles }), log),
     registerCommand(CommandIds.downloadVersion, downloadVersion({ versionFiles }), log),
     registerCommand(CommandIds.compareWithLocal, compareWithLocal({ versionFiles, folders, targets }), log),
+    registerCommand(
+      CommandIds.compareWithPublished,
+      compareWithPublished({ client, versionFiles, folders, targets, workspaceSkills }),
+      log,
+    ),
   );
-  return { keyStore, model, tree, view, folders, targets, activationMs: performance.now() - started };
+  return {
+    keyStore,
+    model,
+    tree,
+    view,
+    folders,
+    targets,
+    workspaceSkills,
+    workspaceView,
+    decorations,
+    filesHashed: () => skillModule().filesHashed(),
+    activationMs: performance.now() - started,
+  };
 }
 
 export function deactivate(): void {

@@ -3,7 +3,7 @@
 import ignore, { type Ignore } from 'ignore';
 import { constants, openAsBlob } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import { forEachLimited } from './concurrency';
 import type { SkillProblem } from './problems';
@@ -76,13 +76,23 @@ const OPEN_NON_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
  * vet (collectFiles refuses those that leave the folder).
  */
 export async function readRegularFileHead(absolutePath: string, maxBytes: number): Promise<Buffer> {
+  return withRegularFile(absolutePath, async (handle, info) => {
+    const buffer = Buffer.allocUnsafe(Math.min(info.size, maxBytes));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  });
+}
+
+/** Runs `use` on the file opened, when it is a regular file (see readRegularFileHead); closes it after. */
+export async function withRegularFile<T>(
+  absolutePath: string,
+  use: (handle: FileHandle, info: Stats) => Promise<T>,
+): Promise<T> {
   const handle = await open(absolutePath, OPEN_NON_BLOCKING);
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw new NotARegularFileError(absolutePath);
-    const buffer = Buffer.allocUnsafe(Math.min(info.size, maxBytes));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
+    return await use(handle, info);
   } finally {
     await handle.close();
   }

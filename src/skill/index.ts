@@ -12,5 +12,18 @@ export {
   type PublishableSkillFolder,
   type SkillFolder,
 } from './skillFolder';
+export { readRegularFileHead } from './files';
 export { formatProblem } from './problems';
 export { compareFiles, unpackVersionZip, type VersionComparison, type VersionFiles } from './versionArchive';
+export { filesHashed, hashFiles, rememberDigest, sha256Hex } from './fileHashes';
+export {
+  changeCount,
+  makeRecord,
+  primeFromRecord,
+  publishState,
+  recordOfUpload,
+  type FileChanges,
+  type PublishRecord,
+  type PublishState,
+  type StateKind,
+} from './publishState';

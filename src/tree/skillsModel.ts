@@ -70,6 +70,16 @@ export class SkillsModel implements vscode.Disposable {
     return [...placed.values()].map((skill) => this.skillNode(skill));
   }
 
+  /** A skill as a loaded list holds it, if one does: what the view knows without a request. */
+  loadedSkill(skillId: string): Skill | undefined {
+    return (
+      this.skillNodes.get(skillId)?.skill ??
+      this.listsShown()
+        .flatMap((l) => l.loader.loaded)
+        .find((s) => s.id === skillId)
+    );
+  }
+
   /** A skill's loaded versions, in the server's order (newest first). */
   versionsOf(node: SkillNode): VersionNode[] {
     return node.loader.loaded.map((v) => this.versionNode(node, v));

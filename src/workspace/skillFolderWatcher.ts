@@ -5,31 +5,43 @@ const SKILL_MD_GLOB = '**/SKILL.md';
 /** Folders never searched for skills: dependencies and tool state, whatever files.exclude says. */
 const SKIPPED_FOLDERS = ['node_modules', '.git', '.venv', '__pycache__'];
 const SEARCH_EXCLUDE = `{${SKIPPED_FOLDERS.map((name) => `**/${name}/**`).join(',')}}`;
+/** Entries created within this long of each other are looked at together. */
+const SETTLE_MS = 200;
+/** Past this many folders created at once, the whole workspace is searched again instead. */
+const MAX_FOLDERS_SEARCHED = 50;
 
 /**
  * The workspace's skill folders (each folder holding a SKILL.md), found with findFiles and kept current
  * by a file watcher. Published as the context key `claudeSkills.skillFolders` (their paths), which the
- * Explorer's menu entries test with `resourcePath in claudeSkills.skillFolders`.
+ * Explorer's menu entries test with `resourcePath in claudeSkills.skillFolders`. A folder created with its
+ * files at once (a checkout, a copy) may be told as the folder alone: a created folder is searched.
  */
 export class SkillFolderWatcher implements vscode.Disposable {
   private folders = new Map<string, vscode.Uri>();
-  private readonly watcher = vscode.workspace.createFileSystemWatcher(SKILL_MD_GLOB);
-  private readonly scan: Promise<void>;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** A skill folder appeared or went. */
+  readonly onDidChange = this.changed.event;
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+  private scan: Promise<void>;
+  private created: vscode.Uri[] = [];
+  private timer: NodeJS.Timeout | undefined;
 
   constructor() {
-    this.watcher.onDidCreate((uri) => this.add(uri));
+    this.watcher.onDidCreate((uri) => this.onCreate(uri));
     this.watcher.onDidDelete((uri) => this.remove(uri));
-    this.scan = this.rescan();
+    this.scan = this.rescan().catch(() => undefined);
   }
 
-  /** Every skill folder, sorted by path; waits for the first search. */
+  /** Every skill folder, sorted by path; waits for the searches under way. */
   async all(): Promise<vscode.Uri[]> {
     await this.scan;
     return [...this.folders.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
   }
 
   dispose(): void {
+    clearTimeout(this.timer);
     this.watcher.dispose();
+    this.changed.dispose();
   }
 
   private async rescan(): Promise<void> {
@@ -38,18 +50,68 @@ export class SkillFolderWatcher implements vscode.Disposable {
     await this.publish();
   }
 
-  private add(skillMd: vscode.Uri): void {
-    if (skillMd.path.split('/').some((segment) => SKIPPED_FOLDERS.includes(segment))) return;
-    const folder = folderOf(skillMd);
-    this.folders.set(folder.fsPath, folder);
-    void this.publish();
+  private onCreate(uri: vscode.Uri): void {
+    if (uri.path.split('/').some((segment) => SKIPPED_FOLDERS.includes(segment))) return;
+    if (uri.path.endsWith('/SKILL.md')) {
+      const folder = folderOf(uri);
+      if (!this.folders.has(folder.fsPath)) {
+        this.folders.set(folder.fsPath, folder);
+        void this.publish();
+      }
+      return;
+    }
+    // Perhaps a folder: looked at with the others created about now.
+    this.created.push(uri);
+    clearTimeout(this.timer);
+    // A folder gone before it was searched fails the search: the whole workspace is searched instead.
+    const search = () => this.searchCreated().catch(() => this.rescan());
+    this.timer = setTimeout(() => (this.scan = search().catch(() => undefined)), SETTLE_MS);
   }
 
-  private remove(skillMd: vscode.Uri): void {
-    if (this.folders.delete(folderOf(skillMd).fsPath)) void this.publish();
+  private async searchCreated(): Promise<void> {
+    const created = this.created;
+    this.created = [];
+    const stats = await Promise.all(
+      created.map((uri) =>
+        vscode.workspace.fs.stat(uri).then(
+          (s) => s,
+          () => undefined,
+        ),
+      ),
+    );
+    const dirs = created.filter((_, i) => stats[i] && stats[i].type & vscode.FileType.Directory);
+    if (dirs.length === 0) return;
+    if (dirs.length > MAX_FOLDERS_SEARCHED) return this.rescan();
+    let added = false;
+    for (const dir of dirs) {
+      for (const skillMd of await vscode.workspace.findFiles(
+        new vscode.RelativePattern(dir, SKILL_MD_GLOB),
+        SEARCH_EXCLUDE,
+      )) {
+        const folder = folderOf(skillMd);
+        if (this.folders.has(folder.fsPath)) continue;
+        this.folders.set(folder.fsPath, folder);
+        added = true;
+      }
+    }
+    if (added) await this.publish();
+  }
+
+  /** A SKILL.md deleted, or a folder holding skill folders. */
+  private remove(uri: vscode.Uri): void {
+    const gone = uri.path.endsWith('/SKILL.md') ? [folderOf(uri).path] : [uri.path];
+    let removed = false;
+    for (const [key, folder] of this.folders) {
+      if (gone.some((path) => folder.path === path || folder.path.startsWith(`${path}/`))) {
+        this.folders.delete(key);
+        removed = true;
+      }
+    }
+    if (removed) void this.publish();
   }
 
   private async publish(): Promise<void> {
+    this.changed.fire();
     const paths = [...this.folders.values()].map((uri) => uri.path);
     await setContext(vscode.commands, ContextKeys.skillFolders, paths);
     await setContext(vscode.commands, ContextKeys.hasSkillFolders, paths.length > 0);

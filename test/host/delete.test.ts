@@ -3,7 +3,7 @@
 // without one.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CommandIds, ContextValues } from '../../src/constants';
+import { CommandIds, ContextValues, ViewIds } from '../../src/constants';
 import type { SkillsTreeNode } from '../../src/tree/nodes';
 import type { ScenarioSkill } from '../emulator/scenario';
 import { useHostSuite } from './hostSuite';
@@ -78,7 +78,8 @@ describe('deleting versions and skills', () => {
     const menus = vscode.extensions.getExtension('claude-skills.claude-skills')!.packageJSON.contributes.menus[
       'view/item/context'
     ] as { command: string; when: string }[];
-    for (const entry of menus.filter((e) => /delete|publish/i.test(e.command)))
+    const inSkillsView = menus.filter((e) => e.when.startsWith(`view == ${ViewIds.skills} `));
+    for (const entry of inSkillsView.filter((e) => /delete|publish/i.test(e.command)))
       assert.match(entry.when, /viewItem == (skill|version)\.custom$/, entry.command);
   });
 });

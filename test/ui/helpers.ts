@@ -38,4 +38,22 @@ export async function showSkillsView(page: Page): Promise<void> {
   await container.waitFor({ timeout: 30_000 });
   if (!(await page.locator('.sidebar .composite.title', { hasText: 'Claude Skills' }).isVisible()))
     await container.click();
+  await collapseView(page, 'Workspace Skills');
+}
+
+/** The header of a view of the side bar, by its name. */
+export function viewHeader(page: Page, name: string): Locator {
+  return page
+    .locator('.sidebar .pane-header')
+    .filter({ has: page.locator('h3.title', { hasText: new RegExp(`^${name}$`, 'i') }) });
+}
+
+/**
+ * Collapses a view of the container, so that the others get its height: the tree renders only the rows
+ * that fit, and a test that counts rows must see them all.
+ */
+export async function collapseView(page: Page, name: string): Promise<void> {
+  const header = viewHeader(page, name);
+  await header.waitFor({ timeout: 30_000 });
+  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { runFromPalette, setKeyFromWelcome, waitForCount } from './helpers';
+import { collapseView, runFromPalette, setKeyFromWelcome, viewHeader, waitForCount } from './helpers';
 import { screenshotDir, uiSession } from './session';
 
 const session = uiSession();
@@ -19,8 +19,11 @@ test('the Claude Skills container is in the activity bar', async () => {
   const icon = page.locator('.activitybar a.action-label[aria-label^="Claude Skills"]');
   await icon.waitFor({ timeout: 30_000 });
   await icon.click();
-  // With one view in the container, VS Code shows it as "Claude Skills: Skills" in the side bar's title.
-  await page.locator('.sidebar .composite.title', { hasText: 'Claude Skills: Skills' }).waitFor({ timeout: 30_000 });
+  // Two views: the published skills, and the skill folders of the workspace below them.
+  await page.locator('.sidebar .composite.title', { hasText: 'Claude Skills' }).waitFor({ timeout: 30_000 });
+  await viewHeader(page, 'Skills').waitFor();
+  await viewHeader(page, 'Workspace Skills').waitFor();
+  await collapseView(page, 'Workspace Skills');
 });
 
 test('with no key, the view welcomes the user with a Set API Key button', async () => {

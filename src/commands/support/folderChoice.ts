@@ -8,10 +8,12 @@ import type { SkillDiagnostics } from '../../workspace/skillDiagnostics';
 import { isSkillMd } from '../../workspace/skillDiagnostics';
 import { folderOf, type SkillFolderWatcher } from '../../workspace/skillFolderWatcher';
 import { WorkbenchCommands } from '../../constants';
+import type { WorkspaceSkillNode } from '../../tree/workspaceSkillsProvider';
 import { showWithProblems } from './messages';
 
 /**
- * The folder a command was run on: the Explorer's folder, the folder of a SKILL.md (Explorer or editor),
+ * The folder a command was run on: the Explorer's folder, the folder of a SKILL.md (Explorer or editor), a
+ * Workspace Skills row,
  * else one picked among the workspace's skill folders (`preferred` first), or the only one.
  */
 export async function chooseSkillFolder(
@@ -21,6 +23,7 @@ export async function chooseSkillFolder(
   options: { preferred?: readonly string[]; alwaysAsk?: boolean } = {},
 ): Promise<vscode.Uri | undefined> {
   if (arg instanceof vscode.Uri) return isSkillMd(arg) ? folderOf(arg) : arg;
+  if ((arg as WorkspaceSkillNode | undefined)?.kind === 'workspaceSkill') return (arg as WorkspaceSkillNode).folder;
   const all = await folders.all();
   if (all.length === 0) {
     throw new Error(

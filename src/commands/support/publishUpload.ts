@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SkillsApiError, describeError } from '../../api/errors';
 import { confirmPublish } from '../../config';
+import type { UploadFile } from '../../api/types';
 import type { SkillFolder } from '../../skill/skillFolder';
 import { publishFiles, type PublishClient, type Published, type PublishTarget } from '../../operations/publish';
 import { skillTitle, versionLabel } from '../../tree/present';
@@ -17,7 +18,7 @@ export interface PublishDeps {
   client: PublishClient;
   model: Pick<SkillsModel, 'showPublished'>;
   reveal: (node: SkillsTreeNode) => Thenable<void>;
-  targets: Pick<PublishTargets, 'remember'>;
+  targets: Pick<PublishTargets, 'remember' | 'record'>;
   log: Pick<vscode.LogOutputChannel, 'warn'>;
 }
 
@@ -122,9 +123,27 @@ export async function confirmAndUpload(
     throw err;
   }
   await deps.targets.remember(folder, published.skill.id);
+  await rememberPublish(deps, folder, skill, files, published);
   const node = deps.model.showPublished(published.skill, published.version);
   void report(deps, skill, published, node);
   return published;
+}
+
+/** The version made and its files' digests, for the Workspace Skills view; a file that cannot be read again skips it. */
+async function rememberPublish(
+  deps: PublishDeps,
+  folder: vscode.Uri,
+  skill: SkillFolder,
+  files: readonly UploadFile[],
+  published: Published,
+): Promise<void> {
+  const versionId = published.version?.id ?? published.skill.latestVersionId;
+  if (!versionId) return;
+  try {
+    await deps.targets.record(folder, await skillModule().recordOfUpload(skill, files, published.skill.id, versionId));
+  } catch (err) {
+    deps.log.warn(`Remembering what ${skill.name} published: ${describeError(err)}`);
+  }
 }
 
 async function report(

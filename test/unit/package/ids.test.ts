@@ -12,6 +12,7 @@ import {
   ViewContainerId,
   ViewIds,
 } from '../../../src/constants';
+import { STATE_KINDS } from '../../../src/skill/publishState';
 import { repoRoot } from '../../support/vscodeServer';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -52,7 +53,12 @@ describe('ids declared once in src/constants.ts', () => {
   });
 
   it('matches every viewItem test against a declared context value', () => {
-    const values: string[] = Object.values(ContextValues);
+    // A Workspace Skills row's value is composed: `workspaceSkill.<state>`, `.published` when it has a target.
+    const rows = STATE_KINDS.flatMap((kind) => [
+      `${ContextValues.workspaceSkill}.${kind}`,
+      `${ContextValues.workspaceSkill}.${kind}.published`,
+    ]);
+    const values: string[] = [...Object.values(ContextValues), ...rows];
     const tests = whenClauses.flatMap((when) => [...when.matchAll(/viewItem (==|=~) (\S+)/g)]);
     assert.ok(tests.length > 0);
     for (const [, operator, operand] of tests) {

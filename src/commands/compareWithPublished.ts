@@ -1,0 +1,59 @@
+// Compare with Published: a skill folder against the latest version of the skill it publishes to, in one
+// multi-file diff. What it finds is remembered for the Workspace Skills view (in sync, or which files
+// differ), by version id: a folder published from elsewhere is checked this way, once per version.
+import * as vscode from 'vscode';
+import type { SkillsClient } from '../api/client';
+import type { VersionComparison } from '../skill/versionArchive';
+import { skillModule } from '../skillModule';
+import { skillTitle } from '../tree/present';
+import type { PublishTargets } from '../workspace/publishTargets';
+import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
+import type { VersionFileSystem } from '../workspace/versionFileSystem';
+import type { WorkspaceSkills } from '../workspace/workspaceSkills';
+import { chooseSkillFolder } from './support/folderChoice';
+import { compareFolder, showComparison } from './support/folderComparison';
+
+export interface CompareWithPublishedDeps {
+  client: Pick<SkillsClient, 'getSkill' | 'getVersion'>;
+  versionFiles: Pick<VersionFileSystem, 'load'>;
+  folders: Pick<SkillFolderWatcher, 'all'>;
+  targets: Pick<PublishTargets, 'get' | 'record'>;
+  workspaceSkills: Pick<WorkspaceSkills, 'skillSeen'>;
+}
+
+export function compareWithPublished(deps: CompareWithPublishedDeps) {
+  return async (arg?: unknown): Promise<VersionComparison | undefined> => {
+    const folder = await chooseSkillFolder(arg, deps.folders, 'Compare which skill folder with its published skill?');
+    if (!folder) return undefined;
+    const skillId = deps.targets.get(folder);
+    if (!skillId) {
+      throw new Error(
+        `${folder.path.split('/').pop()} has not been published from this workspace, so it has no skill to compare with. Publish it, or use Compare with Local Folder on a version in the Skills view.`,
+      );
+    }
+    const skill = await deps.client.getSkill(skillId);
+    deps.workspaceSkills.skillSeen(skill);
+    if (!skill.latestVersionId) throw new Error(`"${skillTitle(skill)}" has no version to compare with.`);
+    const versionId = skill.latestVersionId;
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `Comparing with "${skillTitle(skill)}"` },
+      async () => {
+        const [version, published] = await Promise.all([
+          deps.client.getVersion(skill.id, versionId),
+          deps.versionFiles.load(skill.id, versionId),
+        ]);
+        return { version, ...(await compareFolder(folder, published)) };
+      },
+    );
+    const m = skillModule();
+    const digests = (files: ReadonlyMap<string, Uint8Array>) =>
+      new Map([...files].map(([path, bytes]) => [path, m.sha256Hex(bytes)]));
+    const current = digests(result.local);
+    await deps.targets.record(
+      folder,
+      m.makeRecord(skill.id, versionId, 'compared', digests(result.published), result.files, current),
+    );
+    await showComparison(folder, skill, result.version, result);
+    return result.comparison;
+  };
+}

@@ -1,0 +1,142 @@
+// The Workspace Skills view: every skill folder of the workspace and where it stands against what it
+// published, grouped by workspace folder when there are several. Rows come from WorkspaceSkills, which
+// keeps them current; this only says how they read.
+import * as vscode from 'vscode';
+import { ContextValues } from '../constants';
+import type { StateKind } from '../skill/publishState';
+import { firstLines, plural } from '../shared/words';
+import type { WorkspaceSkill, WorkspaceSkills } from '../workspace/workspaceSkills';
+import { escapeMarkdown, skillTitle } from './present';
+
+export class WorkspaceFolderNode {
+  readonly kind = 'workspaceFolder';
+  constructor(readonly folder: vscode.WorkspaceFolder) {}
+}
+
+export class WorkspaceSkillNode {
+  readonly kind = 'workspaceSkill';
+  constructor(readonly row: WorkspaceSkill) {}
+
+  get folder(): vscode.Uri {
+    return this.row.folder;
+  }
+}
+
+export type WorkspaceSkillsNode = WorkspaceFolderNode | WorkspaceSkillNode;
+
+const ICONS: Record<StateKind, [string, string?]> = {
+  problems: ['error', 'problemsErrorIcon.foreground'],
+  diverged: ['git-compare', 'gitDecoration.conflictingResourceForeground'],
+  newerElsewhere: ['cloud-download', 'gitDecoration.untrackedResourceForeground'],
+  modified: ['diff-modified', 'gitDecoration.modifiedResourceForeground'],
+  notChecked: ['question'],
+  inSync: ['pass', 'testing.iconPassed'],
+  neverPublished: ['circle-large-outline'],
+};
+
+/** What each state says, in the row (the first that holds) and in the tooltip (all of them). */
+export function stateText(row: WorkspaceSkill, kind: StateKind): string {
+  const changes = row.state.changes;
+  const count = changes ? changes.added.length + changes.removed.length + changes.changed.length : 0;
+  const title = row.skill ? `"${skillTitle(row.skill)}"` : row.targetId;
+  switch (kind) {
+    case 'problems':
+      return plural(row.errors, 'problem');
+    case 'diverged':
+      return 'diverged: changed here, and a newer version was published elsewhere';
+    case 'newerElsewhere':
+      return `a newer version of ${title} was published elsewhere`;
+    case 'modified':
+      return row.record?.origin === 'compared'
+        ? `differs from the latest version: ${plural(count, 'file')}`
+        : `modified since published: ${plural(count, 'file')}`;
+    case 'notChecked':
+      return `publishes to ${title}, not checked here: Compare with Published checks it`;
+    case 'inSync':
+      return `in sync with ${title}`;
+    case 'neverPublished':
+      return 'never published';
+  }
+}
+
+function changedFiles(row: WorkspaceSkill): string[] {
+  const changes = row.state.changes;
+  if (!changes) return [];
+  return [
+    ...changes.changed.map((f) => `changed ${f}`),
+    ...changes.added.map((f) => `added ${f}`),
+    ...changes.removed.map((f) => `removed ${f}`),
+  ];
+}
+
+export class WorkspaceSkillsProvider implements vscode.TreeDataProvider<WorkspaceSkillsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<WorkspaceSkillsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly skills: Pick<WorkspaceSkills, 'all' | 'onDidChange'>) {
+    this.subscription = skills.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  async getChildren(node?: WorkspaceSkillsNode): Promise<WorkspaceSkillsNode[]> {
+    if (node instanceof WorkspaceSkillNode) return [];
+    const rows = await this.skills.all();
+    const roots = vscode.workspace.workspaceFolders ?? [];
+    if (node instanceof WorkspaceFolderNode) {
+      return rows
+        .filter((r) => vscode.workspace.getWorkspaceFolder(r.folder) === node.folder)
+        .map((r) => new WorkspaceSkillNode(r));
+    }
+    if (roots.length > 1) {
+      return roots
+        .filter((root) => rows.some((r) => vscode.workspace.getWorkspaceFolder(r.folder) === root))
+        .map((root) => new WorkspaceFolderNode(root));
+    }
+    return rows.map((r) => new WorkspaceSkillNode(r));
+  }
+
+  getTreeItem(node: WorkspaceSkillsNode): vscode.TreeItem {
+    if (node instanceof WorkspaceFolderNode) {
+      const item = new vscode.TreeItem(node.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `workspaceFolder:${node.folder.uri.toString()}`;
+      item.iconPath = vscode.ThemeIcon.Folder;
+      return item;
+    }
+    const { row } = node;
+    const [first] = row.state.kinds;
+    const item = new vscode.TreeItem(row.name, vscode.TreeItemCollapsibleState.None);
+    item.id = `workspaceSkill:${row.folder.toString()}`;
+    item.resourceUri = row.folder;
+    item.description = `${vscode.workspace.asRelativePath(row.folder, false)} · ${stateText(row, first)}`;
+    const [icon, color] = ICONS[first];
+    item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+    item.tooltip = this.tooltip(row);
+    item.contextValue = `${ContextValues.workspaceSkill}.${first}${row.targetId ? '.published' : ''}`;
+    item.command = {
+      command: 'vscode.open',
+      title: 'Open SKILL.md',
+      arguments: [vscode.Uri.joinPath(row.folder, 'SKILL.md')],
+    };
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  private tooltip(row: WorkspaceSkill): vscode.MarkdownString {
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(
+      `**${escapeMarkdown(row.name)}** · ${escapeMarkdown(vscode.workspace.asRelativePath(row.folder, false))}\n\n`,
+    );
+    for (const kind of row.state.kinds) tooltip.appendMarkdown(`- ${escapeMarkdown(stateText(row, kind))}\n`);
+    const files = changedFiles(row);
+    if (files.length > 0) {
+      tooltip.appendMarkdown('\n');
+      for (const line of firstLines(files)) tooltip.appendMarkdown(`- ${escapeMarkdown(line)}\n`);
+    }
+    if (row.warnings > 0) tooltip.appendMarkdown(`\n${plural(row.warnings, 'warning')} in the Problems panel\n`);
+    return tooltip;
+  }
+}

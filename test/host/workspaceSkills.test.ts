@@ -1,0 +1,157 @@
+// The Workspace Skills view's states against the emulator, through the real commands: published and in
+// sync, modified (by a save, by a deletion), newer elsewhere, diverged, problems, not checked and checked by
+// Compare with Published; what it costs in requests and in files hashed; the Explorer's badge.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { CommandIds } from '../../src/constants';
+import type { WorkspaceSkill } from '../../src/workspace/workspaceSkills';
+import { nextEvent, useHostSuite } from './hostSuite';
+
+const KEY = 'sk-ant-workspace-skills-1122';
+
+describe('the Workspace Skills view', () => {
+  const suite = useHostSuite({ key: KEY, settings: { confirmPublish: false } });
+  const scratchRoot = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'scratch-workspace-skills');
+  const skills = () => suite.exports.workspaceSkills;
+
+  /** A skill folder on disk, once the extension's folder watcher has seen it. */
+  async function makeSkillFolder(name: string, files: Record<string, string> = {}): Promise<vscode.Uri> {
+    const folder = vscode.Uri.joinPath(scratchRoot(), name);
+    const all = { 'SKILL.md': `---\nname: ${name}\ndescription: Made by a test.\n---\n\n# ${name}\n`, ...files };
+    for (const [file, content] of Object.entries(all)) {
+      mkdirSync(join(folder.fsPath, file, '..'), { recursive: true });
+      writeFileSync(join(folder.fsPath, file), content);
+    }
+    const known = async () => (await suite.exports.folders.all()).some((f) => f.toString() === folder.toString());
+    while (!(await known())) await nextEvent(suite.exports.folders.onDidChange);
+    return folder;
+  }
+
+  /** The folder's row once it changed (a save, a deletion), checked again. */
+  async function rowAfterChange(folder: vscode.Uri, change: () => Thenable<unknown>): Promise<WorkspaceSkill> {
+    await skills().row(folder); // a row the view shows is the one kept current
+    const changed = nextEvent(skills().onDidChange, (f) => f?.toString() === folder.toString());
+    await change();
+    await changed;
+    return skills().row(folder);
+  }
+
+  async function publishNew(folder: vscode.Uri, displayName: string): Promise<string> {
+    await vscode.commands.executeCommand(CommandIds.publishNewSkill, folder, [folder], { displayName });
+    return suite.store.all().find((s) => s.displayName === displayName)!.id;
+  }
+
+  after(() => rmSync(scratchRoot().fsPath, { recursive: true, force: true }));
+
+  it('says never published, then in sync with the skill a publish made, reading no file again', async () => {
+    const folder = await makeSkillFolder('ws-sync', { 'notes.md': 'notes\n' });
+    assert.deepEqual((await skills().row(folder)).state.kinds, ['neverPublished']);
+    await publishNew(folder, 'WS Sync');
+    const hashed = suite.exports.filesHashed();
+    const row = await skills().row(folder);
+    assert.deepEqual(row.state.kinds, ['inSync']);
+    assert.equal(suite.exports.filesHashed(), hashed, 'the publish handed over its digests');
+  });
+
+  it('a save marks the folder modified, naming the file, and hashes that file alone; typing hashes nothing', async () => {
+    const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`data/f${i}.txt`, `file ${i}\n`]));
+    const folder = await makeSkillFolder('ws-save', files);
+    await publishNew(folder, 'WS Save');
+    assert.deepEqual((await skills().row(folder)).state.kinds, ['inSync']);
+
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'data', 'f7.txt'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), 'typed ');
+    await vscode.workspace.applyEdit(edit);
+    let hashed = suite.exports.filesHashed();
+    skills().reset();
+    assert.deepEqual((await skills().row(folder)).state.kinds, ['inSync'], 'an unsaved edit is not the file');
+    assert.equal(suite.exports.filesHashed(), hashed, 'typing hashes nothing');
+
+    hashed = suite.exports.filesHashed();
+    const row = await rowAfterChange(folder, () => doc.save());
+    assert.deepEqual(row.state.kinds, ['modified']);
+    assert.deepEqual(row.state.changes, { added: [], removed: [], changed: ['data/f7.txt'] });
+    assert.equal(suite.exports.filesHashed() - hashed, 1, 'one save in a 300-file folder hashes one file');
+    const badge = await suite.exports.decorations.provideFileDecoration(folder);
+    assert.equal(badge?.badge, 'M');
+
+    // Publishing it again: in sync, and the badge goes.
+    await vscode.commands.executeCommand(CommandIds.publishNewVersion, folder, [folder]);
+    assert.deepEqual((await skills().row(folder)).state.kinds, ['inSync']);
+    assert.equal(await suite.exports.decorations.provideFileDecoration(folder), undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a deleted file makes the folder modified', async () => {
+    const folder = await makeSkillFolder('ws-delete', { 'gone.md': 'soon gone\n' });
+    await publishNew(folder, 'WS Delete');
+    const row = await rowAfterChange(folder, () => vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'gone.md')));
+    assert.deepEqual(row.state.changes?.removed, ['gone.md']);
+    assert.equal(row.state.kinds[0], 'modified');
+  });
+
+  it('tells a newer version from elsewhere with one GET per folder, and diverged when changed here too', async () => {
+    const folder = await makeSkillFolder('ws-remote', { 'notes.md': 'v1\n' });
+    const skillId = await publishNew(folder, 'WS Remote');
+    const record = suite.store.skill(skillId);
+    // A colleague publishes: the emulator makes a version this workspace did not.
+    suite.store.addVersion(record, {
+      name: 'ws-remote',
+      description: 'Made by a test.',
+      files: record.versions[0].files,
+    });
+    suite.emulator.resetLog();
+    await suite.exports.model.refresh(); // the Skills view has nothing loaded: the GETs are ours
+    await skills().refreshRemote();
+    const gets = suite.emulator.log.filter((r) => r.method === 'GET' && r.path === `/v1/skills/${skillId}`);
+    assert.equal(gets.length, 1);
+    assert.ok(suite.emulator.log.length <= (await suite.exports.folders.all()).length, 'at most one GET per folder');
+    assert.deepEqual((await skills().row(folder)).state.kinds, ['newerElsewhere']);
+
+    const row = await rowAfterChange(folder, async () => {
+      writeFileSync(join(folder.fsPath, 'added.md'), 'new\n');
+    });
+    assert.deepEqual(row.state.kinds, ['diverged', 'newerElsewhere', 'modified']);
+  });
+
+  it('says how many problems an invalid folder has', async () => {
+    const folder = await makeSkillFolder('ws-invalid');
+    writeFileSync(join(folder.fsPath, 'SKILL.md'), '---\nname: Not A Valid Name\n---\n');
+    skills().reset();
+    const row = await skills().row(folder);
+    assert.equal(row.state.kinds[0], 'problems');
+    assert.ok(row.errors >= 2, `${row.errors} errors`);
+  });
+
+  it('not checked without digests; Compare with Published checks it, and a second Compare downloads nothing', async () => {
+    const folder = await makeSkillFolder('ws-check', { 'notes.md': 'same\n' });
+    const skillId = await publishNew(folder, 'WS Check');
+    // As on another machine: the target known, nothing remembered of what was published.
+    await suite.exports.targets.forget(folder);
+    await suite.exports.targets.remember(folder, skillId);
+    assert.deepEqual((await skills().row(folder)).state.kinds, ['notChecked']);
+
+    suite.emulator.resetLog();
+    await vscode.commands.executeCommand(CommandIds.compareWithPublished, folder);
+    assert.equal(suite.emulator.log.filter((r) => r.path.endsWith('/content')).length, 1);
+    assert.deepEqual((await skills().row(folder)).state.kinds, ['inSync']);
+
+    suite.emulator.resetLog();
+    await vscode.commands.executeCommand(CommandIds.compareWithPublished, folder);
+    assert.equal(suite.emulator.log.filter((r) => r.path.endsWith('/content')).length, 0);
+  });
+
+  it('shows every skill folder as a row with its state in the description', async () => {
+    const folder = await makeSkillFolder('ws-rows');
+    const nodes = await suite.exports.workspaceView.provider.getChildren();
+    const node = nodes.find((n) => n.kind === 'workspaceSkill' && n.folder.toString() === folder.toString());
+    assert.ok(node);
+    const item = suite.exports.workspaceView.provider.getTreeItem(node);
+    assert.equal(item.label, 'ws-rows');
+    assert.match(String(item.description), /scratch-workspace-skills\/ws-rows · never published$/);
+    assert.equal(item.contextValue, 'workspaceSkill.neverPublished');
+  });
+});
