@@ -71,12 +71,18 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
       onRequest: (entry) => logRequest(log, entry),
     });
   const client = clientWithKey(async () => (await keyStore.get())?.key);
-  const model = new SkillsModel({ client, pageSize, sources });
+  const targets = new PublishTargets(context.workspaceState);
+  const model = new SkillsModel({
+    client,
+    pageSize,
+    sources,
+    publishedFrom: (id) =>
+      targets.foldersOf(id).map((folder) => vscode.workspace.asRelativePath(vscode.Uri.parse(folder), false)),
+  });
   const tree = new SkillsTreeProvider({ model, keyStore, pageSize, workspaceId });
   const view = new SkillsView(tree, model, keyStore, context.workspaceState, log, workspaceId);
   const folders = new SkillFolderWatcher();
   const diagnostics = new SkillDiagnostics(log);
-  const targets = new PublishTargets(context.workspaceState);
   const versionFiles = new VersionFileSystem(client);
   const workspaceSkills = new WorkspaceSkills({
     folders,

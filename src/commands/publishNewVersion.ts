@@ -5,7 +5,7 @@ import type { PublishTarget } from '../operations/publish';
 import type { PublishableSkillFolder } from '../skill/skillFolder';
 import { skillModule } from '../skillModule';
 import { skillSlug } from '../operations/skillLookup';
-import { choosePublishTarget } from './plans/targetChoice';
+import { choosePublishTarget, publishedElsewhereSince } from './plans/targetChoice';
 import type { SkillNode } from '../tree/nodes';
 import { skillPickItem, skillTitle } from '../tree/present';
 import type { PublishTargets } from '../workspace/publishTargets';
@@ -15,13 +15,13 @@ import { checkedSkillFolder, chooseSkillFolder, requireTrust } from './support/f
 import { confirmAndUpload, oncePerFolder, type PublishDeps, type PublishOptions } from './support/publishUpload';
 import { publishAsNewSkill } from './publishNewSkill';
 import { requireWritable } from './support/skillChoice';
-import { WorkbenchCommands } from '../constants';
+import { CommandIds, WorkbenchCommands } from '../constants';
 import { SHOW_PROBLEMS } from './support/messages';
 
 export interface PublishNewVersionDeps extends PublishDeps {
   client: PublishDeps['client'] & Pick<SkillsClient, 'getSkill' | 'getVersion' | 'skillPages'>;
   folders: Pick<SkillFolderWatcher, 'all'>;
-  targets: PublishDeps['targets'] & Pick<PublishTargets, 'get' | 'forget' | 'foldersOf'>;
+  targets: PublishDeps['targets'] & Pick<PublishTargets, 'get' | 'forget' | 'foldersOf' | 'recordOf'>;
   diagnostics: Pick<SkillDiagnostics, 'show'>;
 }
 
@@ -90,6 +90,28 @@ async function matchesSlug(
 }
 
 /**
+ * Asks first when someone published a newer version from elsewhere since this folder's last publish: the
+ * upload would replace their files as the latest. False when the user would rather compare, or cancels.
+ */
+async function overNewerVersion(deps: PublishNewVersionDeps, folder: vscode.Uri, target: Skill): Promise<boolean> {
+  if (!publishedElsewhereSince(deps.targets.recordOf(folder), target)) return true;
+  const compare = 'Compare with Published';
+  const anyway = 'Publish Anyway';
+  const choice = await vscode.window.showWarningMessage(
+    `A newer version of "${skillTitle(target)}" was published elsewhere since this folder last published.`,
+    {
+      modal: true,
+      detail:
+        "Publishing now makes this folder's files the latest version, over the newer one. Compare them first to see what it holds.",
+    },
+    compare,
+    anyway,
+  );
+  if (choice === compare) await vscode.commands.executeCommand(CommandIds.compareWithPublished, folder);
+  return choice === anyway;
+}
+
+/**
  * Publish as New Version: from the Explorer (a skill folder or SKILL.md), the editor of a SKILL.md, a
  * skill node (asks which folder) or the palette (asks which folder, if there are several).
  */
@@ -119,6 +141,7 @@ export function publishNewVersion(deps: PublishNewVersionDeps) {
       if (!choice) return undefined;
       if (choice.kind === 'newSkill') return publishAsNewSkill(deps, folder, skill, options);
       if (!(await matchesSlug(deps, folder, skill, choice.skill, choice.slug, options))) return undefined;
+      if (!(await overNewerVersion(deps, folder, choice.skill))) return undefined;
       const target: PublishTarget = { kind: 'version', skill: choice.skill };
       return confirmAndUpload(deps, folder, skill, target, options);
     });

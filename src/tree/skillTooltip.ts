@@ -12,7 +12,11 @@ export class SkillTooltips {
   /** The names of those that arrived, by skill id: the filter matches them too. */
   private readonly names = new Map<string, string>();
 
-  constructor(private readonly client: Pick<SkillsClient, 'getVersion'>) {}
+  constructor(
+    private readonly client: Pick<SkillsClient, 'getVersion'>,
+    /** The workspace folders that publish to a skill, as paths relative to the workspace. */
+    private readonly publishedFrom: (skillId: string) => string[] = () => [],
+  ) {}
 
   async tooltip(node: SkillNode): Promise<vscode.MarkdownString> {
     const { skill } = node;
@@ -21,6 +25,8 @@ export class SkillTooltips {
     tooltip.appendMarkdown(`\`${skill.id}\` · ${sourcePresentation(skill.source).about}\n\n`);
     const created = versionLabel({ createdAt: skill.createdAt, id: '' }, false, vscode.env.language);
     tooltip.appendMarkdown(`Created ${created} · updated ${relativeAge(skill.updatedAt)}\n\n`);
+    const folders = this.publishedFrom(skill.id);
+    if (folders.length > 0) tooltip.appendMarkdown(`Published from ${folders.map((f) => `\`${f}\``).join(', ')}\n\n`);
     if (!skill.latestVersionId) return tooltip;
     const latest = await this.latestVersion(node, skill.latestVersionId);
     tooltip.appendMarkdown(`Latest version \`${skill.latestVersionId}\`\n\n`);

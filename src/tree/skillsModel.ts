@@ -15,6 +15,8 @@ export interface SkillsModelDeps {
   client: Pick<SkillsClient, 'listSkills' | 'listVersions' | 'getSkill' | 'getVersion'>;
   pageSize: () => number;
   sources: () => SourcesSetting;
+  /** The workspace folders that publish to a skill, for its tooltip. */
+  publishedFrom?: (skillId: string) => string[];
 }
 
 export type SkillList = RootList | AnthropicGroupNode;
@@ -34,7 +36,7 @@ export class SkillsModel implements vscode.Disposable {
   constructor(private readonly deps: SkillsModelDeps) {
     this.root = new RootList(this.skillLoader('custom'));
     this.anthropic = new AnthropicGroupNode(this.skillLoader('anthropic'));
-    this.tooltips = new SkillTooltips(deps.client);
+    this.tooltips = new SkillTooltips(deps.client, deps.publishedFrom);
   }
 
   /** The active filter, if any. */

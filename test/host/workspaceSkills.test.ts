@@ -117,6 +117,32 @@ describe('the Workspace Skills view', () => {
     assert.deepEqual(row.state.kinds, ['diverged', 'newerElsewhere', 'modified']);
   });
 
+  it('asks before publishing over a newer version from elsewhere (the test host cancels: nothing is sent)', async () => {
+    const folder = await makeSkillFolder('ws-over', { 'notes.md': 'mine\n' });
+    const skillId = await publishNew(folder, 'WS Over');
+    const record = suite.store.skill(skillId);
+    suite.store.addVersion(record, { name: 'ws-over', description: 'Theirs.', files: record.versions[0].files });
+    suite.emulator.resetLog();
+    assert.equal(await vscode.commands.executeCommand(CommandIds.publishNewVersion, folder, [folder]), undefined);
+    assert.deepEqual(
+      suite.emulator.log.filter((r) => r.method === 'POST'),
+      [],
+    );
+    assert.equal(record.versions.length, 2);
+  });
+
+  it("names the folders a skill is published from in the Skills view's tooltip", async () => {
+    const folder = await makeSkillFolder('ws-tooltip');
+    const skillId = await publishNew(folder, 'WS Tooltip');
+    await suite.exports.model.refresh();
+    const node = (await suite.skillNode(skillId))!;
+    const item = await suite.exports.tree.resolveTreeItem(suite.exports.tree.getTreeItem(node), node);
+    assert.match(
+      (item.tooltip as vscode.MarkdownString).value,
+      /Published from `scratch-workspace-skills\/ws-tooltip`/,
+    );
+  });
+
   it('says how many problems an invalid folder has', async () => {
     const folder = await makeSkillFolder('ws-invalid');
     writeFileSync(join(folder.fsPath, 'SKILL.md'), '---\nname: Not A Valid Name\n---\n');

@@ -3,6 +3,7 @@
 import type { SkillsClient } from '../../api/client';
 import { SkillsApiError } from '../../api/errors';
 import type { Skill } from '../../api/types';
+import type { PublishRecord } from '../../skill/publishState';
 import { findSkillBySlug, listCustomSkills } from '../../operations/skillLookup';
 import { isWritable } from '../../tree/present';
 
@@ -32,4 +33,12 @@ export async function choosePublishTarget(deps: PublishTargetDeps, name: string)
   const skills = await listCustomSkills(deps.client);
   const found = await findSkillBySlug(deps.client, skills, name);
   return found ? { kind: 'found', skill: found.skill, slug: found.latest.name } : { kind: 'pick', skills };
+}
+
+/**
+ * Whether `skill` has a latest version this folder neither published nor was compared with: someone
+ * published from elsewhere since, and a publish now would put this folder's files over theirs.
+ */
+export function publishedElsewhereSince(record: PublishRecord | undefined, skill: Skill): boolean {
+  return record?.skillId === skill.id && !!skill.latestVersionId && skill.latestVersionId !== record.versionId;
 }

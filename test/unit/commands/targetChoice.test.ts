@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { choosePublishTarget } from '../../../src/commands/plans/targetChoice';
+import { choosePublishTarget, publishedElsewhereSince } from '../../../src/commands/plans/targetChoice';
+import type { Skill } from '../../../src/api/types';
 import { useEmulator } from '../../support/harness';
 
 describe('the skill a folder publishes to, against the emulator', () => {
@@ -61,5 +62,22 @@ describe('the skill a folder publishes to, against the emulator', () => {
     api.emulator.faults.push({ path: '/v1/skills/skill_mine', status: 403, message: 'Not allowed.' });
     await assert.rejects(choosePublishTarget({ client: api.client, remembered: r }, 'my-skill'), /Not allowed\./);
     assert.equal(state.forgotten, false);
+  });
+
+  it('tells a latest version this folder did not publish (nor compare with) from its own', () => {
+    const skill = (latestVersionId: string | null): Skill => ({
+      id: 'skill_mine',
+      displayName: 'Mine',
+      latestVersionId,
+      source: 'custom',
+      createdAt: '2026-10-01T00:00:00Z',
+      updatedAt: '2026-10-01T00:00:00Z',
+    });
+    const record = { skillId: 'skill_mine', versionId: 'skver_1', origin: 'published' as const, files: {}, local: {} };
+    assert.equal(publishedElsewhereSince(record, skill('skver_1')), false);
+    assert.equal(publishedElsewhereSince(record, skill('skver_2')), true);
+    assert.equal(publishedElsewhereSince(undefined, skill('skver_2')), false, 'nothing known: nothing to warn of');
+    assert.equal(publishedElsewhereSince({ ...record, skillId: 'skill_other' }, skill('skver_2')), false);
+    assert.equal(publishedElsewhereSince(record, skill(null)), false);
   });
 });
