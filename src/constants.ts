@@ -23,6 +23,7 @@ export const CommandIds = {
   downloadVersion: 'claudeSkills.downloadVersion',
   compareWithLocal: 'claudeSkills.compareWithLocal',
   compareWithPublished: 'claudeSkills.compareWithPublished',
+  newSkill: 'claudeSkills.newSkill',
 } as const;
 
 /** Commands only tree items run (a click on "Load more…" or Retry): registered, never contributed. */

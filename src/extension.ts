@@ -15,6 +15,7 @@ import { filterSkills } from './commands/filterSkills';
 import { forgetPublishTarget } from './commands/forgetPublishTarget';
 import { CommandIds, InternalCommandIds, SettingIds } from './constants';
 import { loadMore } from './commands/loadMore';
+import { newSkill } from './commands/newSkill';
 import { openVersion } from './commands/openVersion';
 import { packageSkill } from './commands/packageSkill';
 import { publishNewSkill } from './commands/publishNewSkill';
@@ -153,6 +154,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     registerCommand(CommandIds.openVersion, openVersion({ versionFiles }), log),
     registerCommand(CommandIds.downloadVersion, downloadVersion({ versionFiles }), log),
     registerCommand(CommandIds.compareWithLocal, compareWithLocal({ versionFiles, folders, targets }), log),
+    registerCommand(CommandIds.newSkill, newSkill(), log),
     registerCommand(
       CommandIds.compareWithPublished,
       compareWithPublished({ client, versionFiles, folders, targets, workspaceSkills }),

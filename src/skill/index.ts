@@ -14,6 +14,8 @@ export {
 } from './skillFolder';
 export { readRegularFileHead } from './files';
 export { formatProblem } from './problems';
+export { descriptionProblems, nameProblems } from './rules';
+export { skillMdTemplate } from './template';
 export { compareFiles, unpackVersionZip, type VersionComparison, type VersionFiles } from './versionArchive';
 export { filesHashed, hashFiles, rememberDigest, sha256Hex } from './fileHashes';
 export {

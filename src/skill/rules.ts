@@ -29,7 +29,8 @@ function suggestName(name: string): string {
   return suggestion.slice(0, NAME_MAX).replace(/-+$/, '');
 }
 
-function nameProblems(name: string): string[] {
+/** What is wrong with a `name`, each with what to do instead; empty when the API accepts it. */
+export function nameProblems(name: string): string[] {
   const found: string[] = [];
   const suggestion = suggestName(name);
   const tryInstead = suggestion && suggestion !== name ? ` Try "${suggestion}".` : '';
@@ -50,7 +51,8 @@ function nameProblems(name: string): string[] {
   return found;
 }
 
-function descriptionProblems(description: string): string[] {
+/** What is wrong with a `description`; empty when the API accepts it. */
+export function descriptionProblems(description: string): string[] {
   const found: string[] = [];
   if (description.trim() === '')
     found.push('"description" is empty: say what the skill does and when Claude should use it.');

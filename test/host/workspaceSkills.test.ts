@@ -2,7 +2,7 @@
 // sync, modified (by a save, by a deletion), newer elsewhere, diverged, problems, not checked and checked by
 // Compare with Published; what it costs in requests and in files hashed; the Explorer's badge.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../src/constants';
@@ -168,6 +168,26 @@ describe('the Workspace Skills view', () => {
     suite.emulator.resetLog();
     await vscode.commands.executeCommand(CommandIds.compareWithPublished, folder);
     assert.equal(suite.emulator.log.filter((r) => r.path.endsWith('/content')).length, 0);
+  });
+
+  it('New Skill… writes a folder the checks accept, opens its SKILL.md, and refuses a bad name or a taken folder', async () => {
+    const options = { name: 'ws-new', description: 'Drafts notes: for "release" days.', parent: scratchRoot() };
+    const folder = await vscode.commands.executeCommand<vscode.Uri>(CommandIds.newSkill, undefined, undefined, options);
+    assert.equal(folder.toString(), vscode.Uri.joinPath(scratchRoot(), 'ws-new').toString());
+    assert.equal(
+      vscode.window.activeTextEditor?.document.uri.toString(),
+      vscode.Uri.joinPath(folder, 'SKILL.md').toString(),
+    );
+    const row = await skills().row(folder);
+    assert.equal(row.name, 'ws-new');
+    assert.equal(row.errors + row.warnings, 0);
+    assert.deepEqual(row.state.kinds, ['neverPublished']);
+    // The command wrapper shows a refusal and resolves undefined; nothing is written.
+    assert.equal(await vscode.commands.executeCommand(CommandIds.newSkill, undefined, undefined, options), undefined);
+    const bad = { ...options, name: 'Bad Name' };
+    assert.equal(await vscode.commands.executeCommand(CommandIds.newSkill, undefined, undefined, bad), undefined);
+    assert.equal(existsSync(join(scratchRoot().fsPath, 'Bad Name')), false);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('shows every skill folder as a row with its state in the description', async () => {

@@ -1,0 +1,86 @@
+// New Skill…: asks the name (checked as it is typed, by the API's rules) and a description, then the folder
+// to create it in, writes a SKILL.md the checks accept into `<folder>/<name>/`, and opens it.
+import * as vscode from 'vscode';
+import { skillModule } from '../skillModule';
+
+/** For automation and tests, after the arguments VS Code passes: the answers, instead of asking. */
+export interface NewSkillFolderOptions {
+  name?: string;
+  description?: string;
+  parent?: vscode.Uri;
+}
+
+async function askName(given: string | undefined): Promise<string | undefined> {
+  const { nameProblems } = skillModule();
+  const problem = (value: string) => (value.trim() ? nameProblems(value.trim())[0] : 'Enter a name.');
+  if (given !== undefined) {
+    const refused = problem(given);
+    if (refused) throw new Error(refused);
+    return given.trim();
+  }
+  return (
+    await vscode.window.showInputBox({
+      title: 'New Skill (1/3): name',
+      prompt:
+        "The skill's name: lowercase letters, digits and hyphens. It names the folder, and a published skill keeps it.",
+      placeHolder: 'e.g. release-notes',
+      validateInput: problem,
+    })
+  )?.trim();
+}
+
+async function askDescription(given: string | undefined): Promise<string | undefined> {
+  const { descriptionProblems } = skillModule();
+  const problem = (value: string) => descriptionProblems(value)[0];
+  if (given !== undefined) {
+    const refused = problem(given);
+    if (refused) throw new Error(refused);
+    return given.trim();
+  }
+  return (
+    await vscode.window.showInputBox({
+      title: 'New Skill (2/3): description',
+      prompt: 'What the skill does and when Claude should use it: Claude reads this to decide.',
+      validateInput: problem,
+    })
+  )?.trim();
+}
+
+async function askParent(given: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+  if (given) return given;
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const picked = await vscode.window.showOpenDialog({
+    title: 'New Skill (3/3): the folder to create it in',
+    defaultUri: root,
+    canSelectFiles: false,
+    canSelectFolders: true,
+    canSelectMany: false,
+    openLabel: 'Create the Skill Here',
+  });
+  return picked?.[0];
+}
+
+export function newSkill() {
+  return async (_arg?: unknown, _selected?: unknown, options: NewSkillFolderOptions = {}) => {
+    const name = await askName(options.name);
+    if (!name) return undefined;
+    const description = await askDescription(options.description);
+    if (!description) return undefined;
+    const parent = await askParent(options.parent);
+    if (!parent) return undefined;
+    const folder = vscode.Uri.joinPath(parent, name);
+    const exists = await vscode.workspace.fs.stat(folder).then(
+      () => true,
+      () => false,
+    );
+    if (exists) {
+      throw new Error(
+        `${vscode.workspace.asRelativePath(folder, true)} already exists: pick another name, or another folder.`,
+      );
+    }
+    const skillMd = vscode.Uri.joinPath(folder, 'SKILL.md');
+    await vscode.workspace.fs.writeFile(skillMd, Buffer.from(skillModule().skillMdTemplate(name, description)));
+    await vscode.window.showTextDocument(skillMd);
+    return folder;
+  };
+}
