@@ -24,6 +24,8 @@ export const CommandIds = {
   compareWithLocal: 'claudeSkills.compareWithLocal',
   compareWithPublished: 'claudeSkills.compareWithPublished',
   newSkill: 'claudeSkills.newSkill',
+  compareVersions: 'claudeSkills.compareVersions',
+  restoreVersion: 'claudeSkills.restoreVersion',
 } as const;
 
 /** Commands only tree items run (a click on "Load more…" or Retry): registered, never contributed. */

@@ -6,6 +6,8 @@ import { clearApiKey } from './commands/clearApiKey';
 import { clearFilter } from './commands/clearFilter';
 import { compareWithLocal } from './commands/compareWithLocal';
 import { compareWithPublished } from './commands/compareWithPublished';
+import { compareVersions } from './commands/compareVersions';
+import { restoreVersion } from './commands/restoreVersion';
 import { copyId } from './commands/copyId';
 import { copyMessagesSnippet } from './commands/copyMessagesSnippet';
 import { deleteSkill } from './commands/deleteSkill';
@@ -155,6 +157,8 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     registerCommand(CommandIds.downloadVersion, downloadVersion({ versionFiles }), log),
     registerCommand(CommandIds.compareWithLocal, compareWithLocal({ versionFiles, folders, targets }), log),
     registerCommand(CommandIds.newSkill, newSkill(), log),
+    registerCommand(CommandIds.compareVersions, compareVersions({ client, versionFiles }), log),
+    registerCommand(CommandIds.restoreVersion, restoreVersion({ client, versionFiles, model }), log),
     registerCommand(
       CommandIds.compareWithPublished,
       compareWithPublished({ client, versionFiles, folders, targets, workspaceSkills }),

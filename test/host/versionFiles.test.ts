@@ -162,4 +162,39 @@ describe("a published version's files", () => {
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.match(tab?.label ?? '', /↔ files-skill \(1 added, 1 removed, 1 changed\)/);
   });
+
+  it('Compare Versions diffs two selected versions of a skill, the older on the left, downloading each once', async () => {
+    const record = suite.store.skill('skill_files');
+    suite.store.addVersion(record, {
+      name: 'files-skill',
+      description: 'Has files.',
+      files: [
+        ...record.versions[0].files.filter((f) => f.path !== 'notes.md'),
+        { path: 'notes.md', data: Buffer.from('new\n') },
+        { path: 'added.md', data: Buffer.from('added\n') },
+      ],
+    });
+    await suite.exports.model.refresh();
+    const [newer, older] = await suite.versionNodes('skill_files');
+    suite.emulator.resetLog();
+    const comparison = await vscode.commands.executeCommand<{ added: string[]; changed: string[]; removed: string[] }>(
+      CommandIds.compareVersions,
+      newer,
+      [newer, older],
+    );
+    assert.deepEqual([comparison.added, comparison.changed, comparison.removed], [['added.md'], ['notes.md'], []]);
+    assert.equal(downloads().length, 1, 'the older version was downloaded before; the newer once');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Restore as New Version publishes nothing without its confirmation, and refuses the latest version', async () => {
+    const [latest, older] = await suite.versionNodes('skill_files');
+    suite.emulator.resetLog();
+    assert.equal(await vscode.commands.executeCommand(CommandIds.restoreVersion, older), undefined);
+    assert.equal(await vscode.commands.executeCommand(CommandIds.restoreVersion, latest), undefined);
+    assert.deepEqual(
+      suite.emulator.log.filter((r) => r.method === 'POST'),
+      [],
+    );
+  });
 });

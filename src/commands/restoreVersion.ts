@@ -1,0 +1,50 @@
+// Restore as New Version: a published version's files published again as the skill's newest version. The
+// API has no "set latest"; this is how an author rolls back, and the versions in between stay.
+import * as vscode from 'vscode';
+import type { Published, PublishClient } from '../operations/publish';
+import { republishVersion } from '../operations/restore';
+import { skillModule } from '../skillModule';
+import type { SkillsModel } from '../tree/skillsModel';
+import { describeSkill, skillTitle } from '../tree/present';
+import type { VersionFileSystem } from '../workspace/versionFileSystem';
+import { withCancellableProgress } from './support/cancellation';
+import { requireWritable } from './support/skillChoice';
+import { requireVersionNode } from './support/versionNode';
+
+export interface RestoreVersionDeps {
+  client: PublishClient;
+  versionFiles: Pick<VersionFileSystem, 'load'>;
+  model: Pick<SkillsModel, 'showPublished'>;
+}
+
+export function restoreVersion(deps: RestoreVersionDeps) {
+  return async (arg?: unknown): Promise<Published | undefined> => {
+    const node = requireVersionNode(arg, 'Restore as New Version');
+    const { skill, version } = node;
+    requireWritable(skill, 'only your own skills can have versions published.');
+    if (node.isLatest) throw new Error(`This is the latest version of "${skillTitle(skill)}" already.`);
+    const what = describeSkill(skill, version, vscode.env.language);
+    const restore = 'Restore';
+    const choice = await vscode.window.showWarningMessage(
+      `Publish the files of ${what} again, as the newest version?`,
+      {
+        modal: true,
+        detail: 'The skill gets a new version holding exactly those files; the versions published since stay.',
+      },
+      restore,
+    );
+    if (choice !== restore) return undefined;
+    const files = await deps.versionFiles.load(skill.id, version.id);
+    const published = await withCancellableProgress(`Restoring ${what}`, undefined, (_progress, signal) =>
+      republishVersion(deps.client, skill, version, files, {
+        signal,
+        settle: { readArchive: skillModule().unpackVersionZip },
+      }),
+    );
+    deps.model.showPublished(published.skill, published.version);
+    void vscode.window.showInformationMessage(
+      `Restored ${what} as the newest version of "${skillTitle(published.skill)}".`,
+    );
+    return published;
+  };
+}
