@@ -107,7 +107,8 @@ export class WorkspaceSkillsProvider implements vscode.TreeDataProvider<Workspac
     const item = new vscode.TreeItem(row.name, vscode.TreeItemCollapsibleState.None);
     item.id = `workspaceSkill:${row.folder.toString()}`;
     item.resourceUri = row.folder;
-    item.description = `${vscode.workspace.asRelativePath(row.folder, false)} · ${stateText(row, first)}`;
+    // The state first: a narrow side bar cuts the end of a description.
+    item.description = `${stateText(row, first)} · ${vscode.workspace.asRelativePath(row.folder, false)}`;
     const [icon, color] = ICONS[first];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.tooltip = this.tooltip(row);

@@ -60,7 +60,7 @@ test('right-click a version, Delete Version, confirm: the row is gone and the ne
   const text = await dialog().innerText();
   assert.ok(text.includes(`Delete the version of "Small" from ${label.replace(/\s*[AP]M$/, '')}`), text);
   assert.match(text, new RegExp(`${latestId}[\\s\\S]*It is the latest version[\\s\\S]*This cannot be undone\\.`));
-  await page.screenshot({ path: join(screenshotDir, 'delete-version.png') });
+  await page.locator('.monaco-dialog-box').screenshot({ path: join(screenshotDir, 'delete-version.png') });
   await dialog().getByRole('button', { name: 'Delete', exact: true }).click();
   await waitForCount(versionRows(), 2);
   await waitForCount(versionRows().filter({ hasText: 'latest' }), 1);

@@ -29,7 +29,7 @@ test('the Claude Skills container is in the activity bar', async () => {
 test('with no key, the view welcomes the user with a Set API Key button', async () => {
   const button = page.locator('.sidebar .welcome-view-content').getByRole('button', { name: 'Set API Key' });
   await button.waitFor({ timeout: 30_000 });
-  await page.screenshot({ path: join(screenshotDir, 'welcome.png') });
+  await page.locator('.sidebar').screenshot({ path: join(screenshotDir, 'welcome.png') });
   await button.click();
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: 15_000 });
@@ -137,7 +137,7 @@ test('Publish as New Version from the Explorer: confirm, and the tree shows the 
     await dialog.innerText(),
     /Publish release-notes as a new version of "Release Notes Writer"\?[\s\S]*1 file/,
   );
-  await page.screenshot({ path: join(screenshotDir, 'publish-confirm.png') });
+  await dialog.screenshot({ path: join(screenshotDir, 'publish-confirm.png') });
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   const toast = page.locator('.notifications-toasts', {
     hasText: /Published release-notes as a new version of "Release Notes Writer" \([A-Z][a-z]{2} \d{1,2}, \d{4}/,
