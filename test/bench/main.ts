@@ -11,6 +11,8 @@ import { deleteSkill, deleteVersions } from '../../src/operations/deletes';
 import { createNodeTransport } from '../../src/api/nodeHttp';
 import { collectFiles } from '../../src/skill/files';
 import { inspectSkillFolder, readUploadFiles } from '../../src/skill/skillFolder';
+import { filesHashed, hashFiles } from '../../src/skill/fileHashes';
+import { makeRecord, primeFromRecord, publishState } from '../../src/skill/publishState';
 import { publishFiles } from '../../src/operations/publish';
 import { scanForSecrets } from '../../src/skill/secrets';
 import { unpackVersionZip } from '../../src/skill/versionArchive';
@@ -229,6 +231,43 @@ async function benchMemory(root: string): Promise<void> {
   );
 }
 
+/**
+ * The Workspace Skills state of the 300-file folder after one file changed: the folder walked again, the
+ * changed file alone hashed, the state worked out. What a save costs before its row updates.
+ */
+async function benchWorkspaceState(root: string): Promise<void> {
+  const dir = join(root, 'bench-300-25000');
+  const first = await inspectSkillFolder(dir, { scanContents: false });
+  const digests = await hashFiles(first.files);
+  const record = makeRecord('skill_bench', 'skver_bench', 'published', digests, first.files, digests);
+  const samples: number[] = [];
+  const hashed: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    writeFileSync(join(dir, 'files', 'f7.txt'), `changed ${run}\n`);
+    const before = filesHashed();
+    samples.push(
+      await timed(async () => {
+        const skill = await inspectSkillFolder(dir, { scanContents: false });
+        primeFromRecord(record, skill.files);
+        const state = publishState({
+          errors: 0,
+          targetId: 'skill_bench',
+          record,
+          current: await hashFiles(skill.files),
+        });
+        if (state.changes?.changed.join() !== 'files/f7.txt') throw new Error(`unexpected state: ${state.kinds}`);
+      }),
+    );
+    hashed.push(filesHashed() - before);
+  }
+  row(
+    'workspace',
+    "a 300-file folder's state after one file changed",
+    ms(figure(samples)),
+    `${figure(hashed).max} file hashed`,
+  );
+}
+
 async function benchBrowse(): Promise<void> {
   const store = new SkillStore();
   const skills: ScenarioSkill[] = [
@@ -350,6 +389,7 @@ async function main(): Promise<void> {
     console.error(`bench: ${RUNS} runs a figure; this takes a few minutes`);
     await benchPublish(root);
     await benchMemory(root);
+    await benchWorkspaceState(root);
     await benchBrowse();
     await benchDelete();
     benchBundles();
