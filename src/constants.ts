@@ -26,6 +26,8 @@ export const CommandIds = {
   newSkill: 'claudeSkills.newSkill',
   compareVersions: 'claudeSkills.compareVersions',
   restoreVersion: 'claudeSkills.restoreVersion',
+  revealSkillFolder: 'claudeSkills.revealSkillFolder',
+  openSkillMd: 'claudeSkills.openSkillMd',
 } as const;
 
 /** Commands only tree items run (a click on "Load more…" or Retry): registered, never contributed. */

@@ -18,6 +18,8 @@ import { forgetPublishTarget } from './commands/forgetPublishTarget';
 import { CommandIds, InternalCommandIds, SettingIds } from './constants';
 import { loadMore } from './commands/loadMore';
 import { newSkill } from './commands/newSkill';
+import { openSkillMd } from './commands/openSkillMd';
+import { revealSkillFolder } from './commands/revealSkillFolder';
 import { openVersion } from './commands/openVersion';
 import { packageSkill } from './commands/packageSkill';
 import { publishNewSkill } from './commands/publishNewSkill';
@@ -157,6 +159,8 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     registerCommand(CommandIds.downloadVersion, downloadVersion({ versionFiles }), log),
     registerCommand(CommandIds.compareWithLocal, compareWithLocal({ versionFiles, folders, targets }), log),
     registerCommand(CommandIds.newSkill, newSkill(), log),
+    registerCommand(CommandIds.revealSkillFolder, revealSkillFolder(), log),
+    registerCommand(CommandIds.openSkillMd, openSkillMd(), log),
     registerCommand(CommandIds.compareVersions, compareVersions({ client, versionFiles }), log),
     registerCommand(CommandIds.restoreVersion, restoreVersion({ client, versionFiles, model }), log),
     registerCommand(

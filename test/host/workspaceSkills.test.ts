@@ -199,5 +199,11 @@ describe('the Workspace Skills view', () => {
     assert.equal(item.label, 'ws-rows');
     assert.equal(item.description, 'never published · scratch-workspace-skills/ws-rows');
     assert.equal(item.contextValue, 'workspaceSkill.neverPublished');
+    await vscode.commands.executeCommand(CommandIds.openSkillMd, node);
+    assert.equal(
+      vscode.window.activeTextEditor?.document.uri.toString(),
+      vscode.Uri.joinPath(folder, 'SKILL.md').toString(),
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

@@ -87,4 +87,13 @@ test('a saved edit shows as modified, with the Explorer badge, until the row pub
   await publishFromRow();
   await row().filter({ hasText: 'in sync with "Release Notes Writer"' }).waitFor({ timeout: 30_000 });
   assert.doesNotMatch(await explorerBadge(), /"M"/);
+
+  // The row's menu reveals the folder in the Explorer, selected.
+  await row().click({ button: 'right' });
+  await page.locator('.monaco-menu .action-item', { hasText: 'Reveal in Explorer' }).first().hover();
+  await page.keyboard.press('Enter');
+  await page
+    .locator('.explorer-folders-view .monaco-list-row[aria-selected="true"]')
+    .filter({ hasText: /^release-notes/ })
+    .waitFor({ timeout: 15_000 });
 });
