@@ -7,6 +7,7 @@ import type { StateKind } from '../skill/publishState';
 import { firstLines, plural } from '../shared/words';
 import type { WorkspaceSkill, WorkspaceSkills } from '../workspace/workspaceSkills';
 import { escapeMarkdown, skillTitle } from './present';
+import { groupRows } from './rowGroups';
 
 export class WorkspaceFolderNode {
   readonly kind = 'workspaceFolder';
@@ -82,17 +83,12 @@ export class WorkspaceSkillsProvider implements vscode.TreeDataProvider<Workspac
     if (node instanceof WorkspaceSkillNode) return [];
     const rows = await this.skills.all();
     const roots = vscode.workspace.workspaceFolders ?? [];
+    if (node === undefined && roots.length <= 1) return rows.map((r) => new WorkspaceSkillNode(r));
+    const groups = groupRows(rows, roots, (r) => vscode.workspace.getWorkspaceFolder(r.folder));
     if (node instanceof WorkspaceFolderNode) {
-      return rows
-        .filter((r) => vscode.workspace.getWorkspaceFolder(r.folder) === node.folder)
-        .map((r) => new WorkspaceSkillNode(r));
+      return (groups.find((g) => g.root === node.folder)?.rows ?? []).map((r) => new WorkspaceSkillNode(r));
     }
-    if (roots.length > 1) {
-      return roots
-        .filter((root) => rows.some((r) => vscode.workspace.getWorkspaceFolder(r.folder) === root))
-        .map((root) => new WorkspaceFolderNode(root));
-    }
-    return rows.map((r) => new WorkspaceSkillNode(r));
+    return groups.map((g) => new WorkspaceFolderNode(g.root));
   }
 
   getTreeItem(node: WorkspaceSkillsNode): vscode.TreeItem {

@@ -1,4 +1,5 @@
-// Deleting through the tree's context menus, with the modals answered as a user would.
+// Deleting versions and skills, and restoring a version, through the tree's context menus, with the modals answered
+// as a user would.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
@@ -224,4 +225,26 @@ test('Delete Version from the palette picks among your own skills, then a versio
   await dialog().getByRole('button', { name: 'Cancel' }).click();
   await dialog().waitFor({ state: 'detached' });
   assert.equal(deletes().length, 0);
+});
+
+test('Restore as New Version publishes an older version again as the newest, after its modal', async () => {
+  const before = listedIds('skill_small');
+  await expand('Small', before.length);
+  const oldestId = before[before.length - 1];
+  await runFromContextMenu(versionRows().last(), 'Restore as New Version');
+  await dialog().waitFor({ timeout: 15_000 });
+  assert.match(await dialog().innerText(), /Publish the files of "Small" as of .+ again, as the newest version\?/);
+  await dialog().getByRole('button', { name: 'Restore', exact: true }).click();
+  await page.locator('.notifications-toasts', { hasText: /Restored "Small" as of/ }).waitFor({ timeout: 30_000 });
+  const after = listedIds('skill_small');
+  assert.equal(after.length, before.length + 1);
+  const files = (id: string) =>
+    session.emulator.store
+      .listVersions('skill_small')
+      .find((v) => v.id === id)!
+      .files.map((f) => `${f.path}:${f.data.toString('base64')}`)
+      .sort();
+  assert.deepEqual(files(after[0]), files(oldestId), "the newest holds the oldest's files");
+  await waitForCount(versionRows(), before.length + 1);
+  await waitForCount(versionRows().filter({ hasText: 'latest' }), 1);
 });
