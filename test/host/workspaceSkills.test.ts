@@ -166,8 +166,33 @@ describe('the Workspace Skills view', () => {
     assert.deepEqual((await skills().row(folder)).state.kinds, ['inSync']);
 
     suite.emulator.resetLog();
+    writeFileSync(join(folder.fsPath, 'notes.md'), 'changed here\n');
     await vscode.commands.executeCommand(CommandIds.compareWithPublished, folder);
     assert.equal(suite.emulator.log.filter((r) => r.path.endsWith('/content')).length, 0);
+    // What the comparison found is remembered: the row says how the folder differs from the latest.
+    const node = (await suite.exports.workspaceView.provider.getChildren()).find(
+      (n) => n.kind === 'workspaceSkill' && n.folder.toString() === folder.toString(),
+    )!;
+    assert.match(
+      String(suite.exports.workspaceView.provider.getTreeItem(node).description),
+      /^differs from the latest version: 1 file · /,
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it("sends no GET for a skill the Skills view has loaded: its latest version is the view's", async () => {
+    const folder = await makeSkillFolder('ws-loaded');
+    const skillId = await publishNew(folder, 'WS Loaded');
+    await suite.exports.model.refresh();
+    await suite.exports.tree.getChildren(); // the root's first page holds the new skill
+    assert.ok(suite.exports.model.loadedSkill(skillId));
+    suite.emulator.resetLog();
+    await skills().refreshRemote();
+    assert.deepEqual(
+      suite.emulator.log.filter((r) => r.path === `/v1/skills/${skillId}`),
+      [],
+    );
+    assert.deepEqual((await skills().row(folder)).state.kinds, ['inSync']);
   });
 
   it('New Skill… writes a folder the checks accept, opens its SKILL.md, and refuses a bad name or a taken folder', async () => {
