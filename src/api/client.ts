@@ -1,7 +1,7 @@
 import { SkillsApiError, cancelled, describeError, httpError, plainRequestId, transportError } from './errors';
 import { IdleDeadline } from './idleDeadline';
 import { encodeSkillForm, type EncodedForm } from './multipart';
-import { toDeleted, toPage, toSkill, toSkillVersion } from './normalize';
+import { toDeleted, toModel, toPage, toSkill, toSkillVersion } from './normalize';
 import { iteratePages } from './paging';
 import {
   DEFAULT_RETRY_POLICY,
@@ -15,6 +15,7 @@ import type {
   CreateSkillRequest,
   Deleted,
   ListSkillsRequest,
+  ModelInfo,
   Page,
   PageRequest,
   Skill,
@@ -130,6 +131,21 @@ export class SkillsClient {
   /** Every page of the skill list, fetched as the caller iterates. */
   skillPages(request: Omit<ListSkillsRequest, 'page'> = {}, signal?: AbortSignal): AsyncGenerator<Page<Skill>> {
     return iteratePages((page) => this.listSkills({ ...request, page }, signal), { signal });
+  }
+
+  /** One page of the models the key may use, newest first (`after_id` paging). */
+  listModels(request: PageRequest = {}, signal?: AbortSignal): Promise<Page<ModelInfo>> {
+    return this.request({
+      method: 'GET',
+      path: '/v1/models',
+      query: { limit: request.limit, after_id: request.page },
+      parse: json((v, id) => toPage(v, toModel, id)),
+      signal,
+    });
+  }
+
+  modelPages(request: Omit<PageRequest, 'page'> = {}, signal?: AbortSignal): AsyncGenerator<Page<ModelInfo>> {
+    return iteratePages((page) => this.listModels({ ...request, page }, signal), { signal });
   }
 
   getSkill(skillId: string, signal?: AbortSignal): Promise<Skill> {

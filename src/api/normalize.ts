@@ -1,7 +1,7 @@
 // Tolerant parsing of the API's answers: the GA shapes, and the legacy beta names a gateway may still
 // answer with (`display_title`, `latest_version`, a `version` string, `source` as a string, `has_more`).
 import { SkillsApiError } from './errors';
-import type { Deleted, Page, Skill, SkillVersion } from './types';
+import type { Deleted, ModelInfo, Page, Skill, SkillVersion } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -50,6 +50,20 @@ export function toSkillVersion(value: unknown, requestId?: string): SkillVersion
     name: str(raw.name) ?? '',
     description: str(raw.description) ?? '',
     createdAt: raw.created_at as string,
+  };
+}
+
+export function toModel(value: unknown, requestId?: string): ModelInfo {
+  const raw = requireFields(asObject(value), 'model', ['id'], requestId);
+  const serverTools = asObject(asObject(raw.capabilities)?.server_tools);
+  const codeExecution = asObject(serverTools?.code_execution)?.supported;
+  return {
+    id: raw.id as string,
+    displayName: str(raw.display_name) ?? (raw.id as string),
+    createdAt: str(raw.created_at) ?? '',
+    lifecycle: str(raw.lifecycle) ?? 'active',
+    maxTokens: typeof raw.max_tokens === 'number' && raw.max_tokens > 0 ? raw.max_tokens : null,
+    codeExecution: typeof codeExecution === 'boolean' ? codeExecution : undefined,
   };
 }
 

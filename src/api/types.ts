@@ -24,6 +24,19 @@ export interface SkillVersion {
   createdAt: string;
 }
 
+/** A model as `GET /v1/models` lists it, in what Try in Claude needs of it. */
+export interface ModelInfo {
+  id: string;
+  displayName: string;
+  createdAt: string;
+  /** `active`, `deprecated`, `retired`, or a stage the API may add. */
+  lifecycle: string;
+  /** The highest `max_tokens` it takes, when the API says. */
+  maxTokens: number | null;
+  /** Whether it runs the code execution tool (which skills need); undefined when the API does not say. */
+  codeExecution: boolean | undefined;
+}
+
 export interface Page<T> {
   data: T[];
   /** Opaque token for the next page; null on the last page. */

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import busboy from 'busboy';
 import { paginate } from './cursor';
 import { ApiFailure } from './failure';
+import { modelsPage } from './models';
 import { SkillStore, randomId, skillJson, versionJson, type SkillRecord, type VersionRecord } from './store';
 import { MAX_UPLOAD_BYTES, checkUpload, expandZipUpload, tooLarge, type UploadedFile } from './upload';
 
@@ -343,6 +344,9 @@ export class SkillsEmulator {
       );
       return ok(this.legacyShapes ? { ...listed, has_more: listed.next_page !== null } : listed);
     };
+    if (v1 === 'v1' && skills === 'models' && skillId === undefined && method === 'GET') {
+      return ok(modelsPage(url.searchParams, limitParam(url.searchParams, 1000)));
+    }
     if (v1 !== 'v1' || skills !== 'skills' || rest.length > 0)
       throw new ApiFailure(404, 'not_found_error', 'Not found.');
 

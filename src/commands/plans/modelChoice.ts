@@ -1,0 +1,34 @@
+// Which models Try in Claude offers, and in what order, apart from VS Code: those that can run the code
+// execution tool skills need (or do not say), the last one used first, active ones before deprecated ones
+// (which are marked), never a retired one; and the `max_tokens` a try sends.
+import type { ModelInfo } from '../../api/types';
+
+export interface ModelPick {
+  model: ModelInfo;
+  label: string;
+  description: string;
+}
+
+export function modelPicks(models: readonly ModelInfo[], lastUsed?: string): ModelPick[] {
+  const rank = (m: ModelInfo) => (m.id === lastUsed ? 0 : m.lifecycle === 'active' ? 1 : 2);
+  return models
+    .filter((m) => m.lifecycle !== 'retired' && m.codeExecution !== false)
+    .map((model, order) => ({ model, order }))
+    .sort((a, b) => rank(a.model) - rank(b.model) || a.order - b.order)
+    .map(({ model }) => ({
+      model,
+      label: model.displayName,
+      description: [
+        model.id,
+        model.id === lastUsed ? 'last used' : undefined,
+        model.lifecycle === 'deprecated' ? 'deprecated' : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    }));
+}
+
+/** The setting's `max_tokens`, no higher than the model takes. */
+export function tryMaxTokens(setting: number, model: Pick<ModelInfo, 'maxTokens'>): number {
+  return model.maxTokens === null ? setting : Math.min(setting, model.maxTokens);
+}
