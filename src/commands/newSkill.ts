@@ -10,40 +10,36 @@ export interface NewSkillFolderOptions {
   parent?: vscode.Uri;
 }
 
-async function askName(given: string | undefined): Promise<string | undefined> {
-  const { nameProblems } = skillModule();
-  const problem = (value: string) => (value.trim() ? nameProblems(value.trim())[0] : 'Enter a name.');
+/** An answer given (checked, refused with the problem) or asked for (checked as it is typed). */
+async function askChecked(
+  given: string | undefined,
+  problem: (value: string) => string | undefined,
+  box: Pick<vscode.InputBoxOptions, 'title' | 'prompt' | 'placeHolder'>,
+): Promise<string | undefined> {
   if (given !== undefined) {
     const refused = problem(given);
     if (refused) throw new Error(refused);
     return given.trim();
   }
-  return (
-    await vscode.window.showInputBox({
-      title: 'New Skill (1/3): name',
-      prompt:
-        "The skill's name: lowercase letters, digits and hyphens. It names the folder, and a published skill keeps it.",
-      placeHolder: 'e.g. release-notes',
-      validateInput: problem,
-    })
-  )?.trim();
+  return (await vscode.window.showInputBox({ ...box, validateInput: problem }))?.trim();
 }
 
-async function askDescription(given: string | undefined): Promise<string | undefined> {
+function askName(given: string | undefined): Promise<string | undefined> {
+  const { nameProblems } = skillModule();
+  return askChecked(given, (value) => (value.trim() ? nameProblems(value.trim())[0] : 'Enter a name.'), {
+    title: 'New Skill (1/3): name',
+    prompt:
+      "The skill's name: lowercase letters, digits and hyphens. It names the folder, and a published skill keeps it.",
+    placeHolder: 'e.g. release-notes',
+  });
+}
+
+function askDescription(given: string | undefined): Promise<string | undefined> {
   const { descriptionProblems } = skillModule();
-  const problem = (value: string) => descriptionProblems(value)[0];
-  if (given !== undefined) {
-    const refused = problem(given);
-    if (refused) throw new Error(refused);
-    return given.trim();
-  }
-  return (
-    await vscode.window.showInputBox({
-      title: 'New Skill (2/3): description',
-      prompt: 'What the skill does and when Claude should use it: Claude reads this to decide.',
-      validateInput: problem,
-    })
-  )?.trim();
+  return askChecked(given, (value) => descriptionProblems(value)[0], {
+    title: 'New Skill (2/3): description',
+    prompt: 'What the skill does and when Claude should use it: Claude reads this to decide.',
+  });
 }
 
 async function askParent(given: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
