@@ -21,14 +21,19 @@ export class SkillFolderWatcher implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** A skill folder appeared or went. */
   readonly onDidChange = this.changed.event;
+  /** SKILL.md files, wherever they are (`.claude/skills/…` too). */
+  private readonly skillMdWatcher = vscode.workspace.createFileSystemWatcher(SKILL_MD_GLOB, false, true, false);
+  /** Folders created or deleted whole (`**\/*` leaves out dot files and folders, which the other covers). */
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
   private scan: Promise<void>;
   private created: vscode.Uri[] = [];
   private timer: NodeJS.Timeout | undefined;
 
   constructor() {
-    this.watcher.onDidCreate((uri) => this.onCreate(uri));
-    this.watcher.onDidDelete((uri) => this.remove(uri));
+    for (const watcher of [this.skillMdWatcher, this.watcher]) {
+      watcher.onDidCreate((uri) => this.onCreate(uri));
+      watcher.onDidDelete((uri) => this.remove(uri));
+    }
     this.scan = this.rescan().catch(() => undefined);
   }
 
@@ -40,6 +45,7 @@ export class SkillFolderWatcher implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.skillMdWatcher.dispose();
     this.watcher.dispose();
     this.changed.dispose();
   }

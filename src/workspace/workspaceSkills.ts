@@ -51,12 +51,18 @@ export class WorkspaceSkills implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+  /** `**\/*` does not match dot files; a `.skillignore` changes which files a folder holds. */
+  private readonly skillignoreWatcher = vscode.workspace.createFileSystemWatcher('**/.skillignore');
 
   constructor(private readonly deps: WorkspaceSkillsDeps) {
     this.disposables.push(
       this.watcher,
       this.watcher.onDidCreate((uri) => this.touched(uri)),
       this.watcher.onDidDelete((uri) => this.touched(uri)),
+      this.skillignoreWatcher,
+      this.skillignoreWatcher.onDidCreate((uri) => this.touched(uri)),
+      this.skillignoreWatcher.onDidChange((uri) => this.touched(uri)),
+      this.skillignoreWatcher.onDidDelete((uri) => this.touched(uri)),
       vscode.workspace.onDidSaveTextDocument((doc) => this.touched(doc.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('claudeSkills.exclude') && this.reset()),
       deps.folders.onDidChange(() => this.reset()),

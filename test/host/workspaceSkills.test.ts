@@ -93,6 +93,24 @@ describe('the Workspace Skills view', () => {
     assert.equal(row.state.kinds[0], 'modified');
   });
 
+  it('finds a skill folder under a dot folder (as .claude/skills/ holds them), created with its files', async () => {
+    const folder = vscode.Uri.joinPath(scratchRoot(), '.claude', 'skills', 'ws-dot');
+    mkdirSync(folder.fsPath, { recursive: true });
+    writeFileSync(join(folder.fsPath, 'SKILL.md'), '---\nname: ws-dot\ndescription: Under a dot folder.\n---\n');
+    const known = async () => (await suite.exports.folders.all()).some((f) => f.toString() === folder.toString());
+    while (!(await known())) await nextEvent(suite.exports.folders.onDidChange);
+    assert.equal((await skills().row(folder)).name, 'ws-dot');
+  });
+
+  it('re-derives the file set when a .skillignore appears: a file it leaves out is no longer published', async () => {
+    const folder = await makeSkillFolder('ws-ignore', { 'notes.md': 'kept out soon\n' });
+    await publishNew(folder, 'WS Ignore');
+    const row = await rowAfterChange(folder, async () => {
+      writeFileSync(join(folder.fsPath, '.skillignore'), 'notes.md\n');
+    });
+    assert.deepEqual(row.state.changes, { added: [], removed: ['notes.md'], changed: [] });
+  });
+
   it('tells a newer version from elsewhere with one GET per folder, and diverged when changed here too', async () => {
     const folder = await makeSkillFolder('ws-remote', { 'notes.md': 'v1\n' });
     const skillId = await publishNew(folder, 'WS Remote');
