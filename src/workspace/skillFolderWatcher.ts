@@ -21,18 +21,26 @@ export class SkillFolderWatcher implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** A skill folder appeared or went. */
   readonly onDidChange = this.changed.event;
+  private readonly touched = new vscode.EventEmitter<vscode.Uri>();
+  /** A file or folder was created or deleted, or a `.skillignore` changed: what may change a folder's files. */
+  readonly onDidTouch = this.touched.event;
   /** SKILL.md files, wherever they are (`.claude/skills/…` too). */
   private readonly skillMdWatcher = vscode.workspace.createFileSystemWatcher(SKILL_MD_GLOB, false, true, false);
   /** Folders created or deleted whole (`**\/*` leaves out dot files and folders, which the other covers). */
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+  /** A `.skillignore` changes which files a folder holds; as a dot file, `**\/*` does not see it. */
+  private readonly skillignoreWatcher = vscode.workspace.createFileSystemWatcher('**/.skillignore');
   private scan: Promise<void>;
   private created: vscode.Uri[] = [];
   private timer: NodeJS.Timeout | undefined;
 
   constructor() {
     for (const watcher of [this.skillMdWatcher, this.watcher]) {
-      watcher.onDidCreate((uri) => this.onCreate(uri));
-      watcher.onDidDelete((uri) => this.remove(uri));
+      watcher.onDidCreate((uri) => (this.onCreate(uri), this.touched.fire(uri)));
+      watcher.onDidDelete((uri) => (this.remove(uri), this.touched.fire(uri)));
+    }
+    for (const event of ['onDidCreate', 'onDidChange', 'onDidDelete'] as const) {
+      this.skillignoreWatcher[event]((uri) => this.touched.fire(uri));
     }
     this.scan = this.rescan().catch(() => undefined);
   }
@@ -45,9 +53,8 @@ export class SkillFolderWatcher implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.skillMdWatcher.dispose();
-    this.watcher.dispose();
-    this.changed.dispose();
+    for (const disposable of [this.skillMdWatcher, this.watcher, this.skillignoreWatcher, this.changed, this.touched])
+      disposable.dispose();
   }
 
   private async rescan(): Promise<void> {

@@ -8,6 +8,7 @@ import type { SkillsClient } from '../api/client';
 import { describeError } from '../api/errors';
 import type { Skill } from '../api/types';
 import { excludePatterns } from '../config';
+import { forEachLimited } from '../skill/concurrency';
 import type { PublishRecord, PublishState } from '../skill/publishState';
 import { skillModule } from '../skillModule';
 import type { PublishTargets } from './publishTargets';
@@ -27,7 +28,7 @@ export interface WorkspaceSkill {
 }
 
 export interface WorkspaceSkillsDeps {
-  folders: Pick<SkillFolderWatcher, 'all' | 'onDidChange'>;
+  folders: Pick<SkillFolderWatcher, 'all' | 'onDidChange' | 'onDidTouch'>;
   targets: Pick<PublishTargets, 'get' | 'recordOf' | 'onDidChange'>;
   client: Pick<SkillsClient, 'getSkill'>;
   /** The skill as the Skills view has it loaded, if it does, and when what it loaded changes. */
@@ -50,19 +51,10 @@ export class WorkspaceSkills implements vscode.Disposable {
   private readonly skills = new Map<string, Skill>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
-  /** `**\/*` does not match dot files; a `.skillignore` changes which files a folder holds. */
-  private readonly skillignoreWatcher = vscode.workspace.createFileSystemWatcher('**/.skillignore');
 
   constructor(private readonly deps: WorkspaceSkillsDeps) {
     this.disposables.push(
-      this.watcher,
-      this.watcher.onDidCreate((uri) => this.touched(uri)),
-      this.watcher.onDidDelete((uri) => this.touched(uri)),
-      this.skillignoreWatcher,
-      this.skillignoreWatcher.onDidCreate((uri) => this.touched(uri)),
-      this.skillignoreWatcher.onDidChange((uri) => this.touched(uri)),
-      this.skillignoreWatcher.onDidDelete((uri) => this.touched(uri)),
+      deps.folders.onDidTouch((uri) => this.touched(uri)),
       vscode.workspace.onDidSaveTextDocument((doc) => this.touched(doc.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('claudeSkills.exclude') && this.reset()),
       deps.folders.onDidChange(() => this.reset()),
@@ -103,23 +95,18 @@ export class WorkspaceSkills implements vscode.Disposable {
   async refreshRemote(): Promise<void> {
     const folders = await this.deps.folders.all();
     const ids = [...new Set(folders.map((f) => this.deps.targets.get(f)).filter((id): id is string => !!id))];
-    const queue = [...ids];
-    await Promise.all(
-      Array.from({ length: Math.min(GETS_IN_FLIGHT, queue.length) }, async () => {
-        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-          const loaded = this.deps.loadedSkill(id);
-          if (loaded) {
-            this.skills.set(id, loaded);
-            continue;
-          }
-          try {
-            this.skills.set(id, await this.deps.client.getSkill(id));
-          } catch (err) {
-            this.deps.log.warn(`Workspace Skills: reading ${id}: ${describeError(err)}`);
-          }
-        }
-      }),
-    );
+    await forEachLimited(ids, GETS_IN_FLIGHT, async (id) => {
+      const loaded = this.deps.loadedSkill(id);
+      if (loaded) {
+        this.skills.set(id, loaded);
+        return;
+      }
+      try {
+        this.skills.set(id, await this.deps.client.getSkill(id));
+      } catch (err) {
+        this.deps.log.warn(`Workspace Skills: reading ${id}: ${describeError(err)}`);
+      }
+    });
     this.reset();
   }
 

@@ -6,9 +6,13 @@ import type { Skill, SkillVersion } from '../../api/types';
 import { excludePatterns } from '../../config';
 import type { SkillFile } from '../../skill/files';
 import type { VersionComparison, VersionFiles } from '../../skill/versionArchive';
+import { forEachLimited } from '../../skill/concurrency';
 import { skillModule } from '../../skillModule';
 import { describeSkill, versionLabel } from '../../tree/present';
 import { emptyFileUri, versionFileUri } from '../../workspace/versionFileSystem';
+
+/** Files read at once: enough to keep the disk busy, few enough for the file handles. */
+const READS_IN_FLIGHT = 16;
 
 export interface FolderComparison {
   comparison: VersionComparison;
@@ -23,10 +27,9 @@ export async function compareFolder(folder: vscode.Uri, published: VersionFiles)
   const m = skillModule();
   const inspected = await m.inspectSkillFolder(folder.fsPath, { exclude: excludePatterns(), scanContents: false });
   const local = new Map<string, Uint8Array>();
-  for (const file of inspected.files) {
-    const bytes = await m.readRegularFileHead(file.absolutePath, file.size);
-    local.set(file.relativePath, bytes);
-  }
+  await forEachLimited(inspected.files, READS_IN_FLIGHT, async (file) => {
+    local.set(file.relativePath, await m.readRegularFileHead(file.absolutePath, file.size));
+  });
   return { comparison: m.compareFiles(published, local), published, files: inspected.files, local };
 }
 
