@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RequestLogEntry } from './api/client';
+import type { RequestLogEntry } from './api/apiCore';
 
 export type Log = vscode.LogOutputChannel;
 

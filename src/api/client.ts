@@ -1,16 +1,7 @@
-import { SkillsApiError, cancelled, describeError, httpError, plainRequestId, transportError } from './errors';
-import { IdleDeadline } from './idleDeadline';
-import { encodeSkillForm, type EncodedForm } from './multipart';
+import { ApiCore, json, type ApiOptions, type RequestSpec } from './apiCore';
+import { encodeSkillForm } from './multipart';
 import { toDeleted, toModel, toPage, toSkill, toSkillVersion } from './normalize';
 import { iteratePages } from './paging';
-import {
-  DEFAULT_RETRY_POLICY,
-  abortableSleep,
-  retryDelayMs,
-  serverRetryDelayMs,
-  shouldRetry,
-  type RetryPolicy,
-} from './retry';
 import type {
   CreateSkillRequest,
   Deleted,
@@ -23,98 +14,19 @@ import type {
   UploadFile,
 } from './types';
 
-/** The `fetch` requests go through: VS Code's in the extension (proxy-aware), undici's in plain Node. */
-export interface HttpTransport {
-  fetch: typeof fetch;
-}
-
-export interface RequestLogEntry {
-  method: string;
-  /** Path and query, never headers: the key is not in it. */
-  path: string;
-  status?: number;
-  durationMs: number;
-  requestId?: string;
-  /** 0 for the first try. */
-  attempt: number;
-  error?: string;
-}
-
-export interface SkillsClientOptions {
-  transport: HttpTransport;
-  /** Read at every request, so a settings change applies at once. */
-  baseUrl: () => string;
-  /** Read at every request: the stored key, else the environment's. */
-  apiKey: () => string | undefined | Promise<string | undefined>;
-  /** Read at every request: sent as `anthropic-workspace-id` when set (keys that act on several workspaces). */
-  workspaceId?: () => string | undefined;
-  /** How long a request may go with no byte sent or received: an idle timeout, not a total. */
-  timeoutMs?: () => number;
-  retry?: Partial<RetryPolicy>;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  random?: () => number;
-  onRequest?: (entry: RequestLogEntry) => void;
-}
-
-/** The newest API version, as the current SDK sends it. No `anthropic-beta`: the extension speaks GA Skills. */
-const API_VERSION = '2026-10-21';
-const DEFAULT_TIMEOUT_MS = 60_000;
-/** Caps on what an answer may weigh: a page of 1,000 skills is well under 1 MB; an archive is under 30 MB. */
-const MAX_JSON_BYTES = 16 * 1024 * 1024;
+const SERVICE = 'Skills API';
+/** An archive of a version is under 30 MB; more is a hostile server. */
 const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
-const MAX_ERROR_BYTES = 64 * 1024;
 
-type Query = Record<string, string | number | undefined>;
-type Parse<T> = (body: Uint8Array, requestId: string | undefined) => T;
-
-interface RequestSpec<T> {
-  method: 'GET' | 'POST' | 'DELETE';
-  path: string;
-  query?: Query;
-  /** Built afresh for every attempt: a streamed body cannot be sent twice. */
-  body?: () => EncodedForm;
-  /** What the answer may be: JSON unless said. */
-  accept?: string;
-  maxResponseBytes?: number;
-  parse: Parse<T>;
-  signal?: AbortSignal;
-}
-
-/** One attempt's failure, with the headers the retry decision needs. */
-class AttemptFailure {
-  constructor(
-    readonly error: SkillsApiError,
-    readonly headers?: Headers,
-  ) {}
-}
-
-const json =
-  <T>(convert: (value: unknown, requestId?: string) => T): Parse<T> =>
-  (body, requestId) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(new TextDecoder().decode(body));
-    } catch {
-      throw new SkillsApiError({
-        kind: 'server',
-        message: 'The Skills API answered with something that is not JSON.',
-        requestId,
-        mayHaveBeenProcessed: true,
-      });
-    }
-    return convert(value, requestId);
-  };
-
+const skillsJson = <T>(convert: (value: unknown, requestId?: string) => T) => json(SERVICE, convert);
 const segment = encodeURIComponent;
 
+/** The Skills API (and the model list a try picks from), over the shared request core. */
 export class SkillsClient {
-  private readonly retryPolicy: RetryPolicy;
-  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  private readonly serverDelayListeners = new Set<(delayMs: number) => void>();
+  private readonly core: ApiCore;
 
-  constructor(private readonly options: SkillsClientOptions) {
-    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.sleep = options.sleep ?? abortableSleep;
+  constructor(coreOrOptions: ApiCore | ApiOptions) {
+    this.core = coreOrOptions instanceof ApiCore ? coreOrOptions : new ApiCore(coreOrOptions);
   }
 
   listSkills(request: ListSkillsRequest = {}, signal?: AbortSignal): Promise<Page<Skill>> {
@@ -123,7 +35,7 @@ export class SkillsClient {
       method: 'GET',
       path: '/v1/skills',
       query: { limit, page, source },
-      parse: json((v, id) => toPage(v, toSkill, id)),
+      parse: skillsJson((v, id) => toPage(v, toSkill, id)),
       signal,
     });
   }
@@ -139,7 +51,7 @@ export class SkillsClient {
       method: 'GET',
       path: '/v1/models',
       query: { limit: request.limit, after_id: request.page },
-      parse: json((v, id) => toPage(v, toModel, id)),
+      parse: skillsJson((v, id) => toPage(v, toModel, id)),
       signal,
     });
   }
@@ -149,7 +61,7 @@ export class SkillsClient {
   }
 
   getSkill(skillId: string, signal?: AbortSignal): Promise<Skill> {
-    return this.request({ method: 'GET', path: `/v1/skills/${segment(skillId)}`, parse: json(toSkill), signal });
+    return this.request({ method: 'GET', path: `/v1/skills/${segment(skillId)}`, parse: skillsJson(toSkill), signal });
   }
 
   createSkill(request: CreateSkillRequest, signal?: AbortSignal): Promise<Skill> {
@@ -157,13 +69,18 @@ export class SkillsClient {
       method: 'POST',
       path: '/v1/skills',
       body: () => encodeSkillForm(request.files, request.displayName),
-      parse: json(toSkill),
+      parse: skillsJson(toSkill),
       signal,
     });
   }
 
   deleteSkill(skillId: string, signal?: AbortSignal): Promise<Deleted> {
-    return this.request({ method: 'DELETE', path: `/v1/skills/${segment(skillId)}`, parse: json(toDeleted), signal });
+    return this.request({
+      method: 'DELETE',
+      path: `/v1/skills/${segment(skillId)}`,
+      parse: skillsJson(toDeleted),
+      signal,
+    });
   }
 
   listVersions(skillId: string, request: PageRequest = {}, signal?: AbortSignal): Promise<Page<SkillVersion>> {
@@ -172,7 +89,7 @@ export class SkillsClient {
       method: 'GET',
       path: `/v1/skills/${segment(skillId)}/versions`,
       query: { limit, page },
-      parse: json((v, id) => toPage(v, toSkillVersion, id)),
+      parse: skillsJson((v, id) => toPage(v, toSkillVersion, id)),
       signal,
     });
   }
@@ -187,7 +104,12 @@ export class SkillsClient {
 
   /** A version by its id, or the skill's newest with `'latest'`. */
   getVersion(skillId: string, versionId: string, signal?: AbortSignal): Promise<SkillVersion> {
-    return this.request({ method: 'GET', path: versionPath(skillId, versionId), parse: json(toSkillVersion), signal });
+    return this.request({
+      method: 'GET',
+      path: versionPath(skillId, versionId),
+      parse: skillsJson(toSkillVersion),
+      signal,
+    });
   }
 
   createVersion(skillId: string, files: readonly UploadFile[], signal?: AbortSignal): Promise<SkillVersion> {
@@ -195,13 +117,18 @@ export class SkillsClient {
       method: 'POST',
       path: `/v1/skills/${segment(skillId)}/versions`,
       body: () => encodeSkillForm(files),
-      parse: json(toSkillVersion),
+      parse: skillsJson(toSkillVersion),
       signal,
     });
   }
 
   deleteVersion(skillId: string, versionId: string, signal?: AbortSignal): Promise<Deleted> {
-    return this.request({ method: 'DELETE', path: versionPath(skillId, versionId), parse: json(toDeleted), signal });
+    return this.request({
+      method: 'DELETE',
+      path: versionPath(skillId, versionId),
+      parse: skillsJson(toDeleted),
+      signal,
+    });
   }
 
   /** The version's files as the zip the API serves (as the SDK asks for it: no query, a binary Accept). */
@@ -221,218 +148,14 @@ export class SkillsClient {
    * asked: other requests to it are likely to meet the same limit.
    */
   onServerDelay(listener: (delayMs: number) => void): { dispose(): void } {
-    this.serverDelayListeners.add(listener);
-    return { dispose: () => this.serverDelayListeners.delete(listener) };
+    return this.core.onServerDelay(listener);
   }
 
-  private async request<T>(spec: RequestSpec<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      let failure: AttemptFailure;
-      try {
-        return await this.attempt(spec, attempt);
-      } catch (err) {
-        if (!(err instanceof AttemptFailure)) throw err;
-        failure = err;
-      }
-      if (attempt >= this.retryPolicy.maxRetries || !shouldRetry(spec.method, failure.error, failure.headers)) {
-        throw failure.error;
-      }
-      const delay = retryDelayMs(this.retryPolicy, attempt, failure.headers, this.options.random);
-      if (serverRetryDelayMs(failure.headers) !== undefined) {
-        for (const listener of this.serverDelayListeners) listener(delay);
-      }
-      try {
-        await this.sleep(delay, spec.signal);
-      } catch {
-        // Only an attempt the server certainly did not act on is retried, so nothing is pending now.
-        throw cancelled(false);
-      }
-    }
+  private request<T>(spec: Omit<RequestSpec<T>, 'service'>): Promise<T> {
+    return this.core.request({ service: SERVICE, ...spec });
   }
-
-  private async attempt<T>(spec: RequestSpec<T>, attempt: number): Promise<T> {
-    if (spec.signal?.aborted) throw new AttemptFailure(cancelled(false));
-    const apiKey = await this.options.apiKey();
-    if (!apiKey) {
-      throw new AttemptFailure(
-        new SkillsApiError({ kind: 'auth', message: 'No Anthropic API key is set. Run "Claude Skills: Set API Key".' }),
-      );
-    }
-    const pathAndQuery = withQuery(spec.path, spec.query);
-    const url = this.options.baseUrl().replace(/\/+$/, '') + pathAndQuery;
-    const idleMs = this.options.timeoutMs?.() ?? DEFAULT_TIMEOUT_MS;
-    const deadline = new IdleDeadline(idleMs);
-    const signal = spec.signal ? AbortSignal.any([spec.signal, deadline.signal]) : deadline.signal;
-    const started = Date.now();
-    const log = (entry: Partial<RequestLogEntry>) =>
-      this.options.onRequest?.({
-        method: spec.method,
-        path: pathAndQuery,
-        durationMs: Date.now() - started,
-        attempt,
-        ...entry,
-      });
-
-    let res: Response | undefined;
-    let requestId: string | undefined;
-    const form = spec.body?.();
-    // Until the body's last byte is handed over, the server holds no whole request it could act on.
-    let bodySent = form === undefined;
-    // The body's own failure (a file that could not be read) is the caller's to fix, not the network's.
-    let sourceError: { error: unknown } | undefined;
-    try {
-      const workspaceId = this.options.workspaceId?.();
-      res = await this.options.transport.fetch(url, {
-        method: spec.method,
-        headers: {
-          'x-api-key': apiKey,
-          'anthropic-version': API_VERSION,
-          accept: spec.accept ?? 'application/json',
-          ...(workspaceId ? { 'anthropic-workspace-id': workspaceId } : {}),
-          ...(form ? { 'content-type': form.contentType, 'content-length': String(form.contentLength) } : {}),
-        },
-        body:
-          form &&
-          watchedStream(
-            form.chunks(),
-            () => deadline.touch(),
-            () => (bodySent = true),
-            (error) => (sourceError = { error }),
-          ),
-        ...(form ? { duplex: 'half' } : {}),
-        signal,
-      } as RequestInit);
-      deadline.touch();
-      requestId = plainRequestId(res.headers.get('request-id'), apiKey);
-      if (!res.ok) {
-        // An error's body is a short JSON object: more than MAX_ERROR_BYTES is not read, the status says enough.
-        const text = await readBody(res, deadline, MAX_ERROR_BYTES, requestId).then(
-          (bytes) => new TextDecoder().decode(bytes),
-          () => '',
-        );
-        const error = httpError(res, text, requestId, apiKey);
-        log({ status: res.status, requestId: error.requestId, error: error.message });
-        throw new AttemptFailure(error, res.headers);
-      }
-      const body = await readBody(res, deadline, spec.maxResponseBytes ?? MAX_JSON_BYTES, requestId);
-      const result = spec.parse(body, requestId);
-      log({ status: res.status, requestId });
-      return result;
-    } catch (err) {
-      if (err instanceof AttemptFailure) throw err;
-      if (sourceError && !spec.signal?.aborted) {
-        log({ error: describeError(sourceError.error) });
-        throw sourceError.error;
-      }
-      if (err instanceof SkillsApiError) {
-        log({ status: res?.status, requestId, error: err.message });
-        throw new AttemptFailure(err);
-      }
-      const error = transportError(
-        err,
-        spec,
-        { deadline, idleMs, bodySent, answered: res !== undefined },
-        requestId,
-        apiKey,
-      );
-      log({ status: res?.status, requestId, error: error.message });
-      throw new AttemptFailure(error);
-    } finally {
-      deadline.dispose();
-    }
-  }
-}
-
-/**
- * The body as a stream that counts as activity each time the transport takes the next chunk to send, and
- * tells when its source fails (a file that changed while it was being read).
- */
-function watchedStream(
-  chunks: AsyncIterable<Uint8Array>,
-  onChunk: () => void,
-  onEnd: () => void,
-  onSourceError: (err: unknown) => void,
-): ReadableStream<Uint8Array> {
-  const iterator = chunks[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        let next: IteratorResult<Uint8Array>;
-        try {
-          next = await iterator.next();
-        } catch (err) {
-          onSourceError(err);
-          throw err;
-        }
-        const { value, done } = next;
-        if (done) {
-          onEnd();
-          return controller.close();
-        }
-        onChunk();
-        controller.enqueue(value);
-      },
-      async cancel() {
-        await iterator.return?.();
-      },
-    },
-    { highWaterMark: 0 },
-  );
-}
-
-/** The whole answer, each chunk counting as activity, refused past `limit` bytes (a hostile server). */
-async function readBody(
-  res: Response,
-  deadline: IdleDeadline,
-  limit: number,
-  requestId: string | undefined,
-): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  const tooLarge = () =>
-    new SkillsApiError({
-      kind: 'server',
-      message: `The Skills API's answer is larger than ${Math.round(limit / 1024 / 1024)} MB; it was not read.`,
-      requestId,
-      mayHaveBeenProcessed: true,
-    });
-  if (declared > limit) {
-    await res.body?.cancel();
-    throw tooLarge();
-  }
-  if (!res.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    deadline.touch();
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1) return chunks[0];
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
 }
 
 function versionPath(skillId: string, versionId: string): string {
   return `/v1/skills/${segment(skillId)}/versions/${segment(versionId)}`;
-}
-
-function withQuery(path: string, query: Query = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) params.set(key, String(value));
-  }
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
 }

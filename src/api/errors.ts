@@ -107,6 +107,7 @@ function redactedCause(err: unknown, apiKey: string, depth = 0): unknown {
  * API's type and message, never the key.
  */
 export function httpError(
+  service: string,
   res: Pick<Response, 'status' | 'statusText' | 'headers'>,
   text: string,
   requestId: string | undefined,
@@ -119,7 +120,7 @@ export function httpError(
     status,
     errorType: body.type,
     message: redact(
-      body.message ?? `The Skills API answered HTTP ${status}${res.statusText ? ` ${res.statusText}` : ''}.`,
+      body.message ?? `The ${service} answered HTTP ${status}${res.statusText ? ` ${res.statusText}` : ''}.`,
       apiKey,
     ),
     requestId: requestId ?? plainRequestId(body.requestId, apiKey),
@@ -148,7 +149,7 @@ export interface AttemptState {
 /** The error of a request that got no whole answer: cancelled, timed out, or cut off. */
 export function transportError(
   err: unknown,
-  spec: { method: string; signal?: AbortSignal },
+  spec: { service: string; method: string; signal?: AbortSignal },
   { deadline, idleMs, bodySent, answered }: AttemptState,
   requestId: string | undefined,
   apiKey: string,
@@ -161,8 +162,8 @@ export function transportError(
     return new SkillsApiError({
       kind: 'timeout',
       message: answered
-        ? `The Skills API's answer stopped part-way: nothing arrived for ${seconds} s.`
-        : `The Skills API did not answer in time: nothing was sent or received for ${seconds} s.`,
+        ? `The ${spec.service}'s answer stopped part-way: nothing arrived for ${seconds} s.`
+        : `The ${spec.service} did not answer in time: nothing was sent or received for ${seconds} s.`,
       requestId,
       mayHaveBeenProcessed: bodySent,
       cause: redactedCause(err, apiKey),
@@ -174,7 +175,7 @@ export function transportError(
     kind: 'network',
     message: answered
       ? `The connection broke while reading the answer (${detail}).`
-      : `Could not reach the Skills API (${detail}).`,
+      : `Could not reach the ${spec.service} (${detail}).`,
     requestId,
     mayHaveBeenProcessed: answered || (bodySent && (code === undefined || !NEVER_SENT_CODES.has(code))),
     cause: redactedCause(err, apiKey),

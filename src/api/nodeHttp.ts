@@ -2,7 +2,7 @@
 // Agent of ours. Only Node-side entry points import this module, so undici never enters the extension
 // bundle, and it never sets undici's process-wide global dispatcher.
 import { Agent, EnvHttpProxyAgent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
-import type { HttpTransport } from './client';
+import type { HttpTransport } from './apiCore';
 
 export interface NodeTransportOptions {
   connectTimeoutMs?: number;

@@ -2,7 +2,8 @@
 // client whose sleeps are recorded instead of waited; after each test every request the emulator logged and
 // every answer it gave is checked against the official OpenAPI document.
 import * as assert from 'node:assert/strict';
-import { SkillsClient, type SkillsClientOptions } from '../../src/api/client';
+import type { ApiOptions } from '../../src/api/apiCore';
+import { SkillsClient } from '../../src/api/client';
 import { createNodeTransport, type NodeTransport } from '../../src/api/nodeHttp';
 import type { UploadFile } from '../../src/api/types';
 import { seed, skillMd, type ScenarioSkill } from '../emulator/scenario';
@@ -50,7 +51,7 @@ export interface ApiHarness {
   /** Reseeds the emulator's store with these skills. */
   seed(skills: ScenarioSkill[]): void;
   /** A client on the same emulator with other options. */
-  clientWith(options: Partial<SkillsClientOptions>): SkillsClient;
+  clientWith(options: Partial<ApiOptions>): SkillsClient;
 }
 
 /** Registers before/after hooks for a suite; the returned object is filled in before the first test. */

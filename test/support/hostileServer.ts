@@ -3,7 +3,8 @@
 // real API should do.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SkillsClient, type SkillsClientOptions } from '../../src/api/client';
+import type { ApiOptions } from '../../src/api/apiCore';
+import { SkillsClient } from '../../src/api/client';
 import { createNodeTransport } from '../../src/api/nodeHttp';
 
 export type HostileHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
@@ -14,7 +15,7 @@ export interface HostileServer {
   requests: string[];
   handle(handler: HostileHandler): void;
   /** A client on this server whose retries sleep no time. */
-  client(options?: Partial<SkillsClientOptions>): SkillsClient;
+  client(options?: Partial<ApiOptions>): SkillsClient;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 // The client against a server that misbehaves on purpose: echoes of the key, answers that are not JSON,
 // answers without end. Each ends in a clear error, with the key nowhere in what is shown or logged.
 import * as assert from 'node:assert/strict';
-import type { RequestLogEntry } from '../../../src/api/client';
+import type { RequestLogEntry } from '../../../src/api/apiCore';
 import { SkillsApiError, describeError } from '../../../src/api/errors';
 import { skillFiles } from '../../support/harness';
 import { HOSTILE_KEY, json, startHostileServer, type HostileServer } from '../../support/hostileServer';

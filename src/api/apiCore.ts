@@ -1,0 +1,350 @@
+// The request core every client of the API shares: the key, base URL, version and workspace headers, an
+// idle timeout, bounded answers, retries by the SDK's policy, typed errors that never carry the key, and
+// one log entry per attempt. The Skills, Messages and Files clients describe requests; this sends them.
+import { SkillsApiError, cancelled, describeError, httpError, plainRequestId, transportError } from './errors';
+import { IdleDeadline } from './idleDeadline';
+import type { EncodedForm } from './multipart';
+import {
+  DEFAULT_RETRY_POLICY,
+  abortableSleep,
+  retryDelayMs,
+  serverRetryDelayMs,
+  shouldRetry,
+  type RetryPolicy,
+} from './retry';
+
+/** The `fetch` requests go through: VS Code's in the extension (proxy-aware), undici's in plain Node. */
+export interface HttpTransport {
+  fetch: typeof fetch;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** Path and query, never headers: the key is not in it. */
+  path: string;
+  status?: number;
+  durationMs: number;
+  requestId?: string;
+  /** 0 for the first try. */
+  attempt: number;
+  error?: string;
+}
+
+export interface ApiOptions {
+  transport: HttpTransport;
+  /** Read at every request, so a settings change applies at once. */
+  baseUrl: () => string;
+  /** Read at every request: the stored key, else the environment's. */
+  apiKey: () => string | undefined | Promise<string | undefined>;
+  /** Read at every request: sent as `anthropic-workspace-id` when set (keys that act on several workspaces). */
+  workspaceId?: () => string | undefined;
+  /** How long a request may go with no byte sent or received: an idle timeout, not a total. */
+  timeoutMs?: () => number;
+  retry?: Partial<RetryPolicy>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+/** The newest API version, as the current SDK sends it. No `anthropic-beta`: the extension speaks GA Skills. */
+const API_VERSION = '2026-10-21';
+const DEFAULT_TIMEOUT_MS = 60_000;
+/** What a JSON answer may weigh: a page of 1,000 skills is well under 1 MB. */
+const MAX_JSON_BYTES = 16 * 1024 * 1024;
+const MAX_ERROR_BYTES = 64 * 1024;
+
+type Query = Record<string, string | number | undefined>;
+export type Parse<T> = (body: Uint8Array, requestId: string | undefined) => T;
+
+export interface RequestSpec<T> {
+  /** Which API, as messages name it ("the Skills API answered …"). */
+  service: string;
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  query?: Query;
+  /** Built afresh for every attempt: a streamed body cannot be sent twice. */
+  body?: () => EncodedForm;
+  /** What the answer may be: JSON unless said. */
+  accept?: string;
+  maxResponseBytes?: number;
+  /** Reads the whole (bounded) answer. */
+  parse?: Parse<T>;
+  /**
+   * Reads the answer as it streams, instead of `parse`: each chunk counts as activity for the idle timeout.
+   * What it throws after the answer began is not retried (the server has acted).
+   */
+  read?: (chunks: AsyncIterable<Uint8Array>, requestId: string | undefined) => Promise<T>;
+  signal?: AbortSignal;
+}
+
+/** One attempt's failure, with the headers the retry decision needs. */
+class AttemptFailure {
+  constructor(
+    readonly error: SkillsApiError,
+    readonly headers?: Headers,
+  ) {}
+}
+
+export const json =
+  <T>(service: string, convert: (value: unknown, requestId?: string) => T): Parse<T> =>
+  (body, requestId) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(new TextDecoder().decode(body));
+    } catch {
+      throw new SkillsApiError({
+        kind: 'server',
+        message: `The ${service} answered with something that is not JSON.`,
+        requestId,
+        mayHaveBeenProcessed: true,
+      });
+    }
+    return convert(value, requestId);
+  };
+
+export class ApiCore {
+  private readonly retryPolicy: RetryPolicy;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly serverDelayListeners = new Set<(delayMs: number) => void>();
+
+  constructor(private readonly options: ApiOptions) {
+    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.sleep = options.sleep ?? abortableSleep;
+  }
+
+  /**
+   * Called with the delay whenever a request waits before its retry because the server's `retry-after`
+   * asked: other requests to it are likely to meet the same limit.
+   */
+  onServerDelay(listener: (delayMs: number) => void): { dispose(): void } {
+    this.serverDelayListeners.add(listener);
+    return { dispose: () => this.serverDelayListeners.delete(listener) };
+  }
+
+  async request<T>(spec: RequestSpec<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      let failure: AttemptFailure;
+      try {
+        return await this.attempt(spec, attempt);
+      } catch (err) {
+        if (!(err instanceof AttemptFailure)) throw err;
+        failure = err;
+      }
+      if (attempt >= this.retryPolicy.maxRetries || !shouldRetry(spec.method, failure.error, failure.headers)) {
+        throw failure.error;
+      }
+      const delay = retryDelayMs(this.retryPolicy, attempt, failure.headers, this.options.random);
+      if (serverRetryDelayMs(failure.headers) !== undefined) {
+        for (const listener of this.serverDelayListeners) listener(delay);
+      }
+      try {
+        await this.sleep(delay, spec.signal);
+      } catch {
+        // Only an attempt the server certainly did not act on is retried, so nothing is pending now.
+        throw cancelled(false);
+      }
+    }
+  }
+
+  private async attempt<T>(spec: RequestSpec<T>, attempt: number): Promise<T> {
+    if (spec.signal?.aborted) throw new AttemptFailure(cancelled(false));
+    const apiKey = await this.options.apiKey();
+    if (!apiKey) {
+      throw new AttemptFailure(
+        new SkillsApiError({ kind: 'auth', message: 'No Anthropic API key is set. Run "Claude Skills: Set API Key".' }),
+      );
+    }
+    const pathAndQuery = withQuery(spec.path, spec.query);
+    const url = this.options.baseUrl().replace(/\/+$/, '') + pathAndQuery;
+    const idleMs = this.options.timeoutMs?.() ?? DEFAULT_TIMEOUT_MS;
+    const deadline = new IdleDeadline(idleMs);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, deadline.signal]) : deadline.signal;
+    const started = Date.now();
+    const log = (entry: Partial<RequestLogEntry>) =>
+      this.options.onRequest?.({
+        method: spec.method,
+        path: pathAndQuery,
+        durationMs: Date.now() - started,
+        attempt,
+        ...entry,
+      });
+
+    let res: Response | undefined;
+    let requestId: string | undefined;
+    const form = spec.body?.();
+    // Until the body's last byte is handed over, the server holds no whole request it could act on.
+    let bodySent = form === undefined;
+    // The body's own failure (a file that could not be read) is the caller's to fix, not the network's.
+    let sourceError: { error: unknown } | undefined;
+    try {
+      const workspaceId = this.options.workspaceId?.();
+      res = await this.options.transport.fetch(url, {
+        method: spec.method,
+        headers: {
+          'x-api-key': apiKey,
+          'anthropic-version': API_VERSION,
+          accept: spec.accept ?? 'application/json',
+          ...(workspaceId ? { 'anthropic-workspace-id': workspaceId } : {}),
+          ...(form ? { 'content-type': form.contentType, 'content-length': String(form.contentLength) } : {}),
+        },
+        body:
+          form &&
+          watchedStream(
+            form.chunks(),
+            () => deadline.touch(),
+            () => (bodySent = true),
+            (error) => (sourceError = { error }),
+          ),
+        ...(form ? { duplex: 'half' } : {}),
+        signal,
+      } as RequestInit);
+      deadline.touch();
+      requestId = plainRequestId(res.headers.get('request-id'), apiKey);
+      if (!res.ok) {
+        // An error's body is a short JSON object: more than MAX_ERROR_BYTES is not read, the status says enough.
+        const text = await readBody(res, deadline, MAX_ERROR_BYTES, spec.service, requestId).then(
+          (bytes) => new TextDecoder().decode(bytes),
+          () => '',
+        );
+        const error = httpError(spec.service, res, text, requestId, apiKey);
+        log({ status: res.status, requestId: error.requestId, error: error.message });
+        throw new AttemptFailure(error, res.headers);
+      }
+      const result = spec.read
+        ? await spec.read(watchedChunks(res, deadline), requestId)
+        : parseWhole(
+            spec,
+            await readBody(res, deadline, spec.maxResponseBytes ?? MAX_JSON_BYTES, spec.service, requestId),
+            requestId,
+          );
+      log({ status: res.status, requestId });
+      return result;
+    } catch (err) {
+      if (err instanceof AttemptFailure) throw err;
+      if (sourceError && !spec.signal?.aborted) {
+        log({ error: describeError(sourceError.error) });
+        throw sourceError.error;
+      }
+      if (err instanceof SkillsApiError) {
+        log({ status: res?.status, requestId, error: err.message });
+        throw new AttemptFailure(err);
+      }
+      const error = transportError(
+        err,
+        spec,
+        { deadline, idleMs, bodySent, answered: res !== undefined },
+        requestId,
+        apiKey,
+      );
+      log({ status: res?.status, requestId, error: error.message });
+      throw new AttemptFailure(error);
+    } finally {
+      deadline.dispose();
+    }
+  }
+}
+
+/**
+ * The body as a stream that counts as activity each time the transport takes the next chunk to send, and
+ * tells when its source fails (a file that changed while it was being read).
+ */
+function watchedStream(
+  chunks: AsyncIterable<Uint8Array>,
+  onChunk: () => void,
+  onEnd: () => void,
+  onSourceError: (err: unknown) => void,
+): ReadableStream<Uint8Array> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let next: IteratorResult<Uint8Array>;
+        try {
+          next = await iterator.next();
+        } catch (err) {
+          onSourceError(err);
+          throw err;
+        }
+        const { value, done } = next;
+        if (done) {
+          onEnd();
+          return controller.close();
+        }
+        onChunk();
+        controller.enqueue(value);
+      },
+      async cancel() {
+        await iterator.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+function parseWhole<T>(spec: RequestSpec<T>, body: Uint8Array, requestId: string | undefined): T {
+  if (!spec.parse) throw new Error(`${spec.method} ${spec.path} says neither how to parse nor how to read its answer.`);
+  return spec.parse(body, requestId);
+}
+
+/** The answer's chunks as they arrive, each counting as activity. */
+async function* watchedChunks(res: Response, deadline: IdleDeadline): AsyncGenerator<Uint8Array> {
+  if (!res.body) return;
+  const reader = res.body.getReader();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      deadline.touch();
+      yield value;
+    }
+  } finally {
+    // A reader that stops early (an error event, a bound) leaves no connection streaming on.
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+/** The whole answer, each chunk counting as activity, refused past `limit` bytes (a hostile server). */
+async function readBody(
+  res: Response,
+  deadline: IdleDeadline,
+  limit: number,
+  service: string,
+  requestId: string | undefined,
+): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  const tooLarge = () =>
+    new SkillsApiError({
+      kind: 'server',
+      message: `The ${service}'s answer is larger than ${Math.round(limit / 1024 / 1024)} MB; it was not read.`,
+      requestId,
+      mayHaveBeenProcessed: true,
+    });
+  if (declared > limit) {
+    await res.body?.cancel();
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const value of watchedChunks(res, deadline)) {
+    size += value.byteLength;
+    if (size > limit) throw tooLarge();
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
