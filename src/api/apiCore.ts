@@ -102,6 +102,18 @@ export const json =
     return convert(value, requestId);
   };
 
+/** A JSON request body, in the shape the core sends a body in. */
+export function jsonBody(value: unknown): EncodedForm {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  return {
+    contentType: 'application/json',
+    contentLength: bytes.byteLength,
+    async *chunks() {
+      yield bytes;
+    },
+  };
+}
+
 export class ApiCore {
   private readonly retryPolicy: RetryPolicy;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -347,4 +359,9 @@ function withQuery(path: string, query: Query = {}): string {
   }
   const search = params.toString();
   return search ? `${path}?${search}` : path;
+}
+
+/** The core a client was given, or one over the options it was given (one client alone). */
+export function coreOf(coreOrOptions: ApiCore | ApiOptions): ApiCore {
+  return coreOrOptions instanceof ApiCore ? coreOrOptions : new ApiCore(coreOrOptions);
 }

@@ -1,4 +1,4 @@
-import { ApiCore, json, type ApiOptions, type RequestSpec } from './apiCore';
+import { coreOf, type ApiCore, json, type ApiOptions, type RequestSpec } from './apiCore';
 import { encodeSkillForm } from './multipart';
 import { toDeleted, toModel, toPage, toSkill, toSkillVersion } from './normalize';
 import { iteratePages } from './paging';
@@ -26,7 +26,7 @@ export class SkillsClient {
   private readonly core: ApiCore;
 
   constructor(coreOrOptions: ApiCore | ApiOptions) {
-    this.core = coreOrOptions instanceof ApiCore ? coreOrOptions : new ApiCore(coreOrOptions);
+    this.core = coreOf(coreOrOptions);
   }
 
   listSkills(request: ListSkillsRequest = {}, signal?: AbortSignal): Promise<Page<Skill>> {

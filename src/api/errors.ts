@@ -71,6 +71,23 @@ export function kindForStatus(status: number): SkillsApiErrorKind {
   return KIND_BY_STATUS[status] ?? (status >= 500 ? 'server' : 'invalidRequest');
 }
 
+const KIND_BY_ERROR_TYPE: Record<string, SkillsApiErrorKind> = {
+  invalid_request_error: 'invalidRequest',
+  authentication_error: 'auth',
+  billing_error: 'billing',
+  permission_error: 'permission',
+  not_found_error: 'notFound',
+  request_too_large: 'tooLarge',
+  rate_limit_error: 'rateLimited',
+  timeout_error: 'timeout',
+  overloaded_error: 'overloaded',
+};
+
+/** The kind of an error known only by its `error.type` (an `error` event in a stream has no status). */
+export function kindForErrorType(type: string): SkillsApiErrorKind {
+  return KIND_BY_ERROR_TYPE[type] ?? 'server';
+}
+
 /** `message (request req_…)`, for error text shown to people. */
 export function describeError(err: unknown): string {
   if (err instanceof SkillsApiError) {

@@ -28,7 +28,10 @@ export interface StreamEvent {
   [field: string]: unknown;
 }
 
-/** An `error` event in the stream: the API's type and message. */
+/**
+ * A stream that cannot go on: an `error` event (the API's type and message), or events that do not make a
+ * message (`invalid_stream`). A transport failure is not one: it comes through as it is.
+ */
 export class StreamError extends Error {
   constructor(
     readonly errorType: string,
@@ -55,11 +58,11 @@ export async function* streamEvents(chunks: AsyncIterable<Uint8Array>): AsyncGen
       try {
         queue.push(JSON.parse(message.data) as StreamEvent);
       } catch {
-        failure ??= new Error(`The stream sent an event that is not JSON (${message.event ?? 'message'}).`);
+        failure ??= invalid(`The stream sent an event that is not JSON (${message.event ?? 'message'}).`);
       }
     },
     onError: (error) => {
-      failure ??= new Error(`The stream could not be read: ${error.message}`);
+      failure ??= invalid(`The stream could not be read: ${error.message}`);
     },
   });
   const decoder = new TextDecoder();
@@ -72,6 +75,8 @@ export async function* streamEvents(chunks: AsyncIterable<Uint8Array>): AsyncGen
   if (failure) throw failure;
   yield* queue.splice(0);
 }
+
+const invalid = (message: string) => new StreamError('invalid_stream', message);
 
 const tracksToolInput = (block: ContentBlock | undefined) =>
   block?.type === 'tool_use' || block?.type === 'server_tool_use';
@@ -91,7 +96,7 @@ export class MessageAssembler {
       throw new StreamError(error.type ?? 'api_error', error.message ?? 'The stream reported an error.');
     }
     if (event.type === 'message_start') {
-      if (this.message) throw new Error('The stream started a second message before the first stopped.');
+      if (this.message) throw invalid('The stream started a second message before the first stopped.');
       this.message = structuredClone(event.message) as StreamedMessage;
       return;
     }
@@ -112,7 +117,7 @@ export class MessageAssembler {
         const index = event.index as number;
         const json = this.toolInput.get(index);
         const block = message.content[index];
-        if (json !== undefined && tracksToolInput(block)) block.input = json ? JSON.parse(json) : {};
+        if (json !== undefined && tracksToolInput(block)) block.input = parseToolInput(json);
         this.toolInput.delete(index);
         return;
       }
@@ -155,5 +160,14 @@ export class MessageAssembler {
     } else if (delta.type === 'signature_delta' && block.type === 'thinking') {
       block.signature = delta.signature;
     }
+  }
+}
+
+function parseToolInput(json: string): unknown {
+  if (!json) return {};
+  try {
+    return JSON.parse(json);
+  } catch {
+    throw invalid('The stream sent a tool input that is not JSON.');
   }
 }

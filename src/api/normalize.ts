@@ -1,14 +1,14 @@
 // Tolerant parsing of the API's answers: the GA shapes, and the legacy beta names a gateway may still
 // answer with (`display_title`, `latest_version`, a `version` string, `source` as a string, `has_more`).
 import { SkillsApiError } from './errors';
-import type { Deleted, ModelInfo, Page, Skill, SkillVersion } from './types';
+import type { Deleted, FileInfo, ModelInfo, Page, Skill, SkillVersion } from './types';
 
 type Json = Record<string, unknown>;
 
 function malformed(what: string, requestId: string | undefined): SkillsApiError {
   return new SkillsApiError({
     kind: 'server',
-    message: `The Skills API answered with an unexpected ${what}.`,
+    message: `The API answered with an unexpected ${what}.`,
     requestId,
     mayHaveBeenProcessed: true,
   });
@@ -82,4 +82,18 @@ export function toPage<T>(value: unknown, item: (v: unknown, requestId?: string)
 export function toDeleted(value: unknown, requestId?: string): Deleted {
   const raw = requireFields(asObject(value), 'delete result', ['id'], requestId);
   return { id: raw.id as string };
+}
+
+export function toFileInfo(value: unknown, requestId?: string): FileInfo {
+  const raw = requireFields(asObject(value), 'file', ['id', 'filename'], requestId);
+  const size = raw.size_bytes;
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) throw malformed('file', requestId);
+  return {
+    id: raw.id as string,
+    filename: raw.filename as string,
+    mimeType: str(raw.mime_type),
+    sizeBytes: size,
+    downloadable: typeof raw.downloadable === 'boolean' ? raw.downloadable : undefined,
+    expiresAt: str(raw.expires_at) ?? null,
+  };
 }

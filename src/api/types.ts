@@ -37,6 +37,17 @@ export interface ModelInfo {
   codeExecution: boolean | undefined;
 }
 
+/** A file's metadata in the Files API (what a run produced). Its name is the server's: untrusted. */
+export interface FileInfo {
+  id: string;
+  filename: string;
+  mimeType: string | undefined;
+  sizeBytes: number;
+  /** Only files a tool produced can be downloaded; absent means the API did not say. */
+  downloadable: boolean | undefined;
+  expiresAt: string | null;
+}
+
 export interface Page<T> {
   data: T[];
   /** Opaque token for the next page; null on the last page. */

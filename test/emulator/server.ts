@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net';
 import busboy from 'busboy';
 import { paginate } from './cursor';
 import { ApiFailure } from './failure';
+import { answerMessages, checkMessageRequest, fileJson, readJsonBody } from './messages';
 import { modelsPage } from './models';
+import type { ProducedFile } from './scriptedModel';
 import { SkillStore, randomId, skillJson, versionJson, type SkillRecord, type VersionRecord } from './store';
 import { MAX_UPLOAD_BYTES, checkUpload, expandZipUpload, tooLarge, type UploadedFile } from './upload';
 
@@ -57,6 +59,8 @@ export interface LoggedRequest {
   contentType?: string;
   files: LoggedPart[];
   fields: Record<string, string>;
+  /** A JSON body (a message request), parsed. */
+  json?: unknown;
   status?: number | 'reset' | 'aborted';
   /** The JSON answer (parsed), or the byte count of a zip. */
   response?: unknown;
@@ -121,6 +125,9 @@ export class SkillsEmulator {
   /** Answer in the legacy beta field names (a gateway that still does), for the tolerant parser. */
   legacyShapes = false;
   workspace: WorkspaceKnob | undefined;
+  /** The containers runs made (id → the run's seed) and the files they produced (the Files API's). */
+  readonly containers = new Map<string, string>();
+  readonly files = new Map<string, ProducedFile>();
   inFlight = 0;
   maxInFlight = 0;
   private readonly server: Server;
@@ -237,10 +244,18 @@ export class SkillsEmulator {
         );
       }
       if (upload && 'error' in upload) throw upload.error;
-      const { status, body, contentType } = await this.route(req, url, entry, upload?.read);
+      const { status, body, contentType, stream } = await this.route(req, url, entry, upload?.read);
       if (fault?.reset === 'afterProcessing') return this.drop(req, entry);
       if (fault?.answerDelayMs) await new Promise((r) => setTimeout(r, fault.answerDelayMs));
       entry.status = status;
+      if (stream) {
+        res.writeHead(status, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-cache',
+          'request-id': entry.requestId,
+        });
+        return await stream(res);
+      }
       entry.response = Buffer.isBuffer(body) ? body.length : body;
       res.writeHead(status, { 'content-type': contentType ?? 'application/json', 'request-id': entry.requestId });
       res.end(Buffer.isBuffer(body) ? body : JSON.stringify(body));
@@ -325,7 +340,7 @@ export class SkillsEmulator {
     url: URL,
     entry: LoggedRequest,
     readAlready?: { files: UploadedFile[]; fields: Record<string, string> },
-  ): Promise<{ status: number; body: unknown; contentType?: string }> {
+  ): Promise<{ status: number; body: unknown; contentType?: string; stream?: (res: ServerResponse) => Promise<void> }> {
     this.requireHeaders(req, entry);
     const method = entry.method;
     const shape = this.legacyShapes ? 'legacy' : 'ga';
@@ -346,6 +361,23 @@ export class SkillsEmulator {
     };
     if (v1 === 'v1' && skills === 'models' && skillId === undefined && method === 'GET') {
       return ok(modelsPage(url.searchParams, limitParam(url.searchParams, 1000)));
+    }
+    if (v1 === 'v1' && skills === 'messages' && skillId === undefined && method === 'POST') {
+      entry.json = await readJsonBody(req);
+      const version = String(req.headers['anthropic-version']);
+      const run = checkMessageRequest(entry.json, this.store, this.containers, version);
+      const answer = answerMessages(run, this.containers, this.files);
+      return { status: 200, body: answer.body, stream: answer.stream };
+    }
+    if (v1 === 'v1' && skills === 'files' && skillId !== undefined && method === 'GET' && rest.length === 0) {
+      const file = this.files.get(skillId);
+      if (!file) throw new ApiFailure(404, 'not_found_error', `File '${skillId}' not found.`);
+      if (versions === undefined) return ok(fileJson(file));
+      if (versions === 'content' && version === undefined) {
+        if (!file.downloadable)
+          throw new ApiFailure(400, 'invalid_request_error', `File '${skillId}' cannot be downloaded.`);
+        return { status: 200, body: file.data, contentType: file.mimeType };
+      }
     }
     if (v1 !== 'v1' || skills !== 'skills' || rest.length > 0)
       throw new ApiFailure(404, 'not_found_error', 'Not found.');

@@ -52,6 +52,8 @@ export interface ApiHarness {
   seed(skills: ScenarioSkill[]): void;
   /** A client on the same emulator with other options. */
   clientWith(options: Partial<ApiOptions>): SkillsClient;
+  /** The options those clients get, for the Messages and Files clients. */
+  apiOptions(options?: Partial<ApiOptions>): ApiOptions;
 }
 
 /** Registers before/after hooks for a suite; the returned object is filled in before the first test. */
@@ -60,17 +62,17 @@ export function useEmulator(): ApiHarness {
   before(async () => {
     harness.emulator = await startEmulator({ apiKeys: [TEST_KEY], store: new SkillStore() });
     harness.transport = createNodeTransport();
-    harness.clientWith = (options) =>
-      new SkillsClient({
-        transport: harness.transport,
-        baseUrl: () => harness.emulator.url,
-        apiKey: () => TEST_KEY,
-        random: () => 0,
-        sleep: async (ms) => {
-          harness.sleeps.push(ms);
-        },
-        ...options,
-      });
+    harness.apiOptions = (options = {}) => ({
+      transport: harness.transport,
+      baseUrl: () => harness.emulator.url,
+      apiKey: () => TEST_KEY,
+      random: () => 0,
+      sleep: async (ms) => {
+        harness.sleeps.push(ms);
+      },
+      ...options,
+    });
+    harness.clientWith = (options) => new SkillsClient(harness.apiOptions(options));
     harness.client = harness.clientWith({});
     harness.seed = (skills) => {
       harness.emulator.store.clear();
@@ -81,6 +83,8 @@ export function useEmulator(): ApiHarness {
     harness.emulator.store.clear();
     harness.emulator.resetLog();
     harness.emulator.faults.length = 0;
+    harness.emulator.containers.clear();
+    harness.emulator.files.clear();
     harness.emulator.latencyMs = 0;
     harness.sleeps.length = 0;
   });

@@ -1,0 +1,112 @@
+// The Messages API as Try in Claude speaks it: one streamed `POST /v1/messages` with skills in a container
+// and the code execution tool, over the same request core (key, headers, idle timeout, retries, log) as the
+// Skills client. 429 and 529 before the stream starts are retried by the core; a stream that breaks after
+// it started is reported, never sent again (the model has already run and billed).
+import { coreOf, type ApiCore, jsonBody, type ApiOptions } from './apiCore';
+import { SkillsApiError, kindForErrorType } from './errors';
+import { MessageAssembler, StreamError, streamEvents, type ContentBlock, type StreamedMessage } from './messageStream';
+
+const SERVICE = 'Messages API';
+/** The code execution tool skills need (`skills-api.md`): the version the Skills guide uses. */
+export const CODE_EXECUTION_TOOL = { type: 'code_execution_20250825', name: 'code_execution' } as const;
+/** A whole stream may not weigh more than this: a real answer of even 128k tokens is a few MB. */
+const MAX_STREAM_BYTES = 64 * 1024 * 1024;
+
+/** A skill in `container.skills`: `custom` for the workspace's, `anthropic` for every other source. */
+export interface SkillAttachment {
+  type: 'custom' | 'anthropic';
+  skill_id: string;
+  /** A version id, `latest`, or for Anthropic's skills a date. */
+  version: string;
+}
+
+export interface InputMessage {
+  role: 'user' | 'assistant';
+  content: string | ContentBlock[];
+}
+
+export interface MessageRequest {
+  model: string;
+  max_tokens: number;
+  messages: InputMessage[];
+  container: { id?: string; skills: SkillAttachment[] };
+  tools: { type: string; name: string }[];
+}
+
+export interface StreamedAnswer {
+  message: StreamedMessage;
+  requestId?: string;
+}
+
+export interface StreamOptions {
+  /** Called after each event with the message as assembled so far. */
+  onUpdate?: (message: StreamedMessage) => void;
+  signal?: AbortSignal;
+}
+
+export class MessagesClient {
+  private readonly core: ApiCore;
+
+  constructor(coreOrOptions: ApiCore | ApiOptions) {
+    this.core = coreOf(coreOrOptions);
+  }
+
+  /** One streamed message; it resolves once `message_stop` came, with the message the events built. */
+  streamMessage(request: MessageRequest, options: StreamOptions = {}): Promise<StreamedAnswer> {
+    return this.core.request({
+      service: SERVICE,
+      method: 'POST',
+      path: '/v1/messages',
+      accept: 'text/event-stream',
+      body: () => jsonBody({ ...request, stream: true }),
+      read: (chunks, requestId) => readStream(chunks, requestId, options.onUpdate),
+      signal: options.signal,
+    });
+  }
+}
+
+async function readStream(
+  chunks: AsyncIterable<Uint8Array>,
+  requestId: string | undefined,
+  onUpdate: ((message: StreamedMessage) => void) | undefined,
+): Promise<StreamedAnswer> {
+  const assembler = new MessageAssembler();
+  try {
+    for await (const event of streamEvents(bounded(chunks))) {
+      assembler.apply(event);
+      if (assembler.message && event.type !== 'ping') onUpdate?.(assembler.message);
+    }
+  } catch (err) {
+    if (!(err instanceof StreamError)) throw err;
+    throw new SkillsApiError({
+      kind: err.errorType === 'invalid_stream' ? 'server' : kindForErrorType(err.errorType),
+      errorType: err.errorType === 'invalid_stream' ? undefined : err.errorType,
+      message: err.errorType === 'invalid_stream' ? err.message : `The ${SERVICE} stopped the answer: ${err.message}`,
+      requestId,
+      mayHaveBeenProcessed: true,
+    });
+  }
+  if (!assembler.message || !assembler.stopped) {
+    throw new SkillsApiError({
+      kind: 'network',
+      message: `The ${SERVICE}'s stream ended before the message was complete.`,
+      requestId,
+      mayHaveBeenProcessed: true,
+    });
+  }
+  return { message: assembler.message, requestId };
+}
+
+async function* bounded(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.byteLength;
+    if (size > MAX_STREAM_BYTES) {
+      throw new StreamError(
+        'invalid_stream',
+        `The ${SERVICE}'s stream went past ${MAX_STREAM_BYTES >> 20} MB; it was not read further.`,
+      );
+    }
+    yield chunk;
+  }
+}
