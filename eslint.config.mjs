@@ -86,6 +86,11 @@ export default tseslint.config(
     },
   },
   {
+    // The run document's Markdown: unit-tested in plain Node.
+    files: ['src/runs/runMarkdown.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [VSCODE_FREE] }] },
+  },
+  {
     files: ['src/shared/**'],
     rules: {
       'no-restricted-imports': [

@@ -94,3 +94,22 @@ export function workspaceId(): string | undefined {
   );
   return undefined;
 }
+
+/** The model Try in Claude uses without asking, or undefined: ask. */
+export function tryModel(): string | undefined {
+  const value = settings().get<string>('tryModel', '').trim();
+  return value === '' ? undefined : value;
+}
+
+const DEFAULT_TRY_MAX_TOKENS = 4096;
+
+/** `max_tokens` of a try: a whole number from 1 to 128,000 (then capped by the model's own). */
+export function tryMaxTokensSetting(): number {
+  const value = settings().get<number>('tryMaxTokens', DEFAULT_TRY_MAX_TOKENS);
+  if (Number.isInteger(value) && value >= 1 && value <= 128_000) return value;
+  warnOnce(
+    `tryMaxTokens:${value}`,
+    `claudeSkills.tryMaxTokens must be a whole number from 1 to 128000; using ${DEFAULT_TRY_MAX_TOKENS}.`,
+  );
+  return DEFAULT_TRY_MAX_TOKENS;
+}

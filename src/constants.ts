@@ -28,6 +28,8 @@ export const CommandIds = {
   restoreVersion: 'claudeSkills.restoreVersion',
   revealSkillFolder: 'claudeSkills.revealSkillFolder',
   openSkillMd: 'claudeSkills.openSkillMd',
+  trySkill: 'claudeSkills.trySkill',
+  saveRunFiles: 'claudeSkills.saveRunFiles',
 } as const;
 
 /** Commands only tree items run (a click on "Load more…" or Retry): registered, never contributed. */
@@ -51,6 +53,7 @@ export const WorkbenchCommands = {
   openSettings: 'workbench.action.openSettings',
   showProblems: 'workbench.actions.view.problems',
   manageTrust: 'workbench.trust.manage',
+  markdownPreviewToSide: 'markdown.showPreviewToSide',
 } as const;
 
 /** The context keys the extension sets, with the kind of value each holds; when-clauses read them. */
@@ -103,6 +106,9 @@ export const StateKeys = {
   publishTargets: 'claudeSkills.publishTargets',
   /** What each folder last published (or was compared with): versions and file digests. */
   publishRecords: 'claudeSkills.publishRecords',
+  /** Kept for the user across workspaces (`globalState`): the last prompt tried per skill id, the last model. */
+  tryPrompts: 'claudeSkills.tryPrompts',
+  lastTryModel: 'claudeSkills.lastTryModel',
 } as const;
 export const SecretKeys = {
   apiKey: 'claudeSkills.apiKey',

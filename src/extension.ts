@@ -1,6 +1,9 @@
 // Wiring only: the log, the key store, the client, the view and the commands.
 import * as vscode from 'vscode';
+import { ApiCore, type RequestLogEntry } from './api/apiCore';
 import { SkillsClient } from './api/client';
+import { FilesClient } from './api/filesClient';
+import { MessagesClient } from './api/messagesClient';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { clearApiKey } from './commands/clearApiKey';
 import { clearFilter } from './commands/clearFilter';
@@ -8,6 +11,7 @@ import { compareWithLocal } from './commands/compareWithLocal';
 import { compareWithPublished } from './commands/compareWithPublished';
 import { compareVersions } from './commands/compareVersions';
 import { restoreVersion } from './commands/restoreVersion';
+import { saveRunFiles } from './commands/saveRunFiles';
 import { copyId } from './commands/copyId';
 import { copyMessagesSnippet } from './commands/copyMessagesSnippet';
 import { deleteSkill } from './commands/deleteSkill';
@@ -28,11 +32,13 @@ import { refresh } from './commands/refresh';
 import { registerCommand } from './commands/support/commandWrapper';
 import { setApiKey } from './commands/setApiKey';
 import { showLog } from './commands/showLog';
+import { trySkill } from './commands/trySkill';
 import { validateSkill } from './commands/validateSkill';
 import { apiBaseUrl, pageSize, requestTimeoutMs, sources, workspaceId } from './config';
 import { createLog, logRequest } from './log';
 import type { SkillsTreeNode } from './tree/nodes';
 import { SkillsModel } from './tree/skillsModel';
+import { RUN_SCHEME, RunFileSystem } from './runs/runFileSystem';
 import { SkillsTreeProvider } from './tree/skillsTreeProvider';
 import { SkillsView } from './tree/skillsView';
 import { WorkspaceSkillsView } from './tree/workspaceSkillsView';
@@ -55,6 +61,9 @@ export interface ClaudeSkillsExports {
   workspaceSkills: WorkspaceSkills;
   workspaceView: WorkspaceSkillsView;
   decorations: SkillFolderDecorations;
+  runs: RunFileSystem;
+  /** The extension's log folder: its output channel's file is beside it, for the tests that read the log. */
+  logUri: vscode.Uri;
   /** How many files were read to be hashed so far: the tests count them. */
   filesHashed: () => number;
   /** How long activate() took, in ms: the benchmark reads it. */
@@ -66,16 +75,18 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
   const log = createLog();
   const keyStore = new ApiKeyStore(context.secrets);
   // VS Code's global fetch carries the user's proxy, PAC and certificate settings.
-  const clientWithKey = (apiKey: () => Promise<string | undefined>) =>
-    new SkillsClient({
-      transport: { fetch: globalThis.fetch },
-      baseUrl: apiBaseUrl,
-      apiKey,
-      workspaceId,
-      timeoutMs: requestTimeoutMs,
-      onRequest: (entry) => logRequest(log, entry),
-    });
-  const client = clientWithKey(async () => (await keyStore.get())?.key);
+  const apiOptions = (apiKey: () => Promise<string | undefined>) => ({
+    transport: { fetch: globalThis.fetch },
+    baseUrl: apiBaseUrl,
+    apiKey,
+    workspaceId,
+    timeoutMs: requestTimeoutMs,
+    onRequest: (entry: RequestLogEntry) => logRequest(log, entry),
+  });
+  // One core for the Skills, Messages and Files APIs: the same key, base URL, headers and log.
+  const core = new ApiCore(apiOptions(async () => (await keyStore.get())?.key));
+  const client = new SkillsClient(core);
+  const runs = new RunFileSystem();
   const targets = new PublishTargets(context.workspaceState);
   const model = new SkillsModel({
     client,
@@ -125,6 +136,8 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
       isReadonly: true,
       isCaseSensitive: true,
     }),
+    runs,
+    vscode.workspace.registerFileSystemProvider(RUN_SCHEME, runs, { isReadonly: true, isCaseSensitive: true }),
     keyStore.onDidChange(() => {
       void view.updateKeyState();
       void model.refresh();
@@ -139,7 +152,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     registerCommand(InternalCommandIds.loadMore, loadMore(model), log),
     registerCommand(
       CommandIds.setApiKey,
-      setApiKey({ keyStore, clientWithKey: (key) => clientWithKey(async () => key) }),
+      setApiKey({ keyStore, clientWithKey: (key) => new SkillsClient(apiOptions(async () => key)) }),
       log,
     ),
     registerCommand(CommandIds.clearApiKey, clearApiKey(keyStore), log),
@@ -164,6 +177,20 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     registerCommand(CommandIds.compareVersions, compareVersions({ client, versionFiles }), log),
     registerCommand(CommandIds.restoreVersion, restoreVersion({ client, versionFiles, model }), log),
     registerCommand(
+      CommandIds.trySkill,
+      trySkill({
+        client,
+        messages: new MessagesClient(core),
+        files: new FilesClient(core),
+        runs,
+        keyStore,
+        state: context.globalState,
+        log,
+      }),
+      log,
+    ),
+    registerCommand(CommandIds.saveRunFiles, saveRunFiles({ runs }), log),
+    registerCommand(
       CommandIds.compareWithPublished,
       compareWithPublished({ client, versionFiles, folders, targets, workspaceSkills }),
       log,
@@ -179,6 +206,8 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     workspaceSkills,
     workspaceView,
     decorations,
+    runs,
+    logUri: context.logUri,
     filesHashed: () => skillModule().filesHashed(),
     activationMs: performance.now() - started,
   };

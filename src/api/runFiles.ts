@@ -130,13 +130,20 @@ export async function fetchRunFiles(
       file = planFile(await client.getFile(fileId, signal), taken, now);
     } catch (err) {
       if (signal?.aborted) throw err;
-      files.push({ fileId, name: uniqueName(`file-${index + 1}`, taken), sizeBytes: undefined, mimeType: undefined, note: errorNote(err) });
+      files.push({
+        fileId,
+        name: uniqueName(`file-${index + 1}`, taken),
+        sizeBytes: undefined,
+        mimeType: undefined,
+        note: errorNote(err),
+      });
       continue;
     }
     const size = file.sizeBytes ?? 0;
     if (file.note === undefined || file.note.startsWith('its name')) {
       if (size > limits.maxFileBytes) file.note = `larger than ${megabytes(limits.maxFileBytes)}: not downloaded`;
-      else if (total + size > limits.maxTotalBytes) file.note = `the run's files passed ${megabytes(limits.maxTotalBytes)}: not downloaded`;
+      else if (total + size > limits.maxTotalBytes)
+        file.note = `the run's files passed ${megabytes(limits.maxTotalBytes)}: not downloaded`;
       else {
         try {
           file.data = await client.downloadFile(fileId, limits.maxFileBytes, signal);

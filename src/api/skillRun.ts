@@ -53,7 +53,9 @@ export function containerOf(
   message: StreamedMessage | undefined,
 ): { id?: string; skills?: { skill_id?: string; version?: string; type?: string }[] } | undefined {
   const container = message?.container;
-  return typeof container === 'object' && container !== null ? (container as ReturnType<typeof containerOf>) : undefined;
+  return typeof container === 'object' && container !== null
+    ? (container as ReturnType<typeof containerOf>)
+    : undefined;
 }
 
 /**

@@ -4,14 +4,13 @@ import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/client';
 import type { VersionFiles } from '../skill/versionArchive';
 import { skillModule } from '../skillModule';
+import { ReadOnlyFileSystem } from './readOnlyFileSystem';
 
 export const VERSION_SCHEME = 'claude-skill-version';
 /** The first path segment of an empty file: the missing side of an added or removed file in a diff. */
 const EMPTY = '.empty';
 /** Versions kept after download. They never change, so only memory bounds the cache. */
 const CACHED_VERSIONS = 16;
-const READ_ONLY =
-  'Published versions are read-only. To change one, download it to a folder, edit it there and publish it as a new version.';
 
 /** `claude-skill-version:/<skill id>/<version>/<path>`. */
 export function versionFileUri(skillId: string, version: string, path = ''): vscode.Uri {
@@ -23,12 +22,15 @@ export function emptyFileUri(path: string): vscode.Uri {
   return vscode.Uri.from({ scheme: VERSION_SCHEME, path: `/${EMPTY}/${path}` });
 }
 
-export class VersionFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
+/** Published versions never change, so nothing here fires a change. */
+export class VersionFileSystem extends ReadOnlyFileSystem implements vscode.FileSystemProvider {
   private readonly versions = new Map<string, Promise<VersionFiles>>();
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
+  protected readonly readOnlyMessage =
+    'Published versions are read-only. To change one, download it to a folder, edit it there and publish it as a new version.';
 
-  constructor(private readonly client: Pick<SkillsClient, 'downloadVersion'>) {}
+  constructor(private readonly client: Pick<SkillsClient, 'downloadVersion'>) {
+    super();
+  }
 
   /** The version's files, downloaded once: a failed download is forgotten, so the next call tries again. */
   load(skillId: string, version: string): Promise<VersionFiles> {
@@ -72,30 +74,6 @@ export class VersionFileSystem implements vscode.FileSystemProvider, vscode.Disp
     const file = files.get(path);
     if (!file) throw vscode.FileSystemError.FileNotFound(uri);
     return file;
-  }
-
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined); // published versions never change
-  }
-
-  createDirectory(): never {
-    throw vscode.FileSystemError.NoPermissions(READ_ONLY);
-  }
-
-  writeFile(): never {
-    throw vscode.FileSystemError.NoPermissions(READ_ONLY);
-  }
-
-  delete(): never {
-    throw vscode.FileSystemError.NoPermissions(READ_ONLY);
-  }
-
-  rename(): never {
-    throw vscode.FileSystemError.NoPermissions(READ_ONLY);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 
   private async resolve(uri: vscode.Uri): Promise<{ files: VersionFiles; path: string }> {

@@ -1,0 +1,216 @@
+// Try in Claude…: a Messages API run with one skill attached (a skill row: its latest version; a version
+// row: that version; a published Workspace Skills row: its skill's latest; the palette: picks), on a model
+// picked from GET /v1/models (or claudeSkills.tryModel), with a prompt remembered per skill. The answer
+// streams into a read-only run document opened beside; the files the run made are fetched after it.
+import * as vscode from 'vscode';
+import type { SkillsClient } from '../api/client';
+import type { FilesClient } from '../api/filesClient';
+import type { MessagesClient } from '../api/messagesClient';
+import { collectAll } from '../api/paging';
+import { fetchRunFiles, producedFileIds } from '../api/runFiles';
+import { runSkill } from '../api/skillRun';
+import type { ModelInfo, Skill } from '../api/types';
+import { keyHint, type ApiKeyStore } from '../auth/apiKeyStore';
+import { CommandIds, StateKeys, WorkbenchCommands } from '../constants';
+import { tryMaxTokensSetting, tryModel } from '../config';
+import type { Log } from '../log';
+import type { RunFileSystem } from '../runs/runFileSystem';
+import type { RunView } from '../runs/runMarkdown';
+import type { SkillNode, VersionNode } from '../tree/nodes';
+import { containerSkillType, skillPickItem, skillTitle, versionPickItems } from '../tree/present';
+import type { WorkspaceSkillNode } from '../tree/workspaceSkillsProvider';
+import { modelPicks, tryMaxTokens } from './plans/modelChoice';
+import { billingNotice, rememberPrompt, runOutcomeMessage } from './plans/tryPlan';
+import { withCancellableProgress } from './support/cancellation';
+import { SHOW_LOG } from './support/messages';
+
+/** For automation and tests, after the arguments VS Code passes: the answers, instead of asking. */
+export interface TrySkillOptions {
+  model?: string;
+  prompt?: string;
+  /** The billing notice taken as read. */
+  acceptBilling?: boolean;
+}
+
+export interface TrySkillDeps {
+  client: Pick<SkillsClient, 'skillPages' | 'versionPages' | 'modelPages' | 'getSkill'>;
+  messages: Pick<MessagesClient, 'streamMessage'>;
+  files: Pick<FilesClient, 'getFile' | 'downloadFile'>;
+  runs: Pick<RunFileSystem, 'create' | 'update' | 'flush'>;
+  keyStore: Pick<ApiKeyStore, 'get'>;
+  /** `globalState`: prompts and the last model outlive a workspace. */
+  state: vscode.Memento;
+  log: Pick<Log, 'show'>;
+}
+
+interface TryTarget {
+  skill: Skill;
+  /** A version id, or `latest`. */
+  version: string;
+}
+
+const RUN = 'Run';
+const RUN_QUIETLY = "Run, Don't Ask Again This Session";
+const OPEN_PREVIEW = 'Open Preview';
+const SAVE_FILES = 'Save Run Files…';
+
+type TryArg = SkillNode | VersionNode | WorkspaceSkillNode | undefined;
+
+async function targetOf(arg: TryArg, client: TrySkillDeps['client']): Promise<TryTarget | undefined> {
+  if (arg?.kind === 'skill') return { skill: arg.skill, version: 'latest' };
+  if (arg?.kind === 'version') return { skill: arg.skill, version: arg.version.id };
+  if (arg?.kind === 'workspaceSkill') {
+    const { targetId, skill, name } = arg.row;
+    if (!targetId) throw new Error(`${name} has not been published from this workspace: publish it, then try it.`);
+    return { skill: skill ?? (await client.getSkill(targetId)), version: 'latest' };
+  }
+  const skills = collectAll(client.skillPages({ limit: 1000 })).then((all) => {
+    if (all.length === 0) throw new Error('There is no skill to try: publish a folder with a SKILL.md first.');
+    return all.map((skill) => ({ ...skillPickItem(skill, undefined, vscode.env.language), skill }));
+  });
+  const skill = (
+    await vscode.window.showQuickPick(skills, { title: 'Try in Claude (1/4): skill', matchOnDescription: true })
+  )?.skill;
+  if (!skill) return undefined;
+  const versions = collectAll(client.versionPages(skill.id, { limit: 1000 })).then((all) => [
+    { label: 'Latest version', description: 'whatever is newest when the request runs', version: 'latest' },
+    ...versionPickItems(skill, all, vscode.env.language).map((item) => ({ ...item, version: item.version.id })),
+  ]);
+  const picked = await vscode.window.showQuickPick(versions, { title: 'Try in Claude (2/4): version' });
+  return picked && { skill, version: picked.version };
+}
+
+async function chooseModel(
+  deps: TrySkillDeps,
+  given: string | undefined,
+): Promise<{ id: string; info?: ModelInfo } | undefined> {
+  const models = collectAll(deps.client.modelPages({ limit: 1000 }));
+  const wanted = given ?? tryModel();
+  if (wanted) {
+    // The model's own cap is read when the list says it; a model it does not list is sent as named.
+    const info = (await models.catch(() => [])).find((m) => m.id === wanted);
+    return { id: wanted, info };
+  }
+  const items = models.then((all) => {
+    const picks = modelPicks(all, deps.state.get<string>(StateKeys.lastTryModel));
+    if (picks.length === 0)
+      throw new Error('None of the models this key may use runs the code execution tool skills need.');
+    return picks;
+  });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Try in Claude (3/4): model',
+    placeHolder: 'Models that run the code execution tool skills need',
+    matchOnDescription: true,
+  });
+  if (!picked) return undefined;
+  await deps.state.update(StateKeys.lastTryModel, picked.model.id);
+  return { id: picked.model.id, info: picked.model };
+}
+
+async function askPrompt(deps: TrySkillDeps, skill: Skill, given: string | undefined): Promise<string | undefined> {
+  const prompts = deps.state.get<Record<string, string>>(StateKeys.tryPrompts, {});
+  const prompt =
+    given ??
+    (await vscode.window.showInputBox({
+      title: `Try in Claude (4/4): prompt for "${skillTitle(skill)}"`,
+      prompt: 'What to ask Claude with this skill attached (and the code execution tool).',
+      value: prompts[skill.id] ?? '',
+      validateInput: (value) => (value.trim() ? undefined : 'Enter a prompt.'),
+    }));
+  if (!prompt?.trim()) return undefined;
+  await deps.state.update(StateKeys.tryPrompts, rememberPrompt(prompts, skill.id, prompt));
+  return prompt;
+}
+
+export function trySkill(deps: TrySkillDeps) {
+  let billingAcknowledged = false;
+  return async (arg?: TryArg, _selected?: unknown, options: TrySkillOptions = {}): Promise<vscode.Uri | undefined> => {
+    const target = await targetOf(arg, deps.client);
+    if (!target) return undefined;
+    const model = await chooseModel(deps, options.model);
+    if (!model) return undefined;
+    const prompt = await askPrompt(deps, target.skill, options.prompt);
+    if (prompt === undefined) return undefined;
+    const maxTokens = model.info ? tryMaxTokens(tryMaxTokensSetting(), model.info) : tryMaxTokensSetting();
+    const title = skillTitle(target.skill);
+
+    if (!billingAcknowledged && !options.acceptBilling) {
+      const key = await deps.keyStore.get();
+      const choice = await vscode.window.showInformationMessage(
+        billingNotice(model.id, maxTokens, title, key ? keyHint(key.key) : 'none set'),
+        { modal: true },
+        RUN,
+        RUN_QUIETLY,
+      );
+      if (!choice) return undefined;
+      if (choice === RUN_QUIETLY) billingAcknowledged = true;
+    }
+
+    const view: RunView = {
+      title,
+      prompt,
+      model: model.id,
+      maxTokens,
+      skillId: target.skill.id,
+      askedVersion: target.version,
+      turns: [],
+    };
+    const slug =
+      title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 40) || 'skill';
+    const uri = deps.runs.create(view, `${slug}-try`);
+    await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+
+    const outcome = await withCancellableProgress(
+      `Trying "${title}" in Claude`,
+      undefined,
+      async (progress, signal) => {
+        const input = {
+          model: model.id,
+          maxTokens,
+          prompt,
+          skill: { type: containerSkillType(target.skill.source), skill_id: target.skill.id, version: target.version },
+        };
+        const result = await runSkill(
+          deps.messages,
+          input,
+          (turns) => deps.runs.update(uri, (v) => ({ ...v, turns })),
+          signal,
+        );
+        const ids = [...new Set(result.turns.flatMap((t) => producedFileIds(t.message?.content ?? [])))];
+        const fetching = ids.length > 0 && result.error?.kind !== 'cancelled';
+        deps.runs.update(uri, (v) => ({
+          ...v,
+          turns: result.turns,
+          ended: { error: result.error, pausedAtLimit: result.pausedAtLimit },
+          fetchingFiles: fetching ? ids.length : undefined,
+        }));
+        let fetched = 0;
+        if (fetching) {
+          progress.report({ message: `fetching ${ids.length} file${ids.length === 1 ? '' : 's'}` });
+          const files = await fetchRunFiles(deps.files, ids, undefined, signal).catch(() => []);
+          fetched = files.filter((f) => f.data).length;
+          deps.runs.update(uri, (v) => ({ ...v, files, fetchingFiles: undefined }));
+        }
+        deps.runs.flush(uri);
+        return { error: result.error, stopReason: result.turns.at(-1)?.message?.stop_reason, files: fetched };
+      },
+    );
+
+    const { text, severity } = runOutcomeMessage(title, outcome);
+    const actions = severity === 'error' ? [SHOW_LOG] : [OPEN_PREVIEW, ...(outcome.files ? [SAVE_FILES] : [])];
+    const shown =
+      severity === 'error'
+        ? vscode.window.showErrorMessage(text, ...actions)
+        : vscode.window.showInformationMessage(text, ...actions);
+    void shown.then((choice) => {
+      if (choice === SHOW_LOG) deps.log.show();
+      if (choice === OPEN_PREVIEW) void vscode.commands.executeCommand(WorkbenchCommands.markdownPreviewToSide, uri);
+      if (choice === SAVE_FILES) void vscode.commands.executeCommand(CommandIds.saveRunFiles, uri);
+    });
+    return uri;
+  };
+}

@@ -1,0 +1,240 @@
+// The run document of a try, as Markdown: the prompt, the answer's text, each code execution step (its
+// command, its output in fences longer than any backtick run inside, its return code, long output cut with
+// the rest a link away), the files the run produced, and a footer with the model, the version that really
+// ran, the token usage, the stop reason and the request ids. Free of VS Code: unit-tested in plain Node.
+import { describeError, type SkillsApiError } from '../api/errors';
+import type { ContentBlock } from '../api/messageStream';
+import type { RunFile } from '../api/runFiles';
+import { MAX_CONTINUATIONS, containerOf, type RunTurn } from '../api/skillRun';
+
+/** Output lines shown in the document; the rest is in the step's own file, a link away. */
+export const SHOWN_OUTPUT_LINES = 12;
+
+export interface RunView {
+  title: string;
+  prompt: string;
+  model: string;
+  maxTokens: number;
+  /** What was asked for: `skill_… latest`, or a version id. */
+  skillId: string;
+  askedVersion: string;
+  /** Said at the top, as the demo's emulator is a test double. */
+  notice?: string;
+  turns: readonly RunTurn[];
+  /** Undefined while the run goes on. */
+  ended?: { error?: SkillsApiError; pausedAtLimit: boolean };
+  /** Undefined until the files are known; then every produced file, fetched or noted. */
+  files?: readonly RunFile[];
+  /** How many produced files are being fetched. */
+  fetchingFiles?: number;
+}
+
+export interface RenderedRun {
+  markdown: string;
+  /** Whole outputs too long to show, by the path (relative to the document) the document links them at. */
+  outputs: Map<string, string>;
+}
+
+/** A fence of backticks longer than any run of them in `text`, so the text cannot close it. */
+export function fenceFor(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+function fenced(text: string, language = ''): string {
+  const fence = fenceFor(text);
+  return `${fence}${language}\n${text.endsWith('\n') ? text : `${text}\n`}${fence}`;
+}
+
+/** Markdown that shows `text` as itself, inline. */
+function code(text: string): string {
+  const fence = '`'.repeat(Math.max(1, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text.replace(/\n/g, ' ')}${pad}${fence}`;
+}
+
+/**
+ * Prose shown as itself, escaped only where Markdown would read it otherwise, so that the document still
+ * reads well as text (`req_011C…` keeps its underscores: inside a word they are not emphasis).
+ */
+export function escapeInline(text: string): string {
+  return text.replace(/[\\`*[\]<>]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\$&');
+}
+
+const quote = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+
+/** A link target Markdown reads as one path, whatever the name holds. */
+const linkTarget = (path: string) => `<${path.replace(/[<>]/g, encodeURIComponent)}>`;
+
+/** Output shown up to SHOWN_OUTPUT_LINES lines; past that, the rest is a file the document links to. */
+function output(label: string, text: string, path: string, outputs: Map<string, string>): string {
+  const lines = text.replace(/\n$/, '').split('\n');
+  if (lines.length <= SHOWN_OUTPUT_LINES) return `${label}\n\n${fenced(text, 'text')}`;
+  outputs.set(path, text);
+  const shown = lines.slice(0, SHOWN_OUTPUT_LINES).join('\n');
+  const more = lines.length - SHOWN_OUTPUT_LINES;
+  return `${label}\n\n${fenced(shown, 'text')}\n\n… ${more} more line${more === 1 ? '' : 's'}: [the whole ${label.replace(/\*/g, '')}](${linkTarget(path)})`;
+}
+
+const asObject = (value: unknown) =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+
+function toolUse(block: ContentBlock): string {
+  const input = asObject(block.input);
+  const name = String(block.name ?? 'tool');
+  if (typeof input.command === 'string' && name !== 'text_editor_code_execution') {
+    return `#### Code execution (${code(name)})\n\n${fenced(input.command, 'bash')}`;
+  }
+  if (typeof input.code === 'string') return `#### Code execution (${code(name)})\n\n${fenced(input.code, 'python')}`;
+  const what = [input.command, input.path].filter((v) => typeof v === 'string').join(' ');
+  return `#### ${code(name)}${what ? `: ${code(what)}` : ''}\n\n${fenced(JSON.stringify(block.input ?? {}, null, 2), 'json')}`;
+}
+
+function toolResult(
+  block: ContentBlock,
+  step: string,
+  outputs: Map<string, string>,
+  files: readonly RunFile[] | undefined,
+): string {
+  const content = asObject(block.content);
+  const type = String(content.type ?? '');
+  if (type.endsWith('_error')) {
+    return `**Tool error:** ${code(String(content.error_code ?? type))}`;
+  }
+  const parts: string[] = [];
+  if (typeof content.stdout === 'string' && content.stdout) {
+    parts.push(output('**stdout**', content.stdout, `output/${step}-stdout.txt`, outputs));
+  }
+  if (typeof content.stderr === 'string' && content.stderr) {
+    parts.push(output('**stderr**', content.stderr, `output/${step}-stderr.txt`, outputs));
+  }
+  if (type === 'text_editor_code_execution_view_result' && typeof content.content === 'string') {
+    parts.push(output('**File**', content.content, `output/${step}-view.txt`, outputs));
+  } else if (type.startsWith('text_editor_code_execution')) {
+    parts.push(fenced(JSON.stringify(content, null, 2), 'json'));
+  }
+  if (typeof content.return_code === 'number') parts.push(`Return code: ${content.return_code}`);
+  const produced = Array.isArray(content.content)
+    ? (content.content as { file_id?: unknown }[]).filter((o) => typeof o?.file_id === 'string')
+    : [];
+  if (produced.length > 0) {
+    const names = produced.map((o) => {
+      const file = files?.find((f) => f.fileId === o.file_id);
+      return file ? fileLink(file) : code(String(o.file_id));
+    });
+    parts.push(`Produced: ${names.join(', ')}`);
+  }
+  return parts.join('\n\n') || '*(no output)*';
+}
+
+function fileLink(file: RunFile): string {
+  return file.data ? `[${escapeInline(file.name)}](${linkTarget(`files/${file.name}`)})` : escapeInline(file.name);
+}
+
+function block(block: ContentBlock, step: string, outputs: Map<string, string>, files: readonly RunFile[] | undefined) {
+  switch (block.type) {
+    case 'text':
+      return String(block.text ?? '');
+    case 'thinking':
+      return quote(`*Thinking:* ${String(block.thinking ?? '')}`);
+    case 'redacted_thinking':
+      return '> *Thinking (redacted)*';
+    case 'server_tool_use':
+    case 'tool_use':
+      return toolUse(block);
+    default:
+      if (block.type.endsWith('_tool_result')) return toolResult(block, step, outputs, files);
+      return `**A block of a type this version does not know:** ${code(block.type)}\n\n${fenced(JSON.stringify(block, null, 2), 'json')}`;
+  }
+}
+
+const size = (bytes: number | undefined) =>
+  bytes === undefined
+    ? ''
+    : bytes < 1024
+      ? `${bytes} B`
+      : bytes < 1024 * 1024
+        ? `${(bytes / 1024).toFixed(1)} KB`
+        : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function filesSection(view: RunView): string | undefined {
+  if (view.fetchingFiles)
+    return `## Files\n\nFetching ${view.fetchingFiles} file${view.fetchingFiles === 1 ? '' : 's'}…`;
+  if (!view.files || view.files.length === 0) return undefined;
+  const rows = view.files.map((file) => {
+    const facts = [size(file.sizeBytes), file.mimeType].filter(Boolean).join(', ');
+    return `- ${fileLink(file)}${facts ? ` (${facts})` : ''}${file.note ? ` — ${escapeInline(file.note)}` : ''}`;
+  });
+  return `## Files\n\n${rows.join('\n')}\n\nSave them with **Save Run Files…** in this editor's title bar.`;
+}
+
+const STOP_REASONS: Record<string, string> = {
+  end_turn: 'end_turn (the answer is complete)',
+  max_tokens: 'max_tokens: the answer was cut at the token cap. Raise `claudeSkills.tryMaxTokens` for a longer answer.',
+  refusal: 'refusal: Claude declined to answer this prompt.',
+  pause_turn: 'pause_turn (the model paused a long turn)',
+  stop_sequence: 'stop_sequence',
+  tool_use: 'tool_use',
+};
+
+function usageOf(turns: readonly RunTurn[]): string {
+  const sum = (key: string) => turns.reduce((total, t) => total + (Number((t.message?.usage ?? {})[key]) || 0), 0);
+  return `${sum('input_tokens')} in, ${sum('output_tokens')} out`;
+}
+
+function footer(view: RunView): string {
+  const last = view.turns[view.turns.length - 1]?.message;
+  const ran = [...view.turns]
+    .reverse()
+    .map((t) => containerOf(t.message))
+    .find((c) => c?.skills);
+  const versions = (ran?.skills ?? []).map((s) => `${code(String(s.skill_id))} ${code(String(s.version))}`);
+  const stop = last?.stop_reason ?? undefined;
+  const requestIds = view.turns.map((t) => t.requestId).filter((id): id is string => Boolean(id));
+  const rows = [
+    `**Model:** ${code(last?.model ?? view.model)} (max_tokens ${view.maxTokens})`,
+    `**Skill version that ran:** ${versions.length ? versions.join(', ') : 'not reported'} (asked for ${code(view.skillId)} ${code(view.askedVersion)})`,
+    `**Tokens:** ${usageOf(view.turns)}`,
+    `**Stop reason:** ${stop ? (STOP_REASONS[stop] ?? code(stop)) : 'none'}`,
+  ];
+  if (view.turns.length > 1) rows.push(`**Turns:** ${view.turns.length} (continued after pause_turn)`);
+  if (view.ended?.pausedAtLimit) {
+    rows.push(`**Stopped:** the model still paused after ${MAX_CONTINUATIONS} continuations.`);
+  }
+  rows.push(`**Request ids:** ${requestIds.length ? requestIds.map(code).join(', ') : 'none'}`);
+  return rows.join('  \n');
+}
+
+export function renderRun(view: RunView): RenderedRun {
+  const outputs = new Map<string, string>();
+  const parts = [`# Try in Claude: ${escapeInline(view.title)}`];
+  if (view.notice) parts.push(`> **${escapeInline(view.notice)}**`);
+  parts.push(`**Prompt**\n\n${quote(view.prompt)}`);
+  parts.push('## Answer');
+  let step = 0;
+  const blocks = view.turns.flatMap((t) => t.message?.content ?? []);
+  for (const b of blocks) {
+    if (b.type === 'server_tool_use' || b.type === 'tool_use') step++;
+    parts.push(block(b, String(step), outputs, view.files));
+  }
+  if (blocks.length === 0 && !view.ended) parts.push('*Waiting for the answer…*');
+  if (!view.ended) parts.push('*Streaming…*');
+  const files = filesSection(view);
+  if (files) parts.push(files);
+  if (view.ended) {
+    parts.push('---', footer(view));
+    if (view.ended.error) {
+      const error = view.ended.error;
+      parts.push(
+        error.kind === 'cancelled'
+          ? '**Cancelled.** What came before the cancel is above.'
+          : `**Error:** ${escapeInline(describeError(error))}`,
+      );
+    }
+  }
+  return { markdown: parts.join('\n\n') + '\n', outputs };
+}
