@@ -162,7 +162,9 @@ export function trySkill(deps: TrySkillDeps) {
         .replace(/^-|-$/g, '')
         .slice(0, 40) || 'skill';
     const uri = deps.runs.create(view, `${slug}-try`);
-    await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    // Beside the editor in use, if any: the skill's files stay in view as the answer streams in.
+    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    await vscode.window.showTextDocument(uri, { viewColumn: column, preview: false });
 
     const outcome = await withCancellableProgress(
       `Trying "${title}" in Claude`,
