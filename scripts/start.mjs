@@ -45,6 +45,8 @@ Claude Skills demo is running.
   Skills API:     ${emulator.url} (emulator, ${emulator.store.all().length} sample skills)
 
 Click the Claude Skills icon in the activity bar, choose Set API Key and paste the demo key.
+Right-click a skill and choose Try in Claude… to run a prompt with it: the emulator's model is a
+scripted test double, not Claude (its answers say so), and nothing is billed.
 Press Ctrl-C to stop everything.`);
 }
 
