@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { describeSkill } from '../tree/present';
 import { loadVersionFiles, requireVersionNode, type VersionFilesDeps } from './support/versionNode';
 import { firstLines, plural } from '../shared/words';
+import { uriExists } from './support/uriExists';
 
 /** For automation and tests, after the arguments VS Code passes. */
 export interface DownloadOptions {
@@ -50,15 +51,6 @@ async function includeHidden(
   return choice === undefined ? undefined : choice === include;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Download Version to Folder…: the version's files written into a folder the user picks, after asking
  * before any file there is overwritten. Returns the paths written.
@@ -91,7 +83,7 @@ export function downloadVersion(deps: VersionFilesDeps) {
     const files = new Map([...all].filter(([file]) => !isGitEntry(file) && (withHidden || !isHidden(file))));
     const target = (file: string) => vscode.Uri.joinPath(folder, ...file.split('/'));
     const present = (
-      await Promise.all([...files.keys()].map(async (file) => ((await exists(target(file))) ? file : undefined)))
+      await Promise.all([...files.keys()].map(async (file) => ((await uriExists(target(file))) ? file : undefined)))
     ).filter((file): file is string => file !== undefined);
     if (present.length > 0) {
       const listed = firstLines(present);

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { plural } from '../shared/words';
 import { RUN_SCHEME, type RunFileSystem } from '../runs/runFileSystem';
+import { uriExists } from './support/uriExists';
 
 /** For automation and tests, after the argument VS Code passes: the answers, instead of asking. */
 export interface SaveRunFilesOptions {
@@ -12,15 +13,6 @@ export interface SaveRunFilesOptions {
 
 const OVERWRITE = 'Overwrite';
 const REVEAL = 'Reveal in Explorer';
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function saveRunFiles(deps: { runs: Pick<RunFileSystem, 'view'> }) {
   return async (arg?: vscode.Uri, options: SaveRunFilesOptions = {}): Promise<vscode.Uri[] | undefined> => {
@@ -47,7 +39,7 @@ export function saveRunFiles(deps: { runs: Pick<RunFileSystem, 'view'> }) {
 
     const targets = files.map((file) => ({ file, target: vscode.Uri.joinPath(folder, file.name) }));
     const taken = (
-      await Promise.all(targets.map(async (t) => ((await exists(t.target)) ? t.file.name : undefined)))
+      await Promise.all(targets.map(async (t) => ((await uriExists(t.target)) ? t.file.name : undefined)))
     ).filter((name): name is string => name !== undefined);
     if (taken.length > 0 && !options.overwrite) {
       const shown = taken.slice(0, 5).join(', ') + (taken.length > 5 ? `, and ${taken.length - 5} more` : '');

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../src/constants';
 import type { TrySkillOptions } from '../../src/commands/trySkill';
+import { WorkspaceSkillNode } from '../../src/tree/workspaceSkillsProvider';
 import { useHostSuite } from './hostSuite';
 
 const KEY = 'sk-ant-try-test-8642';
@@ -55,6 +56,8 @@ describe('Try in Claude', () => {
   const scratch = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'scratch-run-files');
   const text = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   let runUri: vscode.Uri;
+  const tryFrom = async (node: unknown, prompt: string) =>
+    (await vscode.commands.executeCommand<vscode.Uri>(CommandIds.trySkill, node, undefined, answers(prompt)))!;
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -63,12 +66,7 @@ describe('Try in Claude', () => {
 
   it("streams a version row's run into a read-only document beside: answer, step, file link, footer", async () => {
     const [, older] = await suite.versionNodes('skill_try');
-    runUri = (await vscode.commands.executeCommand<vscode.Uri>(
-      CommandIds.trySkill,
-      older,
-      undefined,
-      answers('Summarize this skill.'),
-    ))!;
+    runUri = (await tryFrom(older, 'Summarize this skill.'))!;
     assert.equal(runUri.scheme, 'claude-skills-run');
     const markdown = await text(runUri);
     assert.match(markdown, /^# Try in Claude: Try Me/);
@@ -125,12 +123,7 @@ describe('Try in Claude', () => {
 
   it("tries an Anthropic skill as type anthropic, its skill row's latest", async () => {
     const node = await suite.skillNode('skill_pdf');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(
-      CommandIds.trySkill,
-      node,
-      undefined,
-      answers('Read a PDF.'),
-    );
+    const uri = await tryFrom(node, 'Read a PDF.');
     const markdown = await text(uri);
     assert.match(markdown, /\*\*Skill version that ran:\*\* `skill_pdf` `20251013` \(asked for `skill_pdf` `latest`\)/);
     const post = suite.emulator.log.find((r) => r.method === 'POST' && r.path === '/v1/messages')!;
@@ -139,14 +132,23 @@ describe('Try in Claude', () => {
     });
   });
 
+  it("tries a published Workspace Skills row as its skill's latest, and refuses a folder never published", async () => {
+    const folder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'skills', 'hello-world');
+    const { targets, workspaceSkills } = suite.exports;
+    assert.equal(await tryFrom(new WorkspaceSkillNode(await workspaceSkills.row(folder)), 'Hi.'), undefined);
+    assert.equal(suite.emulator.log.filter((r) => r.path === '/v1/messages').length, 0, 'nothing is run');
+    await targets.remember(folder, 'skill_try');
+    try {
+      const uri = await tryFrom(new WorkspaceSkillNode(await workspaceSkills.row(folder)), 'Hi.');
+      assert.match(await text(uri), /\(asked for `skill_try` `latest`\)/);
+    } finally {
+      await targets.forget(folder);
+    }
+  });
+
   it('ends the document with the API error and its request id', async () => {
     const node = await suite.skillNode('skill_try');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(
-      CommandIds.trySkill,
-      node,
-      undefined,
-      answers('x [error]'),
-    );
+    const uri = await tryFrom(node, 'x [error]');
     assert.match(
       await text(uri),
       /\*\*Error:\*\* The Messages API stopped the answer: Overloaded \(request req_011C\w+\)\n$/,
