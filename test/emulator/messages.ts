@@ -285,7 +285,8 @@ export function answerMessages(
       };
       if (scripted.stall) {
         await write(sse(events[0]));
-        await Promise.race([closed, new Promise((r) => setTimeout(r, 600_000))]);
+        // Silent until the client leaves, or for 10 minutes; the timer never keeps a test process alive.
+        await Promise.race([closed, new Promise((r) => setTimeout(r, 600_000).unref())]);
         return void res.end();
       }
       const cut = scripted.errorMidStream ? events.findIndex((e) => e.type === 'message_delta') : events.length;
