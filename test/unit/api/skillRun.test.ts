@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import Anthropic from '@anthropic-ai/sdk';
 import { FilesClient } from '../../../src/api/filesClient';
-import { CODE_EXECUTION_TOOL, MessagesClient, type SkillAttachment } from '../../../src/api/messagesClient';
+import { MessagesClient, type SkillAttachment } from '../../../src/api/messagesClient';
 import { fetchRunFiles, producedFileIds, safeFileName, uniqueName } from '../../../src/api/runFiles';
 import { MAX_CONTINUATIONS, runSkill, turnRequest, type SkillRunInput } from '../../../src/api/skillRun';
 import type { ScenarioName } from '../../../test/emulator/scriptedModel';
@@ -241,10 +241,6 @@ describe('Try in Claude: a run against the scripted model', () => {
     assert.deepEqual((run.turns[0].message!.container as { skills: unknown[] }).skills, [
       { type: 'anthropic', skill_id: 'skill_01Pdf', version: '20251013' },
     ]);
-  });
-
-  it('carries the API tool the skills need', () => {
-    assert.deepEqual(turnRequest(input('x'), []).tools, [CODE_EXECUTION_TOOL]);
   });
 });
 
