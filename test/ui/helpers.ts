@@ -1,6 +1,8 @@
 // Steps the UI tests share, on the workbench's own DOM.
 import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { screenshotDir } from './session';
 
 /** Waits until `locator` matches exactly `count` elements, and says how many it saw if it never does. */
 export async function waitForCount(locator: Locator, count: number, timeoutMs = 15_000): Promise<void> {
@@ -14,10 +16,15 @@ export async function waitForCount(locator: Locator, count: number, timeoutMs = 
 }
 
 export async function setKeyFromWelcome(page: Page, apiKey: string): Promise<void> {
+  // A loaded machine can take long to start the extension host: wait for it, and leave a picture if not.
   await page
     .locator('.sidebar .welcome-view-content')
     .getByRole('button', { name: 'Set API Key' })
-    .click({ timeout: 30_000 });
+    .click({ timeout: 60_000 })
+    .catch(async (err: unknown) => {
+      await page.screenshot({ path: join(screenshotDir, 'failed-welcome.png') });
+      throw err;
+    });
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: 15_000 });
   await input.fill(apiKey);
