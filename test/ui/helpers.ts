@@ -20,7 +20,7 @@ export async function setKeyFromWelcome(page: Page, apiKey: string): Promise<voi
   await page
     .locator('.sidebar .welcome-view-content')
     .getByRole('button', { name: 'Set API Key' })
-    .click({ timeout: 60_000 })
+    .click({ timeout: 90_000 })
     .catch(async (err: unknown) => {
       await page.screenshot({ path: join(screenshotDir, 'failed-welcome.png') });
       throw err;
