@@ -2,6 +2,7 @@
 // the Files API within bounds, and names that are safe to show and to write. A name comes from the server
 // and is untrusted: only its base name is kept, and a name that could still reach outside a folder, or
 // mean something else on another system, is replaced by one made from the file id.
+import { formatBytes } from '../shared/words';
 import { describeError } from './errors';
 import type { FilesClient } from './filesClient';
 import type { ContentBlock } from './messageStream';
@@ -82,8 +83,6 @@ export function uniqueName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
 /** What is known of one file before its bytes: its name settled, or a note why it is not fetched. */
 function planFile(info: FileInfo, taken: Set<string>, now: number): RunFile {
   const safe = safeFileName(info.filename);
@@ -141,9 +140,9 @@ export async function fetchRunFiles(
     }
     const size = file.sizeBytes ?? 0;
     if (file.note === undefined || file.note.startsWith('its name')) {
-      if (size > limits.maxFileBytes) file.note = `larger than ${megabytes(limits.maxFileBytes)}: not downloaded`;
+      if (size > limits.maxFileBytes) file.note = `larger than ${formatBytes(limits.maxFileBytes)}: not downloaded`;
       else if (total + size > limits.maxTotalBytes)
-        file.note = `the run's files passed ${megabytes(limits.maxTotalBytes)}: not downloaded`;
+        file.note = `the run's files passed ${formatBytes(limits.maxTotalBytes)}: not downloaded`;
       else {
         try {
           file.data = await client.downloadFile(fileId, limits.maxFileBytes, signal);

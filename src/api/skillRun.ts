@@ -85,10 +85,11 @@ export async function runSkill(
       current.message = answer.message;
       current.requestId = answer.requestId;
     } catch (err) {
-      if (current.message === undefined) turns.pop();
       const error =
         err instanceof SkillsApiError ? err : new SkillsApiError({ kind: 'server', message: String(err), cause: err });
-      current.requestId ??= error.requestId;
+      // A turn that got no message before it failed is not shown; the error names its request.
+      if (current.message === undefined) turns.pop();
+      else current.requestId ??= error.requestId;
       onProgress(turns);
       return { turns, error, pausedAtLimit: false };
     }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { formatBytes } from '../shared/words';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
 import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
 import { checkedSkillFolder, chooseSkillFolder } from './support/folderChoice';
@@ -32,7 +33,7 @@ export function packageSkill(deps: {
         saveLabel: 'Package',
       }));
     if (!target) return undefined;
-    const { buildZip, formatBytes } = skillModule();
+    const { buildZip } = skillModule();
     const zip = await buildZip(skill);
     await vscode.workspace.fs.writeFile(target, zip);
     const reveal = 'Reveal in Explorer';

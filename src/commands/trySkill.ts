@@ -22,6 +22,7 @@ import type { WorkspaceSkillNode } from '../tree/workspaceSkillsProvider';
 import { modelPicks, tryMaxTokens } from './plans/modelChoice';
 import { billingNotice, rememberPrompt, runOutcomeMessage } from './plans/tryPlan';
 import { withCancellableProgress } from './support/cancellation';
+import { plural } from '../shared/words';
 import { SHOW_LOG } from './support/messages';
 
 /** For automation and tests, after the arguments VS Code passes: the answers, instead of asking. */
@@ -192,7 +193,7 @@ export function trySkill(deps: TrySkillDeps) {
         }));
         let fetched = 0;
         if (fetching) {
-          progress.report({ message: `fetching ${ids.length} file${ids.length === 1 ? '' : 's'}` });
+          progress.report({ message: `fetching ${plural(ids.length, 'file')}` });
           const files = await fetchRunFiles(deps.files, ids, undefined, signal).catch(() => []);
           fetched = files.filter((f) => f.data).length;
           deps.runs.update(uri, (v) => ({ ...v, files, fetchingFiles: undefined }));

@@ -6,6 +6,7 @@ import { describeError, type SkillsApiError } from '../api/errors';
 import type { ContentBlock } from '../api/messageStream';
 import type { RunFile } from '../api/runFiles';
 import { MAX_CONTINUATIONS, containerOf, type RunTurn } from '../api/skillRun';
+import { formatBytes, plural } from '../shared/words';
 
 /** Output lines shown in the document; the rest is in the step's own file, a link away. */
 export const SHOWN_OUTPUT_LINES = 12;
@@ -77,7 +78,7 @@ function output(label: string, text: string, path: string, outputs: Map<string, 
   outputs.set(path, text);
   const shown = lines.slice(0, SHOWN_OUTPUT_LINES).join('\n');
   const more = lines.length - SHOWN_OUTPUT_LINES;
-  return `${label}\n\n${fenced(shown, 'text')}\n\n… ${more} more line${more === 1 ? '' : 's'}: [the whole ${label.replace(/\*/g, '')}](${linkTarget(path)})`;
+  return `${label}\n\n${fenced(shown, 'text')}\n\n… ${plural(more, 'more line')}: [the whole ${label.replace(/\*/g, '')}](${linkTarget(path)})`;
 }
 
 const asObject = (value: unknown) =>
@@ -152,18 +153,10 @@ function block(block: ContentBlock, step: string, outputs: Map<string, string>, 
   }
 }
 
-const size = (bytes: number | undefined) =>
-  bytes === undefined
-    ? ''
-    : bytes < 1024
-      ? `${bytes} B`
-      : bytes < 1024 * 1024
-        ? `${(bytes / 1024).toFixed(1)} KB`
-        : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const size = (bytes: number | undefined) => (bytes === undefined ? '' : formatBytes(bytes));
 
 function filesSection(view: RunView): string | undefined {
-  if (view.fetchingFiles)
-    return `## Files\n\nFetching ${view.fetchingFiles} file${view.fetchingFiles === 1 ? '' : 's'}…`;
+  if (view.fetchingFiles) return `## Files\n\nFetching ${plural(view.fetchingFiles, 'file')}…`;
   if (!view.files || view.files.length === 0) return undefined;
   const rows = view.files.map((file) => {
     const facts = [size(file.sizeBytes), file.mimeType].filter(Boolean).join(', ');

@@ -9,3 +9,10 @@ export function plural(count: number, noun: string): string {
 export function firstLines(items: readonly string[], max = 10): string[] {
   return items.length > max ? [...items.slice(0, max), `and ${items.length - max} more`] : [...items];
 }
+
+/** A size as people read it: 512 B, 3.4 KB, 12.0 MB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -4,7 +4,6 @@
 export {
   buildZip,
   describeFiles,
-  formatBytes,
   inspectSkillFolder,
   readUploadFiles,
   slugMismatch,

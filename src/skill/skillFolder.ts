@@ -18,7 +18,7 @@ import { formatProblem, hasErrors, type SkillProblem } from './problems';
 import { validateFrontmatter } from './rules';
 import { forEachLimited } from './concurrency';
 import { scanForSecrets } from './secrets';
-import { plural } from '../shared/words';
+import { formatBytes, plural } from '../shared/words';
 
 /** The Skills API's limit for all files of one upload together. */
 /** All files together, uncompressed: the GA limit (the legacy beta's was 8 MB). */
@@ -62,12 +62,6 @@ const READS_IN_FLIGHT = 16;
  * as the upload reaches them. Small files opened one by one mid-upload cost more time than their memory.
  */
 const READ_AHEAD_MAX = 1024 * 1024;
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 /** "3 files, 4.2 KB": what an upload or a package of the folder carries. */
 export function describeFiles(skill: Pick<SkillFolder, 'files' | 'totalBytes'>): string {

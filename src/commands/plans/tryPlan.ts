@@ -3,6 +3,7 @@
 import type { SkillsApiError } from '../../api/errors';
 import { describeError } from '../../api/errors';
 import { MAX_CONTINUATIONS } from '../../api/skillRun';
+import { plural } from '../../shared/words';
 
 /** Prompts kept: one per skill, the skills tried most recently. */
 const KEPT_PROMPTS = 50;
@@ -37,7 +38,7 @@ export function runOutcomeMessage(title: string, outcome: RunOutcome): { text: s
   if (outcome.error?.kind === 'cancelled') return { text: `The try of "${title}" was cancelled.`, severity: 'info' };
   if (outcome.error)
     return { text: `The try of "${title}" failed: ${describeError(outcome.error)}`, severity: 'error' };
-  const files = outcome.files ? `, ${outcome.files} file${outcome.files === 1 ? '' : 's'}` : '';
+  const files = outcome.files ? `, ${plural(outcome.files, 'file')}` : '';
   const stop =
     outcome.stopReason === 'max_tokens'
       ? ': cut at max_tokens (raise claudeSkills.tryMaxTokens)'

@@ -177,6 +177,22 @@ describe('Try in Claude: a run against the scripted model', () => {
     assert.equal(fetched, 6, 'neither the locked nor the expired file is fetched');
   });
 
+  it("fetches a run's files within the limits: past the count and the size they are listed, not fetched", async () => {
+    const run = await runSkill(messages(), input('Make files [hostile-files]'), () => undefined);
+    const ids = producedFileIds(run.turns[0].message!.content);
+    const files = await fetchRunFiles(new FilesClient(api.apiOptions()), ids, {
+      maxFiles: 5,
+      maxFileBytes: 6,
+      maxTotalBytes: 12,
+    });
+    assert.equal(files.length, ids.length, 'every produced file is listed');
+    // Files 0-3 are 7 bytes ("file N\n"), past the 6-byte cap; the ones past the count are not even asked about.
+    assert.ok(files.slice(0, 4).every((f) => /larger than 6 B: not downloaded/.test(f.note ?? '') && !f.data));
+    assert.match(files[5].note ?? '', /not fetched: a run's first 5 files are/);
+    assert.equal(api.emulator.log.filter((r) => r.path.endsWith('/content')).length, 0);
+    assert.equal(api.emulator.log.filter((r) => r.path.startsWith('/v1/files/')).length, 5);
+  });
+
   it('ends a stream that stalls (not even a ping) after the idle timeout, keeping what came', async () => {
     const run = await runSkill(messages({ timeoutMs: () => 300 }), input('Hang [stall]'), () => undefined);
     assert.equal(run.error?.kind, 'timeout');
