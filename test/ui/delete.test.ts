@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { repoRoot } from '../support/vscodeServer';
-import { runFromPalette, setKeyFromWelcome, showSkillsView, waitForCount } from './helpers';
+import { runFromPalette, setKeyFromWelcome, showSkillsView, waitForCount, withNotification } from './helpers';
 import { screenshotDir, uiSession } from './session';
 
 const session = uiSession({ scenario: join(repoRoot, 'test', 'emulator', 'scenarios', 'delete.json') });
@@ -128,11 +128,11 @@ test('several selected versions go in one confirmed action, and a failure among 
   await dialog().waitFor({ timeout: 15_000 });
   assert.match(await dialog().innerText(), /Delete 3 versions of "Flaky"\?/);
   await dialog().getByRole('button', { name: 'Delete', exact: true }).click();
-  const warning = page.locator('.notifications-toasts', { hasText: 'Deleting versions of "Flaky"' });
-  await warning.waitFor({ timeout: 15_000 });
-  assert.match(
-    await warning.innerText(),
-    new RegExp(`deleted 2 of 3 versions; 1 failed \\(${failing}: Injected HTTP 500\\.\\)`),
+  await withNotification(page, 'Deleting versions of "Flaky"', async (warning) =>
+    assert.match(
+      await warning.innerText(),
+      new RegExp(`deleted 2 of 3 versions; 1 failed \\(${failing}: Injected HTTP 500\\.\\)`),
+    ),
   );
   // The tree shows what the server has: the two left alone and the one that failed.
   await waitForCount(versionRows(), 3);
@@ -153,9 +153,7 @@ test('Delete Skill… on 45 versions: counted in one request, the title typed, t
   await page.locator('.quick-input-widget', { hasText: 'Type "Big Skill" exactly' }).waitFor();
   await input.fill('Big Skill');
   await page.keyboard.press('Enter');
-  await page
-    .locator('.notifications-toasts', { hasText: 'Deleted "Big Skill" and its 45 versions.' })
-    .waitFor({ timeout: 30_000 });
+  await withNotification(page, 'Deleted "Big Skill" and its 45 versions.');
   await skillRow('Big Skill').waitFor({ state: 'detached' });
   assert.deepEqual(
     session.emulator.log.filter((r) => r.path.startsWith('/v1/skills/skill_big')).map((r) => `${r.method} ${r.path}`),
@@ -173,9 +171,9 @@ test('a Delete Skill… that fails keeps the skill, and says why', async () => {
   await input.waitFor({ timeout: 15_000 });
   await input.fill('Stuck');
   await page.keyboard.press('Enter');
-  const summary = page.locator('.notifications-toasts', { hasText: '"Stuck" was not deleted' });
-  await summary.waitFor({ timeout: 30_000 });
-  assert.match(await summary.innerText(), /"Stuck" was not deleted: Injected HTTP 500\./);
+  await withNotification(page, '"Stuck" was not deleted', async (summary) =>
+    assert.match(await summary.innerText(), /"Stuck" was not deleted: Injected HTTP 500\./),
+  );
   assert.equal(stored('skill_stuck')!.versions.length, 12);
   await skillRow('Stuck').waitFor();
 });
@@ -235,7 +233,7 @@ test('Restore as New Version publishes an older version again as the newest, aft
   await dialog().waitFor({ timeout: 15_000 });
   assert.match(await dialog().innerText(), /Publish the files of "Small" as of .+ again, as the newest version\?/);
   await dialog().getByRole('button', { name: 'Restore', exact: true }).click();
-  await page.locator('.notifications-toasts', { hasText: /Restored "Small" as of/ }).waitFor({ timeout: 30_000 });
+  await withNotification(page, /Restored "Small" as of/);
   const after = listedIds('skill_small');
   assert.equal(after.length, before.length + 1);
   const files = (id: string) =>

@@ -15,6 +15,50 @@ export async function waitForCount(locator: Locator, count: number, timeoutMs = 
   assert.equal(seen, count);
 }
 
+/** True when `locator` shows within `timeoutMs`. */
+function shows(locator: Locator, timeoutMs: number): Promise<boolean> {
+  return locator.waitFor({ timeout: timeoutMs }).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Waits for the notification holding `text` and hands it to `use`. VS Code toasts at most 3 notifications in
+ * 800 ms and lists the others in its notification center alone: a toast that has not shown after a few
+ * seconds is looked for there too. A center opened here is hidden again after `use`.
+ */
+export async function withNotification(
+  page: Page,
+  text: string | RegExp,
+  use: (notification: Locator) => Promise<void> = async () => {},
+  timeoutMs = 30_000,
+): Promise<void> {
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  const toastWaitMs = Math.min(5_000, timeoutMs);
+  if (await shows(toast, toastWaitMs)) return use(toast);
+  const center = page.locator('.notifications-center.visible');
+  const bell = page.locator('.statusbar [id="status.notifications"]');
+  const opened = !(await center.isVisible());
+  if (opened) await bell.click();
+  const listed = page.locator('.notifications-center .monaco-list-row', { hasText: text }).first();
+  // While the center shows, new notifications are listed in it rather than toasted.
+  const either = page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).or(listed).first();
+  if (!(await shows(either, timeoutMs - toastWaitMs))) {
+    const seen = await page.locator('.notifications-toasts, .notifications-center').allInnerTexts();
+    await page.screenshot({ path: join(screenshotDir, 'failed-notification.png') });
+    assert.fail(`No notification holds ${String(text)}; the notifications said: ${JSON.stringify(seen)}`);
+  }
+  try {
+    // A listed notification shows its buttons only when expanded.
+    const expand = listed.getByRole('button', { name: /^Expand Notification/ });
+    if (await expand.isVisible()) await expand.click();
+    await use(either);
+  } finally {
+    if (opened && (await center.isVisible())) await bell.click();
+  }
+}
+
 export async function setKeyFromWelcome(page: Page, apiKey: string): Promise<void> {
   // A loaded machine can take long to start the extension host: wait for it, and leave a picture if not.
   await page

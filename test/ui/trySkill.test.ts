@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { setKeyFromWelcome, showSkillsView, waitForCount } from './helpers';
+import { setKeyFromWelcome, showSkillsView, waitForCount, withNotification } from './helpers';
 import { screenshotDir, uiSession } from './session';
 
 const session = uiSession();
@@ -77,15 +77,19 @@ test('a version row → Try in Claude… → model → prompt → the run docume
     (await footer.innerText()).replace(/\u00a0/g, ' '),
     new RegExp(`Skill version that ran:[\\s\\S]*${older.id}`),
   );
-  await page.locator('.notifications-toasts', { hasText: 'finished, 1 file' }).waitFor({ timeout: 15_000 });
-
   // The Markdown preview, as a skill author would read the run.
-  await page.locator('.notifications-toasts').getByRole('button', { name: 'Open Preview' }).click();
+  await withNotification(page, 'finished, 1 file', (done) =>
+    done.getByRole('button', { name: 'Open Preview' }).click(),
+  );
   await page.locator('.tabs-container .tab', { hasText: 'Preview sql-reviewer-try.md' }).waitFor({ timeout: 30_000 });
   // The screenshot is of the document: the toasts (the key check's among them) are hidden from it.
   await page.addStyleTag({ content: '.notifications-toasts { visibility: hidden !important; }' });
   await page.waitForTimeout(1500); // the preview's webview renders after its tab appears
-  await page.locator('.part.editor').screenshot({ path: join(screenshotDir, 'try-run.png') });
+  // The preview alone: the README ships in the VSIX, and the source beside it would double the picture.
+  await page
+    .locator('.part.editor .editor-group-container')
+    .filter({ has: page.locator('.tab', { hasText: 'Preview sql-reviewer-try.md' }) })
+    .screenshot({ path: join(screenshotDir, 'try-run.png') });
   assert.ok(
     session.emulator.log.some(
       (r) => r.method === 'GET' && r.path.startsWith('/v1/files/') && r.path.endsWith('/content'),

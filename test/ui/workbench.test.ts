@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { collapseView, runFromPalette, setKeyFromWelcome, viewHeader, waitForCount } from './helpers';
+import { collapseView, runFromPalette, setKeyFromWelcome, viewHeader, waitForCount, withNotification } from './helpers';
 import { screenshotDir, uiSession } from './session';
 
 const session = uiSession();
@@ -139,11 +139,11 @@ test('Publish as New Version from the Explorer: confirm, and the tree shows the 
   );
   await dialog.screenshot({ path: join(screenshotDir, 'publish-confirm.png') });
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
-  const toast = page.locator('.notifications-toasts', {
-    hasText: /Published release-notes as a new version of "Release Notes Writer" \([A-Z][a-z]{2} \d{1,2}, \d{4}/,
-  });
-  await toast.waitFor({ timeout: 30_000 });
-  await toast.getByRole('button', { name: 'Reveal' }).click();
+  await withNotification(
+    page,
+    /Published release-notes as a new version of "Release Notes Writer" \([A-Z][a-z]{2} \d{1,2}, \d{4}/,
+    (published) => published.getByRole('button', { name: 'Reveal' }).click(),
+  );
   // The new version is listed at once, as the latest, even though the API's first page may not hold it.
   const published = page.locator('.sidebar .monaco-list-row[aria-selected="true"]', {
     hasText: /^[A-Z][a-z]{2} \d{1,2}, \d{4}.*latest · now$/,
@@ -157,9 +157,9 @@ test('Publish as New Version from the Explorer: confirm, and the tree shows the 
 
 test('publishing a broken folder names the rule that fails and uploads nothing', async () => {
   await runOnSkillFolder('broken-skill', 'Publish as New Version');
-  const toast = page.locator('.notifications-toasts', { hasText: 'Cannot publish broken-skill' });
-  await toast.waitFor({ timeout: 30_000 });
-  assert.match(await toast.innerText(), /SKILL\.md:2: "name" may hold only lowercase letters, digits and hyphens/);
+  await withNotification(page, 'Cannot publish broken-skill', async (refusal) =>
+    assert.match(await refusal.innerText(), /SKILL\.md:2: "name" may hold only lowercase letters, digits and hyphens/),
+  );
   assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no confirmation: nothing to upload');
 });
 
@@ -169,17 +169,16 @@ test("a folder with no matching skill picks its target, and one whose name is no
   const picks = page.locator('.quick-input-widget .monaco-list-row');
   await picks.filter({ hasText: 'Publish as New Skill…' }).waitFor({ timeout: 30_000 });
   await picks.filter({ hasText: 'SQL Reviewer' }).click();
-  const toast = page.locator('.notifications-toasts', { hasText: 'Cannot publish hello-world as a new version' });
-  await toast.waitFor({ timeout: 30_000 });
-  assert.match(
-    await toast.innerText(),
-    /"name" is "hello-world", but "SQL Reviewer" is the skill "sql-review", and a skill's name never changes/,
-  );
-  assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no confirmation: nothing is uploaded');
-  assert.ok(!session.emulator.log.slice(before).some((r) => r.method === 'POST'), 'no upload');
-
-  // The way out it offers: a new skill, whose title may be one another skill has (the modal says so).
-  await toast.getByRole('button', { name: 'Publish as New Skill…' }).click();
+  await withNotification(page, 'Cannot publish hello-world as a new version', async (refusal) => {
+    assert.match(
+      await refusal.innerText(),
+      /"name" is "hello-world", but "SQL Reviewer" is the skill "sql-review", and a skill's name never changes/,
+    );
+    assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no confirmation: nothing is uploaded');
+    assert.ok(!session.emulator.log.slice(before).some((r) => r.method === 'POST'), 'no upload');
+    // The way out it offers: a new skill, whose title may be one another skill has (the modal says so).
+    await refusal.getByRole('button', { name: 'Publish as New Skill…' }).click();
+  });
   const title = page.locator('.quick-input-widget input');
   await title.waitFor({ timeout: 15_000 });
   await title.fill('SQL Reviewer');

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { collapseView, setKeyFromWelcome, viewHeader } from './helpers';
+import { collapseView, setKeyFromWelcome, viewHeader, withNotification } from './helpers';
 import { screenshotDir, uiSession } from './session';
 
 const session = uiSession();
@@ -33,13 +33,7 @@ async function publishFromRow(): Promise<void> {
     ))
   )
     await publish.click();
-  await page
-    .locator('.notifications-toasts', { hasText: 'Published release-notes' })
-    .waitFor({ timeout: 30_000 })
-    .catch(async (err: unknown) => {
-      await page.screenshot({ path: join(screenshotDir, 'failed-publish-from-row.png') });
-      throw err;
-    });
+  await withNotification(page, 'Published release-notes');
 }
 
 /** The badge letter the Explorer shows on skills/release-notes (file decorations draw it in ::after). */
