@@ -83,12 +83,22 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
 }
 
-/** Opens the Claude Skills container, unless it is open: a click on the active one would close it. */
+/**
+ * Opens the Claude Skills container, unless it is open. A click on the active container's icon closes it,
+ * and a workbench that is starting may restore its side bar just before a click: so it looks again after
+ * each click.
+ */
+export async function openSkillsContainer(page: Page): Promise<void> {
+  const icon = page.locator('.activitybar a.action-label[aria-label^="Claude Skills"]');
+  await icon.waitFor({ timeout: 60_000 });
+  const title = page.locator('.sidebar .composite.title', { hasText: 'Claude Skills' });
+  for (let click = 0; click < 5 && !(await shows(title, 2_000)); click++) await icon.click();
+  await title.waitFor({ timeout: 5_000 });
+}
+
+/** The Skills view, with Workspace Skills collapsed below it. */
 export async function showSkillsView(page: Page): Promise<void> {
-  const container = page.locator('.activitybar a.action-label[aria-label^="Claude Skills"]');
-  await container.waitFor({ timeout: 30_000 });
-  if (!(await page.locator('.sidebar .composite.title', { hasText: 'Claude Skills' }).isVisible()))
-    await container.click();
+  await openSkillsContainer(page);
   await collapseView(page, 'Workspace Skills');
 }
 

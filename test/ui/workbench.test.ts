@@ -4,7 +4,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { collapseView, runFromPalette, setKeyFromWelcome, viewHeader, waitForCount, withNotification } from './helpers';
+import {
+  collapseView,
+  openSkillsContainer,
+  runFromPalette,
+  setKeyFromWelcome,
+  viewHeader,
+  waitForCount,
+  withNotification,
+} from './helpers';
 import { screenshotDir, uiSession } from './session';
 
 const session = uiSession();
@@ -16,11 +24,8 @@ before(async () => {
 after(() => session.stop());
 
 test('the Claude Skills container is in the activity bar', async () => {
-  const icon = page.locator('.activitybar a.action-label[aria-label^="Claude Skills"]');
-  await icon.waitFor({ timeout: 30_000 });
-  await icon.click();
+  await openSkillsContainer(page);
   // Two views: the published skills, and the skill folders of the workspace below them.
-  await page.locator('.sidebar .composite.title', { hasText: 'Claude Skills' }).waitFor({ timeout: 30_000 });
   await viewHeader(page, 'Skills').waitFor();
   await viewHeader(page, 'Workspace Skills').waitFor();
   await collapseView(page, 'Workspace Skills');
@@ -84,10 +89,7 @@ test('Filter Skills… narrows the view across pages, survives a reload of the w
   // code-server's browser secret storage may or may not keep the key across a reload; the filter stays.
   const sqlReviewer = rows.filter({ hasText: 'SQL Reviewer' });
   const welcome = page.locator('.sidebar .welcome-view-content').getByRole('button', { name: 'Set API Key' });
-  const container = page.locator('.activitybar a.action-label[aria-label^="Claude Skills"]');
-  await container.waitFor({ timeout: 60_000 });
-  if (!(await page.locator('.sidebar .composite.title', { hasText: 'Claude Skills' }).isVisible()))
-    await container.click();
+  await openSkillsContainer(page);
   await sqlReviewer
     .or(welcome)
     .first()

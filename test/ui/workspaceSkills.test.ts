@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { collapseView, setKeyFromWelcome, viewHeader, withNotification } from './helpers';
+import { collapseView, openSkillsContainer, setKeyFromWelcome, viewHeader, withNotification } from './helpers';
 import { screenshotDir, uiSession } from './session';
 
 const session = uiSession();
@@ -58,14 +58,12 @@ async function explorerBadge(): Promise<string> {
       )
       .filter((content) => content && content !== 'none' && content !== 'normal'),
   );
-  await page.locator('.activitybar a.action-label[aria-label^="Claude Skills"]').click();
+  await openSkillsContainer(page);
   return badges.join(' ');
 }
 
 test('a saved edit shows as modified, with the Explorer badge, until the row publishes it again', async () => {
-  const container = page.locator('.activitybar a.action-label[aria-label^="Claude Skills"]');
-  await container.waitFor({ timeout: 30_000 });
-  await container.click();
+  await openSkillsContainer(page);
   await setKeyFromWelcome(page, session.apiKey);
   await collapseView(page, 'Skills');
   await viewHeader(page, 'Workspace Skills').waitFor();
