@@ -14,6 +14,8 @@ const UPDATE_INTERVAL_MS = 250;
 interface Run {
   view: RunView;
   rendered?: RenderedRun;
+  /** The rendered document's bytes: VS Code stats and reads it once per update, and more when it opens. */
+  documentBytes?: Uint8Array;
   documentUri: vscode.Uri;
   lastFired: number;
   timer?: ReturnType<typeof setTimeout>;
@@ -39,6 +41,7 @@ export class RunFileSystem extends ReadOnlyFileSystem implements vscode.FileSyst
     if (!run) return;
     run.view = change(run.view);
     run.rendered = undefined;
+    run.documentBytes = undefined;
     if (run.timer) return;
     const wait = Math.max(0, run.lastFired + UPDATE_INTERVAL_MS - Date.now());
     run.timer = setTimeout(() => this.fire(run), wait);
@@ -73,7 +76,8 @@ export class RunFileSystem extends ReadOnlyFileSystem implements vscode.FileSyst
   private content(uri: vscode.Uri): Uint8Array | undefined {
     const run = this.runOf(uri);
     if (!run) return undefined;
-    if (uri.path === run.documentUri.path) return new TextEncoder().encode(this.rendered(run).markdown);
+    if (uri.path === run.documentUri.path)
+      return (run.documentBytes ??= new TextEncoder().encode(this.rendered(run).markdown));
     const rest = uri.path.split('/').slice(2).join('/');
     if (rest.startsWith('files/')) return run.view.files?.find((f) => `files/${f.name}` === rest)?.data;
     const text = this.rendered(run).outputs.get(rest);
