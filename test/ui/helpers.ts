@@ -34,16 +34,16 @@ export async function withNotification(
   use: (notification: Locator) => Promise<void> = async () => {},
   timeoutMs = 30_000,
 ): Promise<void> {
-  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  const toasts = page.locator('.notifications-toasts .notification-toast', { hasText: text });
   const toastWaitMs = Math.min(5_000, timeoutMs);
-  if (await shows(toast, toastWaitMs)) return use(toast);
+  if (await shows(toasts.first(), toastWaitMs)) return use(toasts.first());
   const center = page.locator('.notifications-center.visible');
   const bell = page.locator('.statusbar [id="status.notifications"]');
   const opened = !(await center.isVisible());
   if (opened) await bell.click();
   const listed = page.locator('.notifications-center .monaco-list-row', { hasText: text }).first();
   // While the center shows, new notifications are listed in it rather than toasted.
-  const either = page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).or(listed).first();
+  const either = toasts.or(listed).first();
   if (!(await shows(either, timeoutMs - toastWaitMs))) {
     const seen = await page.locator('.notifications-toasts, .notifications-center').allInnerTexts();
     await page.screenshot({ path: join(screenshotDir, 'failed-notification.png') });

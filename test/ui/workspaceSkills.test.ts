@@ -23,16 +23,7 @@ async function publishFromRow(): Promise<void> {
   await row().locator('.action-label[aria-label="Publish as New Version"]').click();
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 30_000 });
-  const publish = dialog.getByRole('button', { name: 'Publish', exact: true });
-  await publish.click();
-  // A click that lands while the modal is still animating in is lost: the modal stays, and is clicked again.
-  if (
-    !(await dialog.waitFor({ state: 'detached', timeout: 5_000 }).then(
-      () => true,
-      () => false,
-    ))
-  )
-    await publish.click();
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   await withNotification(page, 'Published release-notes');
 }
 
