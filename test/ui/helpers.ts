@@ -40,7 +40,17 @@ export async function withNotification(
   const center = page.locator('.notifications-center.visible');
   const bell = page.locator('.statusbar [id="status.notifications"]');
   const opened = !(await center.isVisible());
-  if (opened) await bell.click();
+  // The center takes the focus, and gives it to the editor when hidden: the view that had it gets it back,
+  // since a view shows its title actions (Collapse All, …) only while focused or hovered.
+  type Focusable = { focus(): void } | null;
+  type InPage = { document: { activeElement: Focusable }; focusBeforeCenter?: Focusable };
+  if (opened) {
+    await page.evaluate(() => {
+      const g = globalThis as unknown as InPage;
+      g.focusBeforeCenter = g.document.activeElement;
+    });
+    await bell.click();
+  }
   const listed = page.locator('.notifications-center .monaco-list-row', { hasText: text }).first();
   // While the center shows, new notifications are listed in it rather than toasted.
   const either = toasts.or(listed).first();
@@ -56,6 +66,7 @@ export async function withNotification(
     await use(either);
   } finally {
     if (opened && (await center.isVisible())) await bell.click();
+    if (opened) await page.evaluate(() => (globalThis as unknown as InPage).focusBeforeCenter?.focus());
   }
 }
 
