@@ -113,3 +113,16 @@ export function tryMaxTokensSetting(): number {
   );
   return DEFAULT_TRY_MAX_TOKENS;
 }
+
+const DEFAULT_TURN_TIMEOUT_MINUTES = 15;
+
+/** How long one streamed turn of a try may take in all, in minutes (1 to 120); pings do not extend it. */
+export function tryTurnTimeoutMinutes(): number {
+  const value = settings().get<number>('tryTurnTimeoutMinutes', DEFAULT_TURN_TIMEOUT_MINUTES);
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 1 && value <= 120) return value;
+  warnOnce(
+    `tryTurnTimeoutMinutes:${value}`,
+    `claudeSkills.tryTurnTimeoutMinutes must be a number of minutes from 1 to 120; using ${DEFAULT_TURN_TIMEOUT_MINUTES}.`,
+  );
+  return DEFAULT_TURN_TIMEOUT_MINUTES;
+}

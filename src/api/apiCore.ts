@@ -1,9 +1,20 @@
 // The request core every client of the API shares: the key, base URL, version and workspace headers, an
 // idle timeout, bounded answers, retries by the SDK's policy, typed errors that never carry the key, and
 // one log entry per attempt. The Skills, Messages and Files clients describe requests; this sends them.
-import { SkillsApiError, cancelled, describeError, httpError, plainRequestId, transportError } from './errors';
+import { AnswerClock, DOWNLOAD_BOUNDS, JSON_ANSWER_BOUNDS, type AnswerBounds } from './answerClock';
+import {
+  SkillsApiError,
+  cancelled,
+  describeError,
+  httpError,
+  plainRequestId,
+  redactedError,
+  serverText,
+  transportError,
+} from './errors';
 import { IdleDeadline } from './idleDeadline';
 import type { EncodedForm } from './multipart';
+import { isRedirect, nextHop } from './redirects';
 import {
   DEFAULT_RETRY_POLICY,
   abortableSleep,
@@ -40,6 +51,8 @@ export interface ApiOptions {
   workspaceId?: () => string | undefined;
   /** How long a request may go with no byte sent or received: an idle timeout, not a total. */
   timeoutMs?: () => number;
+  /** How long answers may take: JSON_ANSWER_BOUNDS and DOWNLOAD_BOUNDS unless said (tests say less). */
+  answerBounds?: { json?: AnswerBounds; content?: AnswerBounds };
   retry?: Partial<RetryPolicy>;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -74,6 +87,13 @@ export interface RequestSpec<T> {
    * What it throws after the answer began is not retried (the server has acted).
    */
   read?: (chunks: AsyncIterable<Uint8Array>, requestId: string | undefined) => Promise<T>;
+  /**
+   * A download of content (an archive, a file): it may follow a redirect to another host over https,
+   * without the key, and is bounded by throughput rather than time.
+   */
+  content?: boolean;
+  /** How long the answer may take; by default, JSON_ANSWER_BOUNDS, or DOWNLOAD_BOUNDS for content. */
+  bounds?: AnswerBounds;
   signal?: AbortSignal;
 }
 
@@ -102,9 +122,8 @@ export const json =
     return convert(value, requestId);
   };
 
-/** A JSON request body, in the shape the core sends a body in. */
-export function jsonBody(value: unknown): EncodedForm {
-  const bytes = new TextEncoder().encode(JSON.stringify(value));
+/** A JSON request body already encoded, in the shape the core sends a body in. */
+export function jsonBody(bytes: Uint8Array): EncodedForm {
   return {
     contentType: 'application/json',
     contentLength: bytes.byteLength,
@@ -167,10 +186,14 @@ export class ApiCore {
       );
     }
     const pathAndQuery = withQuery(spec.path, spec.query);
-    const url = this.options.baseUrl().replace(/\/+$/, '') + pathAndQuery;
+    const base = this.options.baseUrl().replace(/\/+$/, '');
     const idleMs = this.options.timeoutMs?.() ?? DEFAULT_TIMEOUT_MS;
     const deadline = new IdleDeadline(idleMs);
-    const signal = spec.signal ? AbortSignal.any([spec.signal, deadline.signal]) : deadline.signal;
+    const defaults = this.options.answerBounds;
+    const clock = new AnswerClock(
+      spec.bounds ?? (spec.content ? (defaults?.content ?? DOWNLOAD_BOUNDS) : (defaults?.json ?? JSON_ANSWER_BOUNDS)),
+    );
+    const signal = AbortSignal.any([deadline.signal, clock.signal, ...(spec.signal ? [spec.signal] : [])]);
     const started = Date.now();
     const log = (entry: Partial<RequestLogEntry>) =>
       this.options.onRequest?.({
@@ -186,35 +209,63 @@ export class ApiCore {
     const form = spec.body?.();
     // Until the body's last byte is handed over, the server holds no whole request it could act on.
     let bodySent = form === undefined;
+    if (bodySent) clock.start();
     // The body's own failure (a file that could not be read) is the caller's to fix, not the network's.
     let sourceError: { error: unknown } | undefined;
     try {
       const workspaceId = this.options.workspaceId?.();
-      res = await this.options.transport.fetch(url, {
-        method: spec.method,
-        headers: {
-          'x-api-key': apiKey,
-          'anthropic-version': API_VERSION,
-          accept: spec.accept ?? 'application/json',
-          ...(workspaceId ? { 'anthropic-workspace-id': workspaceId } : {}),
-          ...(form ? { 'content-type': form.contentType, 'content-length': String(form.contentLength) } : {}),
-        },
-        body:
-          form &&
-          watchedStream(
-            form.chunks(),
-            () => deadline.touch(),
-            () => (bodySent = true),
-            (error) => (sourceError = { error }),
-          ),
-        ...(form ? { duplex: 'half' } : {}),
-        signal,
-      } as RequestInit);
-      deadline.touch();
+      const accept = spec.accept ?? 'application/json';
+      const keyed: Record<string, string> = {
+        'x-api-key': apiKey,
+        'anthropic-version': API_VERSION,
+        accept,
+        ...(workspaceId ? { 'anthropic-workspace-id': workspaceId } : {}),
+        ...(form ? { 'content-type': form.contentType, 'content-length': String(form.contentLength) } : {}),
+      };
+      let url = new URL(base + pathAndQuery);
+      let withKey = true;
+      for (let hops = 0; ; hops++) {
+        res = await this.options.transport.fetch(url.href, {
+          method: spec.method,
+          // Off the API's origin, a download goes with none of our headers: no key, no `anthropic-*`.
+          headers: withKey ? keyed : { accept },
+          body:
+            hops === 0 && form
+              ? watchedStream(
+                  form.chunks(),
+                  () => deadline.touch(),
+                  () => ((bodySent = true), clock.start()),
+                  (error) => (sourceError = { error }),
+                )
+              : undefined,
+          ...(hops === 0 && form ? { duplex: 'half' } : {}),
+          redirect: 'manual',
+          signal,
+        } as RequestInit);
+        deadline.touch();
+        if (!isRedirect(res)) break;
+        await res.body?.cancel().catch(() => undefined);
+        const hop = nextHop({
+          method: spec.method,
+          content: spec.content === true,
+          apiOrigin: new URL(base).origin,
+          from: url,
+          location: res.headers.get('location'),
+          hops,
+          withKey,
+        });
+        if ('refused' in hop) {
+          const error = redirectRefused(spec, res.status, hop, pathAndQuery, apiKey);
+          log({ status: res.status, error: error.message });
+          throw new AttemptFailure(error);
+        }
+        url = hop.follow;
+        withKey = hop.withKey;
+      }
       requestId = plainRequestId(res.headers.get('request-id'), apiKey);
       if (!res.ok) {
         // An error's body is a short JSON object: more than MAX_ERROR_BYTES is not read, the status says enough.
-        const text = await readBody(res, deadline, MAX_ERROR_BYTES, spec.service, requestId).then(
+        const text = await readBody(res, deadline, clock, MAX_ERROR_BYTES, spec.service, requestId).then(
           (bytes) => new TextDecoder().decode(bytes),
           () => '',
         );
@@ -223,10 +274,10 @@ export class ApiCore {
         throw new AttemptFailure(error, res.headers);
       }
       const result = spec.read
-        ? await spec.read(watchedChunks(res, deadline), requestId)
+        ? await spec.read(watchedChunks(res, deadline, clock), requestId)
         : parseWhole(
             spec,
-            await readBody(res, deadline, spec.maxResponseBytes ?? MAX_JSON_BYTES, spec.service, requestId),
+            await readBody(res, deadline, clock, spec.maxResponseBytes ?? MAX_JSON_BYTES, spec.service, requestId),
             requestId,
           );
       log({ status: res.status, requestId });
@@ -237,9 +288,22 @@ export class ApiCore {
         log({ error: describeError(sourceError.error) });
         throw sourceError.error;
       }
+      if (clock.expired && !spec.signal?.aborted) {
+        const error = new SkillsApiError({
+          kind: 'timeout',
+          message: `The ${spec.service}'s answer was stopped: ${clock.reason}.`,
+          requestId,
+          mayHaveBeenProcessed: spec.method !== 'GET',
+          retryable: false,
+        });
+        log({ status: res?.status, requestId, error: error.message });
+        throw new AttemptFailure(error);
+      }
       if (err instanceof SkillsApiError) {
-        log({ status: res?.status, requestId, error: err.message });
-        throw new AttemptFailure(err);
+        // What a reader made of the answer (an error event, a bad block) is server text too.
+        const error = redactedError(err, apiKey);
+        log({ status: res?.status, requestId, error: error.message });
+        throw new AttemptFailure(error);
       }
       const error = transportError(
         err,
@@ -252,8 +316,28 @@ export class ApiCore {
       throw new AttemptFailure(error);
     } finally {
       deadline.dispose();
+      clock.dispose();
     }
   }
+}
+
+/** The error of a redirect not followed: where it pointed, and why not. */
+function redirectRefused(
+  spec: RequestSpec<unknown>,
+  status: number,
+  hop: { refused: string; origin: string },
+  path: string,
+  apiKey: string,
+): SkillsApiError {
+  const where = serverText(hop.origin, apiKey, 200);
+  return new SkillsApiError({
+    kind: 'server',
+    status: status || undefined,
+    message: `The ${spec.service} answered ${spec.method} ${path} with a redirect${status ? ` (HTTP ${status})` : ''} to ${where}; it was not followed: ${hop.refused}.`,
+    // A redirect of a create or a delete says nothing sure of whether it was acted on.
+    mayHaveBeenProcessed: spec.method !== 'GET',
+    retryable: false,
+  });
 }
 
 /**
@@ -298,8 +382,8 @@ function parseWhole<T>(spec: RequestSpec<T>, body: Uint8Array, requestId: string
   return spec.parse(body, requestId);
 }
 
-/** The answer's chunks as they arrive, each counting as activity. */
-async function* watchedChunks(res: Response, deadline: IdleDeadline): AsyncGenerator<Uint8Array> {
+/** The answer's chunks as they arrive, each counting as activity, and against the answer's bounds. */
+async function* watchedChunks(res: Response, deadline: IdleDeadline, clock: AnswerClock): AsyncGenerator<Uint8Array> {
   if (!res.body) return;
   const reader = res.body.getReader();
   try {
@@ -307,6 +391,8 @@ async function* watchedChunks(res: Response, deadline: IdleDeadline): AsyncGener
       const { value, done } = await reader.read();
       if (done) return;
       deadline.touch();
+      clock.received(value.byteLength);
+      if (clock.expired) throw clock.signal.reason;
       yield value;
     }
   } finally {
@@ -319,6 +405,7 @@ async function* watchedChunks(res: Response, deadline: IdleDeadline): AsyncGener
 async function readBody(
   res: Response,
   deadline: IdleDeadline,
+  clock: AnswerClock,
   limit: number,
   service: string,
   requestId: string | undefined,
@@ -337,7 +424,7 @@ async function readBody(
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const value of watchedChunks(res, deadline)) {
+  for await (const value of watchedChunks(res, deadline, clock)) {
     size += value.byteLength;
     if (size > limit) throw tooLarge();
     chunks.push(value);

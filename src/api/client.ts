@@ -138,6 +138,7 @@ export class SkillsClient {
       path: `${versionPath(skillId, versionId)}/content`,
       accept: 'application/binary',
       maxResponseBytes: MAX_ARCHIVE_BYTES,
+      content: true,
       parse: (body) => body,
       signal,
     });

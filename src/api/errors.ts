@@ -30,6 +30,8 @@ export interface SkillsApiErrorInit {
   mayHaveBeenProcessed?: boolean;
   /** How long the server asked to wait (`retry-after`), on a rate limit or an overload. */
   retryAfterMs?: number;
+  /** False when sending it again cannot help (a server that redirects elsewhere, or drips without end). */
+  retryable?: boolean;
   cause?: unknown;
 }
 
@@ -40,6 +42,7 @@ export class SkillsApiError extends Error {
   readonly requestId: string | undefined;
   readonly mayHaveBeenProcessed: boolean;
   readonly retryAfterMs: number | undefined;
+  readonly retryable: boolean;
 
   constructor(init: SkillsApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -50,6 +53,7 @@ export class SkillsApiError extends Error {
     this.requestId = init.requestId;
     this.mayHaveBeenProcessed = init.mayHaveBeenProcessed ?? false;
     this.retryAfterMs = init.retryAfterMs;
+    this.retryable = init.retryable ?? true;
   }
 }
 
@@ -85,7 +89,7 @@ const KIND_BY_ERROR_TYPE: Record<string, SkillsApiErrorKind> = {
 
 /** The kind of an error known only by its `error.type` (an `error` event in a stream has no status). */
 export function kindForErrorType(type: string): SkillsApiErrorKind {
-  return KIND_BY_ERROR_TYPE[type] ?? 'server';
+  return Object.hasOwn(KIND_BY_ERROR_TYPE, type) ? KIND_BY_ERROR_TYPE[type] : 'server';
 }
 
 /** `message (request req_…)`, for error text shown to people. */
@@ -98,7 +102,47 @@ export function describeError(err: unknown): string {
 
 /** Server text can echo what it was sent; the key must never travel on in an error. */
 function redact(text: string, apiKey: string): string {
-  return text.split(apiKey).join('[redacted]');
+  return apiKey ? text.split(apiKey).join('[redacted]') : text;
+}
+
+/** What a server's message may weigh in ours: a real one is a sentence or two. */
+const MAX_SERVER_TEXT = 1000;
+
+/**
+ * Text the server chose (a message, an event name, a field's value), as it may appear in our messages and
+ * the log: the key redacted, control characters gone, at most MAX_SERVER_TEXT characters.
+ */
+export function serverText(text: string, apiKey: string, max = MAX_SERVER_TEXT): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = redact(text, apiKey).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ' ');
+  return plain.length > max ? `${plain.slice(0, max)}…` : plain;
+}
+
+/** An `error.type` as the API writes them (`invalid_request_error`); anything else is not repeated. */
+export function plainErrorType(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[a-z][a-z0-9_]{0,63}$/.test(value) ? value : undefined;
+}
+
+/**
+ * The one place every error of a request passes before anyone sees it: its message and type as the
+ * server wrote them, redacted and bounded, whichever part of the answer they came from.
+ */
+export function redactedError(err: SkillsApiError, apiKey: string): SkillsApiError {
+  const message = serverText(err.message, apiKey);
+  const errorType = plainErrorType(err.errorType);
+  const requestId = err.requestId && plainRequestId(err.requestId, apiKey);
+  if (message === err.message && errorType === err.errorType && requestId === err.requestId) return err;
+  return new SkillsApiError({
+    kind: err.kind,
+    message,
+    status: err.status,
+    errorType,
+    requestId,
+    mayHaveBeenProcessed: err.mayHaveBeenProcessed,
+    retryAfterMs: err.retryAfterMs,
+    retryable: err.retryable,
+    cause: redactedCause(err.cause, apiKey),
+  });
 }
 
 /**
@@ -135,8 +179,8 @@ export function httpError(
   return new SkillsApiError({
     kind: kindForStatus(status),
     status,
-    errorType: body.type,
-    message: redact(
+    errorType: plainErrorType(body.type),
+    message: serverText(
       body.message ?? `The ${service} answered HTTP ${status}${res.statusText ? ` ${res.statusText}` : ''}.`,
       apiKey,
     ),

@@ -30,6 +30,7 @@ export class FilesClient {
       path: `/v1/files/${encodeURIComponent(fileId)}/content`,
       accept: 'application/binary',
       maxResponseBytes: maxBytes,
+      content: true,
       parse: (body) => body,
       signal,
     });

@@ -45,6 +45,11 @@ export class StreamError extends Error {
 /** An event line longer than this is not buffered: no real event comes near it (a hostile server). */
 const MAX_EVENT_CHARS = 16 * 1024 * 1024;
 
+/** A server-chosen name (an event's, a block's type) as a message may repeat it: short and plain, or not at all. */
+export function nameOf(value: unknown, fallback = 'an unnamed one'): string {
+  return typeof value === 'string' && /^[A-Za-z0-9_.-]{1,32}$/.test(value) ? `"${value}"` : fallback;
+}
+
 /**
  * The events of a server-sent event stream, as parsed JSON. UTF-8 split across chunks is decoded whole; an
  * event too large ends the stream with an error.
@@ -58,20 +63,28 @@ export async function* streamEvents(chunks: AsyncIterable<Uint8Array>): AsyncGen
       try {
         queue.push(JSON.parse(message.data) as StreamEvent);
       } catch {
-        failure ??= invalid(`The stream sent an event that is not JSON (${message.event ?? 'message'}).`);
+        failure ??= invalid(`The stream sent an event that is not JSON (${nameOf(message.event, 'message')}).`);
       }
     },
+    // The SSE specification has a client ignore fields it does not know and a bad `retry:`; only an event
+    // past the bound ends the stream. The field's name and value are the server's: never repeated.
     onError: (error) => {
-      failure ??= invalid(`The stream could not be read: ${error.message}`);
+      if (error.type !== 'max-buffer-size-exceeded') return;
+      failure ??= invalid(`The stream sent an event larger than ${MAX_EVENT_CHARS >> 20} M characters.`);
     },
   });
   const decoder = new TextDecoder();
+  let last = '';
   for await (const chunk of chunks) {
-    parser.feed(decoder.decode(chunk, { stream: true }));
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) last = text;
+    parser.feed(text);
     if (failure) throw failure;
     yield* queue.splice(0);
   }
-  parser.feed(decoder.decode());
+  // A CR at the very end may be the first half of a CRLF, so the parser holds it (and with it the blank line
+  // that ends the last event of a CR-only stream): the stream's end says it was a line end of its own.
+  parser.feed(decoder.decode() + (last.endsWith('\r') ? '\n' : ''));
   if (failure) throw failure;
   yield* queue.splice(0);
 }
@@ -89,15 +102,29 @@ export class MessageAssembler {
   /** The tool input JSON received so far, by block index: parsed when the block stops. */
   private readonly toolInput = new Map<number, string>();
 
-  /** Applies one event; an `error` event throws its StreamError. */
+  /**
+   * Applies one event; an `error` event throws its StreamError, and so does an event that cannot be part of
+   * a message (`invalid_stream`, saying what was wrong), so that nothing downstream meets a malformed block.
+   */
   apply(event: StreamEvent): void {
+    if (!isObject(event)) throw invalid('The stream sent an event that is not a JSON object.');
     if (event.type === 'error') {
-      const error = (event.error ?? {}) as { type?: string; message?: string };
-      throw new StreamError(error.type ?? 'api_error', error.message ?? 'The stream reported an error.');
+      const error = isObject(event.error) ? event.error : {};
+      throw new StreamError(
+        typeof error.type === 'string' ? error.type : 'api_error',
+        typeof error.message === 'string' ? error.message : 'The stream reported an error.',
+      );
     }
     if (event.type === 'message_start') {
       if (this.message) throw invalid('The stream started a second message before the first stopped.');
-      this.message = structuredClone(event.message) as StreamedMessage;
+      const started = event.message;
+      if (!isObject(started) || !Array.isArray(started.content)) {
+        throw invalid('The stream started a message without a content list (message_start).');
+      }
+      const message = structuredClone(started) as StreamedMessage;
+      if (!message.content.every(isBlock)) throw invalid('The stream started a message with a malformed block.');
+      if (!isObject(message.usage)) message.usage = {};
+      this.message = message;
       return;
     }
     const message = this.message;
@@ -107,14 +134,21 @@ export class MessageAssembler {
         this.stopped = true;
         return;
       case 'message_delta':
+        if (!isObject(event.delta)) throw invalid('The stream sent a message_delta without a delta.');
         return this.applyMessageDelta(message, event);
       case 'content_block_start':
-        message.content.push({ ...(event.content_block as ContentBlock) });
+        if (!isBlock(event.content_block)) {
+          throw invalid('The stream started a content block that has no type (content_block_start).');
+        }
+        message.content.push({ ...event.content_block });
         return;
       case 'content_block_delta':
-        return this.applyBlockDelta(message, event.index as number, event.delta as ContentBlock);
+        if (!isObject(event.delta) || typeof event.delta.type !== 'string') {
+          throw invalid('The stream sent a content_block_delta without a typed delta.');
+        }
+        return this.applyBlockDelta(message, indexOf(event), event.delta as ContentBlock);
       case 'content_block_stop': {
-        const index = event.index as number;
+        const index = indexOf(event);
         const json = this.toolInput.get(index);
         const block = message.content[index];
         if (json !== undefined && tracksToolInput(block)) block.input = parseToolInput(json);
@@ -128,9 +162,9 @@ export class MessageAssembler {
 
   private applyMessageDelta(message: StreamedMessage, event: StreamEvent): void {
     const delta = event.delta as Record<string, unknown>;
-    const usage = (event.usage ?? {}) as Record<string, unknown>;
-    message.stop_reason = delta.stop_reason as string | null;
-    message.stop_sequence = delta.stop_sequence as string | null;
+    const usage = isObject(event.usage) ? event.usage : {};
+    message.stop_reason = typeof delta.stop_reason === 'string' ? delta.stop_reason : null;
+    message.stop_sequence = typeof delta.stop_sequence === 'string' ? delta.stop_sequence : null;
     message.stop_details = delta.stop_details;
     message.usage.output_tokens = usage.output_tokens;
     if (delta.container != null) message.container = delta.container;
@@ -150,17 +184,34 @@ export class MessageAssembler {
     const block = message.content[index];
     if (!block) return;
     if (delta.type === 'text_delta' && block.type === 'text') {
-      block.text = String(block.text ?? '') + String(delta.text);
+      block.text = String(block.text ?? '') + String(delta.text ?? '');
     } else if (delta.type === 'citations_delta' && block.type === 'text') {
       block.citations = [...((block.citations as unknown[] | undefined) ?? []), delta.citation];
     } else if (delta.type === 'input_json_delta' && tracksToolInput(block)) {
-      this.toolInput.set(index, (this.toolInput.get(index) ?? '') + String(delta.partial_json));
+      this.toolInput.set(index, (this.toolInput.get(index) ?? '') + String(delta.partial_json ?? ''));
     } else if (delta.type === 'thinking_delta' && block.type === 'thinking') {
-      block.thinking = String(block.thinking ?? '') + String(delta.thinking);
+      block.thinking = String(block.thinking ?? '') + String(delta.thinking ?? '');
     } else if (delta.type === 'signature_delta' && block.type === 'thinking') {
       block.signature = delta.signature;
     }
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A content block as the renderer may take it: an object with a string `type`. */
+export function isBlock(value: unknown): value is ContentBlock {
+  return isObject(value) && typeof value.type === 'string';
+}
+
+function indexOf(event: StreamEvent): number {
+  const index = event.index;
+  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
+    throw invalid(`The stream sent a ${event.type} without a block index.`);
+  }
+  return index;
 }
 
 function parseToolInput(json: string): unknown {

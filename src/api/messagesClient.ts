@@ -7,8 +7,13 @@ import { SkillsApiError, kindForErrorType } from './errors';
 import { MessageAssembler, StreamError, streamEvents, type ContentBlock, type StreamedMessage } from './messageStream';
 
 const SERVICE = 'Messages API';
-/** The code execution tool skills need (`skills-api.md`): the version the Skills guide uses. */
-export const CODE_EXECUTION_TOOL = { type: 'code_execution_20250825', name: 'code_execution' } as const;
+/**
+ * The code execution tool skills need, newest first. Which model takes which is not documented: newer
+ * models refuse the earlier versions, and some models may take only the oldest; a try sends the newest and
+ * falls back once (skillRun.ts).
+ */
+export const CODE_EXECUTION_TOOLS = ['code_execution_20260521', 'code_execution_20250825'] as const;
+export type CodeExecutionTool = (typeof CODE_EXECUTION_TOOLS)[number];
 /** A whole stream may not weigh more than this: a real answer of even 128k tokens is a few MB. */
 const MAX_STREAM_BYTES = 64 * 1024 * 1024;
 
@@ -41,6 +46,10 @@ export interface StreamedAnswer {
 export interface StreamOptions {
   /** Called after each event with the message as assembled so far. */
   onUpdate?: (message: StreamedMessage) => void;
+  /** The longest the turn's answer may stream (pings keep the idle timeout alive, not this). */
+  maxDurationMs?: number;
+  /** Where that bound comes from, for the message that says it was reached. */
+  durationNote?: string;
   signal?: AbortSignal;
 }
 
@@ -52,17 +61,28 @@ export class MessagesClient {
   }
 
   /** One streamed message; it resolves once `message_stop` came, with the message the events built. */
-  streamMessage(request: MessageRequest, options: StreamOptions = {}): Promise<StreamedAnswer> {
+  streamMessage(request: MessageRequest | EncodedRequest, options: StreamOptions = {}): Promise<StreamedAnswer> {
+    const body = 'bytes' in request ? request : encodeRequest(request);
     return this.core.request({
       service: SERVICE,
       method: 'POST',
       path: '/v1/messages',
       accept: 'text/event-stream',
-      body: () => jsonBody({ ...request, stream: true }),
+      body: () => jsonBody(body.bytes),
       read: (chunks, requestId) => readStream(chunks, requestId, options.onUpdate),
+      bounds: { maxDurationMs: options.maxDurationMs, durationNote: options.durationNote },
       signal: options.signal,
     });
   }
+}
+
+/** A request as the bytes it sends, so its size is known (and counted) before it goes. */
+export interface EncodedRequest {
+  bytes: Uint8Array;
+}
+
+export function encodeRequest(request: MessageRequest): EncodedRequest {
+  return { bytes: new TextEncoder().encode(JSON.stringify({ ...request, stream: true })) };
 }
 
 async function readStream(

@@ -21,7 +21,7 @@ export function isIdempotent(method: string): boolean {
 }
 
 export function shouldRetry(method: string, err: SkillsApiError, headers: Headers | undefined): boolean {
-  if (err.kind === 'cancelled') return false;
+  if (err.kind === 'cancelled' || !err.retryable) return false;
   const override = headers?.get('x-should-retry');
   if (override === 'false') return false;
   if (!isIdempotent(method)) {

@@ -5,7 +5,7 @@
 import { formatBytes } from '../shared/words';
 import { describeError } from './errors';
 import type { FilesClient } from './filesClient';
-import type { ContentBlock } from './messageStream';
+import { isBlock, type ContentBlock } from './messageStream';
 import type { FileInfo } from './types';
 
 export interface RunFileLimits {
@@ -34,10 +34,10 @@ export interface RunFile {
 }
 
 /** The `file_id`s of the outputs in tool result blocks (`bash_code_execution_output`, …), in order, once each. */
-export function producedFileIds(content: readonly ContentBlock[]): string[] {
+export function producedFileIds(content: readonly ContentBlock[] | undefined): string[] {
   const ids = new Set<string>();
-  for (const block of content) {
-    if (!block.type.endsWith('_tool_result')) continue;
+  for (const block of Array.isArray(content) ? content : []) {
+    if (!isBlock(block) || !block.type.endsWith('_tool_result')) continue;
     const outputs = (block.content as { content?: unknown } | undefined)?.content;
     if (!Array.isArray(outputs)) continue;
     for (const output of outputs as { file_id?: unknown }[]) {

@@ -1,23 +1,34 @@
 // One try of a skill: the prompt sent with the skill in a container and the code execution tool, and while
 // the model pauses a long turn (`pause_turn`), its answer so far sent back with the same container so it
-// goes on, a bounded number of times (the Skills guide's 10). A failure ends the run with what came so far.
+// goes on, a bounded number of times (the Skills guide's 10) and within a byte budget (each continuation
+// sends every earlier answer again). A failure ends the run with what came so far.
 import { SkillsApiError } from './errors';
 import {
-  CODE_EXECUTION_TOOL,
+  CODE_EXECUTION_TOOLS,
+  encodeRequest,
+  type CodeExecutionTool,
   type InputMessage,
   type MessageRequest,
   type MessagesClient,
   type SkillAttachment,
+  type StreamOptions,
 } from './messagesClient';
 import type { StreamedMessage } from './messageStream';
+import { formatBytes } from '../shared/words';
 
 export const MAX_CONTINUATIONS = 10;
+/** What all the turns of a run may send together: the Messages API's limit for one request. */
+export const MAX_RUN_REQUEST_BYTES = 32 * 1024 * 1024;
 
 export interface SkillRunInput {
   model: string;
   maxTokens: number;
   prompt: string;
   skill: SkillAttachment;
+  /** How long one turn may stream, and where that bound comes from. */
+  turnBound?: Pick<StreamOptions, 'maxDurationMs' | 'durationNote'>;
+  /** The request bytes the run may send in all; MAX_RUN_REQUEST_BYTES by default. */
+  maxRequestBytes?: number;
 }
 
 /** One request of the run and what it answered (so far, while it streams). */
@@ -28,14 +39,48 @@ export interface RunTurn {
 
 export interface SkillRunResult {
   turns: RunTurn[];
-  /** What ended the run early: the API's error, a broken stream, a cancel. */
+  /** What ended the run early: the API's error, a broken stream, a cancel, the byte budget. */
   error?: SkillsApiError;
   /** The model still paused after the last continuation allowed. */
   pausedAtLimit: boolean;
+  /** The code execution tool version the run was sent with last. */
+  tool: CodeExecutionTool;
+}
+
+/**
+ * Which code execution tool each model takes, learned in this session: the newest until a model refuses
+ * it. Shared by every run of the session, so a model's refusal costs one request once.
+ */
+export class CodeExecutionTools {
+  private readonly byModel = new Map<string, CodeExecutionTool>();
+
+  for(model: string): CodeExecutionTool {
+    return this.byModel.get(model) ?? CODE_EXECUTION_TOOLS[0];
+  }
+
+  /** The version to send instead after `model` refused `tool`, if there is one left to try. */
+  refused(model: string, tool: CodeExecutionTool): CodeExecutionTool | undefined {
+    const next = CODE_EXECUTION_TOOLS[CODE_EXECUTION_TOOLS.indexOf(tool) + 1];
+    if (next) this.byModel.set(model, next);
+    return next;
+  }
+}
+
+/** A 400 that names the tool: the model does not take this version of it (the API names unknown types). */
+function refusesTool(err: unknown, tool: string): boolean {
+  return (
+    err instanceof SkillsApiError &&
+    err.status === 400 &&
+    (err.message.includes(tool) || /\bcode_execution\b|tools\.\d+\.type|\btool type\b/i.test(err.message))
+  );
 }
 
 /** The request of turn `turns.length`: the prompt, then every paused answer so far as assistant turns. */
-export function turnRequest(input: SkillRunInput, previous: readonly StreamedMessage[]): MessageRequest {
+export function turnRequest(
+  input: SkillRunInput,
+  previous: readonly StreamedMessage[],
+  tool: CodeExecutionTool = CODE_EXECUTION_TOOLS[0],
+): MessageRequest {
   const messages: InputMessage[] = [{ role: 'user', content: input.prompt }];
   for (const message of previous) messages.push({ role: 'assistant', content: message.content });
   const containerId = containerOf(previous[previous.length - 1])?.id;
@@ -44,7 +89,7 @@ export function turnRequest(input: SkillRunInput, previous: readonly StreamedMes
     max_tokens: input.maxTokens,
     messages,
     container: { ...(containerId ? { id: containerId } : {}), skills: [input.skill] },
-    tools: [{ ...CODE_EXECUTION_TOOL }],
+    tools: [{ type: tool, name: 'code_execution' }],
   };
 }
 
@@ -58,6 +103,14 @@ export function containerOf(
     : undefined;
 }
 
+function overBudget(sent: number, next: number, budget: number): SkillsApiError {
+  return new SkillsApiError({
+    kind: 'tooLarge',
+    message: `The run stopped before its next continuation: with the answers so far it would send ${formatBytes(next)}, and the run has sent ${formatBytes(sent)} of the ${formatBytes(budget)} a run may send (the Messages API's request limit). Ask for less output, or try again with a shorter task.`,
+    mayHaveBeenProcessed: false,
+  });
+}
+
 /**
  * Runs the try; `onProgress` hears every change of the turns (an event applied, a turn started). It never
  * throws: an error comes back in the result, after the turns that came before it.
@@ -67,35 +120,63 @@ export async function runSkill(
   input: SkillRunInput,
   onProgress: (turns: readonly RunTurn[]) => void,
   signal?: AbortSignal,
+  tools: CodeExecutionTools = new CodeExecutionTools(),
 ): Promise<SkillRunResult> {
   const turns: RunTurn[] = [];
   const done: StreamedMessage[] = [];
+  const budget = input.maxRequestBytes ?? MAX_RUN_REQUEST_BYTES;
+  let sent = 0;
+  let tool = tools.for(input.model);
   for (let turn = 0; turn <= MAX_CONTINUATIONS; turn++) {
+    let request: Uint8Array;
+    try {
+      request = encodeRequest(turnRequest(input, done, tool)).bytes;
+    } catch {
+      // Answers too large to write out at all (a string past what the engine holds).
+      return { turns, error: overBudget(sent, Number.POSITIVE_INFINITY, budget), pausedAtLimit: false, tool };
+    }
+    if (sent + request.byteLength > budget) {
+      const error = overBudget(sent, request.byteLength, budget);
+      return { turns, error, pausedAtLimit: false, tool };
+    }
     const current: RunTurn = { message: undefined };
     turns.push(current);
     onProgress(turns);
     try {
-      const answer = await client.streamMessage(turnRequest(input, done), {
-        signal,
-        onUpdate: (message) => {
-          current.message = message;
-          onProgress(turns);
+      const answer = await client.streamMessage(
+        { bytes: request },
+        {
+          ...input.turnBound,
+          signal,
+          onUpdate: (message) => {
+            current.message = message;
+            onProgress(turns);
+          },
         },
-      });
+      );
+      sent += request.byteLength;
       current.message = answer.message;
       current.requestId = answer.requestId;
     } catch (err) {
+      const fallback = current.message === undefined && refusesTool(err, tool) && tools.refused(input.model, tool);
+      if (fallback) {
+        // Refused before it ran: the same turn goes again, once, with the version the model takes.
+        turns.pop();
+        tool = fallback;
+        turn--;
+        continue;
+      }
       const error =
         err instanceof SkillsApiError ? err : new SkillsApiError({ kind: 'server', message: String(err), cause: err });
       // A turn that got no message before it failed is not shown; the error names its request.
       if (current.message === undefined) turns.pop();
       else current.requestId ??= error.requestId;
       onProgress(turns);
-      return { turns, error, pausedAtLimit: false };
+      return { turns, error, pausedAtLimit: false, tool };
     }
     onProgress(turns);
     done.push(current.message);
-    if (current.message.stop_reason !== 'pause_turn') return { turns, pausedAtLimit: false };
+    if (current.message.stop_reason !== 'pause_turn') return { turns, pausedAtLimit: false, tool };
   }
-  return { turns, pausedAtLimit: true };
+  return { turns, pausedAtLimit: true, tool };
 }

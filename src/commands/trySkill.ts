@@ -8,11 +8,11 @@ import type { FilesClient } from '../api/filesClient';
 import type { MessagesClient } from '../api/messagesClient';
 import { collectAll } from '../api/paging';
 import { fetchRunFiles, producedFileIds } from '../api/runFiles';
-import { runSkill } from '../api/skillRun';
+import { CodeExecutionTools, runSkill } from '../api/skillRun';
 import type { ModelInfo, Skill } from '../api/types';
 import { keyHint, type ApiKeyStore } from '../auth/apiKeyStore';
 import { CommandIds, StateKeys, WorkbenchCommands } from '../constants';
-import { tryMaxTokensSetting, tryModel } from '../config';
+import { tryMaxTokensSetting, tryModel, tryTurnTimeoutMinutes } from '../config';
 import type { Log } from '../log';
 import type { RunFileSystem } from '../runs/runFileSystem';
 import type { RunView } from '../runs/runMarkdown';
@@ -125,6 +125,8 @@ async function askPrompt(deps: TrySkillDeps, skill: Skill, given: string | undef
 
 export function trySkill(deps: TrySkillDeps) {
   let billingAcknowledged = false;
+  // Which code execution tool each model took, for the rest of the session.
+  const tools = new CodeExecutionTools();
   return async (arg?: TryArg, _selected?: unknown, options: TrySkillOptions = {}): Promise<vscode.Uri | undefined> => {
     const target = await targetOf(arg, deps.client);
     if (!target) return undefined;
@@ -167,28 +169,32 @@ export function trySkill(deps: TrySkillDeps) {
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
     await vscode.window.showTextDocument(uri, { viewColumn: column, preview: false });
 
+    const turnMinutes = tryTurnTimeoutMinutes();
     const outcome = await withCancellableProgress(
       `Trying "${title}" in Claude`,
       undefined,
       async (progress, signal) => {
+        progress.report({ message: `each turn may take up to ${plural(turnMinutes, 'minute')}` });
         const input = {
           model: model.id,
           maxTokens,
           prompt,
           skill: { type: containerSkillType(target.skill.source), skill_id: target.skill.id, version: target.version },
+          turnBound: { maxDurationMs: turnMinutes * 60_000, durationNote: 'claudeSkills.tryTurnTimeoutMinutes' },
         };
         const result = await runSkill(
           deps.messages,
           input,
           (turns) => deps.runs.update(uri, (v) => ({ ...v, turns })),
           signal,
+          tools,
         );
-        const ids = [...new Set(result.turns.flatMap((t) => producedFileIds(t.message?.content ?? [])))];
+        const ids = [...new Set(result.turns.flatMap((t) => producedFileIds(t.message?.content)))];
         const fetching = ids.length > 0 && result.error?.kind !== 'cancelled';
         deps.runs.update(uri, (v) => ({
           ...v,
           turns: result.turns,
-          ended: { error: result.error, pausedAtLimit: result.pausedAtLimit },
+          ended: { error: result.error, pausedAtLimit: result.pausedAtLimit, tool: result.tool },
           fetchingFiles: fetching ? ids.length : undefined,
         }));
         let fetched = 0;

@@ -3,7 +3,7 @@
 // the rest a link away), the files the run produced, and a footer with the model, the version that really
 // ran, the token usage, the stop reason and the request ids. Free of VS Code: unit-tested in plain Node.
 import { describeError, type SkillsApiError } from '../api/errors';
-import type { ContentBlock } from '../api/messageStream';
+import { isBlock, type ContentBlock } from '../api/messageStream';
 import type { RunFile } from '../api/runFiles';
 import { MAX_CONTINUATIONS, containerOf, type RunTurn } from '../api/skillRun';
 import { formatBytes, plural } from '../shared/words';
@@ -23,7 +23,7 @@ export interface RunView {
   notice?: string;
   turns: readonly RunTurn[];
   /** Undefined while the run goes on. */
-  ended?: { error?: SkillsApiError; pausedAtLimit: boolean };
+  ended?: { error?: SkillsApiError; pausedAtLimit: boolean; tool?: string };
   /** Undefined until the files are known; then every produced file, fetched or noted. */
   files?: readonly RunFile[];
   /** How many produced files are being fetched. */
@@ -107,6 +107,7 @@ function toolResult(
     return `**Tool error:** ${code(String(content.error_code ?? type))}`;
   }
   const parts: string[] = [];
+  if (type === 'encrypted_code_execution_result') parts.push('**stdout:** *(encrypted output)*');
   if (typeof content.stdout === 'string' && content.stdout) {
     parts.push(output('**stdout**', content.stdout, `output/${step}-stdout.txt`, outputs));
   }
@@ -137,6 +138,8 @@ function fileLink(file: RunFile): string {
 }
 
 function block(block: ContentBlock, step: string, outputs: Map<string, string>, files: readonly RunFile[] | undefined) {
+  // The assembler refuses such blocks; a view built some other way still renders.
+  if (!isBlock(block)) return '**A block that is not one:** *(not shown)*';
   switch (block.type) {
     case 'text':
       return String(block.text ?? '');
@@ -165,7 +168,7 @@ function filesSection(view: RunView): string | undefined {
   return `## Files\n\n${rows.join('\n')}\n\nSave them with **Save Run Files…** in this editor's title bar.`;
 }
 
-const STOP_REASONS: Record<string, string> = {
+const STOP_REASONS: Readonly<Record<string, string>> = {
   end_turn: 'end_turn (the answer is complete)',
   max_tokens: 'max_tokens: the answer was cut at the token cap. Raise `claudeSkills.tryMaxTokens` for a longer answer.',
   refusal: 'refusal: Claude declined to answer this prompt.',
@@ -192,8 +195,9 @@ function footer(view: RunView): string {
     `**Model:** ${code(last?.model ?? view.model)} (max_tokens ${view.maxTokens})`,
     `**Skill version that ran:** ${versions.length ? versions.join(', ') : 'not reported'} (asked for ${code(view.skillId)} ${code(view.askedVersion)})`,
     `**Tokens:** ${usageOf(view.turns)}`,
-    `**Stop reason:** ${stop ? (STOP_REASONS[stop] ?? code(stop)) : 'none'}`,
+    `**Stop reason:** ${stop ? (Object.hasOwn(STOP_REASONS, stop) ? STOP_REASONS[stop] : code(String(stop))) : 'none'}`,
   ];
+  if (view.ended?.tool) rows.push(`**Code execution tool:** ${code(view.ended.tool)}`);
   if (view.turns.length > 1) rows.push(`**Turns:** ${view.turns.length} (continued after pause_turn)`);
   if (view.ended?.pausedAtLimit) {
     rows.push(`**Stopped:** the model still paused after ${MAX_CONTINUATIONS} continuations.`);
@@ -209,9 +213,9 @@ export function renderRun(view: RunView): RenderedRun {
   parts.push(`**Prompt**\n\n${quote(view.prompt)}`);
   parts.push('## Answer');
   let step = 0;
-  const blocks = view.turns.flatMap((t) => t.message?.content ?? []);
+  const blocks = view.turns.flatMap((t) => (Array.isArray(t.message?.content) ? t.message.content : []));
   for (const b of blocks) {
-    if (b.type === 'server_tool_use' || b.type === 'tool_use') step++;
+    if (b?.type === 'server_tool_use' || b?.type === 'tool_use') step++;
     parts.push(block(b, String(step), outputs, view.files));
   }
   if (blocks.length === 0 && !view.ended) parts.push('*Waiting for the answer…*');

@@ -112,9 +112,10 @@ export function checkMessageRequest(
 
   const tools = body.tools;
   if (tools !== undefined && !Array.isArray(tools)) throw invalid('tools: Input should be a list');
-  const codeExecution = (tools ?? []).some(
+  const toolIndex = (tools ?? []).findIndex(
     (t: unknown) => isObject(t) && CODE_EXECUTION_TOOLS.includes(String(t.type)),
   );
+  const codeExecution = toolIndex !== -1;
   const container = body.container;
   if (container !== undefined && !isObject(container)) throw invalid('container: Input should be an object');
   const requested = container?.skills ?? [];
@@ -124,6 +125,12 @@ export function checkMessageRequest(
   }
   if (codeExecution && model.codeExecution === false) {
     throw invalid(`tools.0: ${model.id} does not support the code execution tool.`);
+  }
+  const toolType = codeExecution ? String((tools as Record<string, unknown>[])[toolIndex].type) : '';
+  if (codeExecution && model.codeExecutionTools && !model.codeExecutionTools.includes(toolType)) {
+    throw invalid(
+      `tools.${toolIndex}.type: '${toolType}' is not supported by ${model.id}; use one of: ${model.codeExecutionTools.join(', ')}.`,
+    );
   }
   if (requested.length > MAX_SKILLS)
     throw invalid(`container.skills: at most ${MAX_SKILLS} skills, got ${requested.length}`);

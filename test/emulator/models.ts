@@ -10,6 +10,11 @@ export interface EmulatedModel {
   max_tokens: number | null;
   /** null: the model says nothing of its capabilities. */
   codeExecution: boolean | null;
+  /**
+   * The code execution tool versions it takes, when it takes only some (the API refuses the others with a
+   * 400 naming the type): the newest model only the newest, the deprecated one only the oldest.
+   */
+  codeExecutionTools?: string[];
 }
 
 export const MODELS: EmulatedModel[] = [
@@ -20,6 +25,7 @@ export const MODELS: EmulatedModel[] = [
     lifecycle: 'active',
     max_tokens: 64000,
     codeExecution: true,
+    codeExecutionTools: ['code_execution_20260521'],
   },
   {
     id: 'claude-emulated-haiku-2',
@@ -44,6 +50,7 @@ export const MODELS: EmulatedModel[] = [
     lifecycle: 'deprecated',
     max_tokens: 16000,
     codeExecution: true,
+    codeExecutionTools: ['code_execution_20250825'],
   },
   {
     id: 'claude-emulated-opus-0',
@@ -56,7 +63,7 @@ export const MODELS: EmulatedModel[] = [
 ];
 
 function toJson(model: EmulatedModel) {
-  const { codeExecution, ...rest } = model;
+  const { codeExecution, codeExecutionTools: _tools, ...rest } = model;
   const support = (supported: boolean) => ({ supported });
   return {
     type: 'model',

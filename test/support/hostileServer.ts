@@ -1,7 +1,8 @@
 // A hostile or broken server, a few lines of node:http: each test gives the answer to every request, and
 // the requests are counted. The emulator's fault knobs cover what a real API does; this covers what no
 // real API should do.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { ApiOptions } from '../../src/api/apiCore';
 import { SkillsClient } from '../../src/api/client';
@@ -13,8 +14,11 @@ export interface HostileServer {
   url: string;
   /** Every request's path and query, in order. */
   requests: string[];
+  /** Every request's headers, in the same order. */
+  headers: IncomingHttpHeaders[];
   handle(handler: HostileHandler): void;
-  /** A client on this server whose retries sleep no time. */
+  /** The options of a client on this server whose retries sleep no time. */
+  apiOptions(options?: Partial<ApiOptions>): ApiOptions;
   client(options?: Partial<ApiOptions>): SkillsClient;
   close(): Promise<void>;
 }
@@ -27,34 +31,48 @@ export function json(res: ServerResponse, body: unknown, status = 200, headers: 
   res.end(JSON.stringify(body));
 }
 
-export async function startHostileServer(): Promise<HostileServer> {
+export interface HostileServerOptions {
+  /** A loopback address of its own (127.0.0.1 unless said): another origin than the API's. */
+  host?: string;
+  /** Served over https with this key and certificate. */
+  tls?: { key: string; cert: string };
+}
+
+export async function startHostileServer(options: HostileServerOptions = {}): Promise<HostileServer> {
+  const host = options.host ?? '127.0.0.1';
   let handler: HostileHandler = (_req, res) => json(res, { data: [], next_page: null });
   const requests: string[] = [];
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const headers: IncomingHttpHeaders[] = [];
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', `http://${host}`);
     requests.push(`${url.pathname}${url.search}`);
+    headers.push(req.headers);
     req.resume();
     void Promise.resolve(handler(req, res, url)).catch(() => res.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const url = `${options.tls ? 'https' : 'http'}://${host}:${(server.address() as AddressInfo).port}`;
   const transport = createNodeTransport();
+  const apiOptions = (options: Partial<ApiOptions> = {}): ApiOptions => ({
+    transport,
+    baseUrl: () => url,
+    apiKey: () => HOSTILE_KEY,
+    sleep: async () => undefined,
+    random: () => 0,
+    ...options,
+  });
   return {
     url,
     requests,
+    headers,
     handle: (next) => {
       handler = next;
       requests.length = 0;
+      headers.length = 0;
     },
-    client: (options = {}) =>
-      new SkillsClient({
-        transport,
-        baseUrl: () => url,
-        apiKey: () => HOSTILE_KEY,
-        sleep: async () => undefined,
-        random: () => 0,
-        ...options,
-      }),
+    apiOptions,
+    client: (options = {}) => new SkillsClient(apiOptions(options)),
     close: async () => {
       await transport.close();
       server.closeAllConnections();

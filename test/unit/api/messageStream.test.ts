@@ -171,6 +171,6 @@ describe('the Messages API stream, read and assembled', () => {
       for await (const _ of streamEvents(chunked('event: message_start\ndata: {not json\n\n', 3))) {
         // nothing is read before the refusal
       }
-    }, /The stream sent an event that is not JSON \(message_start\)\./);
+    }, /The stream sent an event that is not JSON \("message_start"\)\./);
   });
 });

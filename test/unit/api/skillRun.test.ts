@@ -5,9 +5,15 @@
 import * as assert from 'node:assert/strict';
 import Anthropic from '@anthropic-ai/sdk';
 import { FilesClient } from '../../../src/api/filesClient';
-import { MessagesClient, type SkillAttachment } from '../../../src/api/messagesClient';
+import { MessagesClient, type MessageRequest, type SkillAttachment } from '../../../src/api/messagesClient';
 import { fetchRunFiles, producedFileIds, safeFileName, uniqueName } from '../../../src/api/runFiles';
-import { MAX_CONTINUATIONS, runSkill, turnRequest, type SkillRunInput } from '../../../src/api/skillRun';
+import {
+  CodeExecutionTools,
+  MAX_CONTINUATIONS,
+  runSkill,
+  turnRequest,
+  type SkillRunInput,
+} from '../../../src/api/skillRun';
 import type { ScenarioName } from '../../../test/emulator/scriptedModel';
 import { TEST_KEY, useEmulator } from '../../support/harness';
 
@@ -100,7 +106,7 @@ describe('Try in Claude: a run against the scripted model', () => {
       max_tokens: 4096,
       messages: [{ role: 'user', content: 'Summarize this skill.' }],
       container: { skills: [{ type: 'custom', skill_id: 'skill_01TryMe', version: 'latest' }] },
-      tools: [{ type: 'code_execution_20250825', name: 'code_execution' }],
+      tools: [{ type: 'code_execution_20260521', name: 'code_execution' }],
       stream: true,
     });
     assert.equal(logged.headers['anthropic-version'], '2026-10-21');
@@ -257,6 +263,58 @@ describe('Try in Claude: a run against the scripted model', () => {
     assert.deepEqual((run.turns[0].message!.container as { skills: unknown[] }).skills, [
       { type: 'anthropic', skill_id: 'skill_01Pdf', version: '20251013' },
     ]);
+  });
+
+  describe('the code execution tool version', () => {
+    it('sends the newest, and to a model that refuses it the oldest once, remembered for the session', async () => {
+      const tools = new CodeExecutionTools();
+      const old = await runSkill(
+        messages(),
+        input('Summarize this skill.', { model: 'claude-emulated-sonnet-1' }),
+        () => undefined,
+        undefined,
+        tools,
+      );
+      assert.equal(old.error, undefined, old.error?.message);
+      assert.equal(old.tool, 'code_execution_20250825');
+      const sent = api.emulator.log
+        .filter((r) => r.path === '/v1/messages')
+        .map((r) => (r.json as MessageRequest).tools[0].type);
+      assert.deepEqual(sent, ['code_execution_20260521', 'code_execution_20250825']);
+
+      api.emulator.log.length = 0;
+      const again = await runSkill(
+        messages(),
+        input('Summarize this skill.', { model: 'claude-emulated-sonnet-1' }),
+        () => undefined,
+        undefined,
+        tools,
+      );
+      assert.equal(again.tool, 'code_execution_20250825');
+      assert.equal(
+        api.emulator.log.filter((r) => r.path === '/v1/messages').length,
+        1,
+        'no second refusal this session',
+      );
+    });
+
+    it('keeps the newest for a model that takes only it, and reports a refusal of both', async () => {
+      const newest = await runSkill(messages(), input('Summarize this skill.'), () => undefined);
+      assert.equal(newest.error, undefined);
+      assert.equal(newest.tool, 'code_execution_20260521');
+
+      const tools = new CodeExecutionTools();
+      assert.equal(tools.refused(MODEL, 'code_execution_20260521'), 'code_execution_20250825');
+      api.emulator.log.length = 0;
+      const refused = await runSkill(messages(), input('Summarize this skill.'), () => undefined, undefined, tools);
+      assert.equal(refused.error?.status, 400);
+      assert.match(refused.error!.message, /code_execution_20250825' is not supported/);
+      assert.equal(
+        api.emulator.log.filter((r) => r.path === '/v1/messages').length,
+        1,
+        'no version left to fall back to',
+      );
+    });
   });
 });
 

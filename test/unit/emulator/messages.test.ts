@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { TEST_KEY, useEmulator } from '../../support/harness';
 
-const tool = { type: 'code_execution_20250825', name: 'code_execution' };
+const tool = { type: 'code_execution_20260521', name: 'code_execution' };
 
 describe('emulator: what POST /v1/messages refuses', () => {
   const api = useEmulator();

@@ -111,4 +111,48 @@ describe('the run document', () => {
     assert.ok(!markdown.includes('../../.bashrc'));
     assert.ok(!markdown.includes('\u0007'));
   });
+
+  it('names the tool version, shows an encrypted result as such, and survives malformed blocks and prototype keys', () => {
+    const message = {
+      id: 'msg_1',
+      type: 'message' as const,
+      role: 'assistant',
+      model: 'claude-test-1',
+      content: [
+        { type: 'server_tool_use', id: 'srvtoolu_1', name: 'code_execution', input: { code: 'print(1)' } },
+        {
+          type: 'code_execution_tool_result',
+          tool_use_id: 'srvtoolu_1',
+          content: {
+            type: 'encrypted_code_execution_result',
+            encrypted_stdout: 'Zm9v',
+            stderr: '',
+            return_code: 0,
+            content: [],
+          },
+        },
+        null as unknown as { type: string },
+        { type: 7 } as unknown as { type: string },
+      ],
+      stop_reason: 'constructor',
+      stop_sequence: null,
+      usage: { input_tokens: 1, output_tokens: 2 },
+    };
+    const { markdown } = renderRun({
+      title: 'T',
+      prompt: 'p',
+      model: 'claude-test-1',
+      maxTokens: 10,
+      skillId: 'skill_1',
+      askedVersion: 'latest',
+      turns: [{ message }],
+      ended: { pausedAtLimit: false, tool: 'code_execution_20260521' },
+    });
+    assert.match(markdown, /```python\nprint\(1\)/);
+    assert.match(markdown, /\(encrypted output\)/);
+    assert.match(markdown, /\*\*Code execution tool:\*\* `code_execution_20260521`/);
+    assert.match(markdown, /\*\*Stop reason:\*\* `constructor`/);
+    assert.doesNotMatch(markdown, /native code/);
+    assert.deepEqual(producedFileIds(message.content), []);
+  });
 });
