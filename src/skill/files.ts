@@ -41,15 +41,16 @@ export function toRelativePath(root: string, file: string, pathApi: path.Platfor
  * scanned too (secrets.ts), which finds keys pasted anywhere; a name is refused even when its content is
  * not recognised.
  */
+// Without regard to case: `.ENV` and `ID_RSA` hold the same secrets, and Windows and macOS read them alike.
 const SECRET_NAMES: [RegExp, string][] = [
-  [/(^|\/)\.env(\.[^/]+)?$|\.env$/, 'an environment file'],
-  [/(^|\/)\.envrc$/, 'a direnv file'],
+  [/(^|\/)\.env(\.[^/]+)?$|\.env$/i, 'an environment file'],
+  [/(^|\/)\.envrc$/i, 'a direnv file'],
   [/\.pem$/i, 'a PEM key or certificate'],
   [/\.key$/i, 'a private key'],
   [/\.(p12|pfx)$/i, 'a PKCS #12 key store'],
-  [/(^|\/)id_[a-z0-9_]+$/, 'an SSH private key'],
-  [/(^|\/)\.aws\/credentials$/, 'AWS credentials'],
-  [/(^|\/)\.git-credentials$/, 'stored Git credentials'],
+  [/(^|\/)id_[a-z0-9_]+$/i, 'an SSH private key'],
+  [/(^|\/)\.aws\/credentials$/i, 'AWS credentials'],
+  [/(^|\/)\.git-credentials$/i, 'stored Git credentials'],
 ];
 const CREDENTIAL_FILES = new Set(['.npmrc', '.pypirc', '.netrc']);
 const HOLDS_CREDENTIAL = /(_authToken|_auth|_password|token|password)\s*[=:]\s*\S|\bpassword\s+\S/i;
@@ -113,9 +114,11 @@ class NotARegularFileError extends Error {
 }
 
 async function secretKind(relativePath: string, name: string, absolutePath: string): Promise<string | undefined> {
-  const byName = SECRET_NAMES.find(([pattern]) => pattern.test(relativePath) && !relativePath.endsWith('.pub'));
+  const byName = SECRET_NAMES.find(
+    ([pattern]) => pattern.test(relativePath) && !relativePath.toLowerCase().endsWith('.pub'),
+  );
   if (byName) return byName[1];
-  if (CREDENTIAL_FILES.has(name)) {
+  if (CREDENTIAL_FILES.has(name.toLowerCase())) {
     const text = (
       await readRegularFileHead(absolutePath, CREDENTIAL_READ_BYTES).catch(() => Buffer.alloc(0))
     ).toString();

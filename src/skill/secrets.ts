@@ -55,18 +55,85 @@ function remember(key: string, finding: Finding): void {
   if (scanned.size > MAX_REMEMBERED) scanned.delete(scanned.keys().next().value!);
 }
 
-/** Text files only: a NUL byte early on says binary, where these detectors find nothing but noise. */
-function looksBinary(data: Buffer): boolean {
-  return data.subarray(0, 8192).includes(0);
+/**
+ * Every Anthropic credential, whatever its kind (`api03`, `admin01`, `oat01`, kinds to come) and length:
+ * secretlint knows only API keys of the canonical length, so an admin key, an OAuth token or a key cut
+ * short by a paste went through.
+ */
+const ANTHROPIC_TOKEN = /\bsk-ant-([a-z]+)(\d+)-([A-Za-z0-9_-]{20,})/g;
+const ANTHROPIC_KINDS: Record<string, string> = {
+  api: 'an Anthropic API key',
+  admin: 'an Anthropic admin key',
+  oat: 'an Anthropic OAuth token',
+  ort: 'an Anthropic OAuth refresh token',
+};
+
+/** What documentation writes in a key's place: `xxxx…`, one character over and over, `YOUR_KEY`, `EXAMPLE`. */
+function isPlaceholder(body: string): boolean {
+  const core = body.replace(/[-_]/g, '');
+  return /^(.)\1*$/i.test(core) || /^[x*]+$/i.test(core) || /your|example|placeholder|redacted|dummy/i.test(body);
+}
+
+/** Lines secretlint's own comments mark as deliberate: `secretlint-disable-line`, `-next-line`, and blocks. */
+function disabledLines(lines: readonly string[]): Set<number> {
+  const disabled = new Set<number>();
+  let block = false;
+  lines.forEach((line, i) => {
+    if (/secretlint-enable\b/.test(line)) block = false;
+    else if (/secretlint-disable(?!-)/.test(line)) block = true;
+    if (block || /secretlint-disable-line\b/.test(line) || /secretlint-disable-next-line\b/.test(lines[i - 1] ?? '')) {
+      disabled.add(i + 1);
+    }
+  });
+  return disabled;
+}
+
+function anthropicToken(text: string): Finding {
+  let disabled: Set<number> | undefined;
+  for (const match of text.matchAll(ANTHROPIC_TOKEN)) {
+    if (isPlaceholder(match[3])) continue;
+    const line = text.slice(0, match.index).split('\n').length;
+    disabled ??= disabledLines(text.split('\n'));
+    if (disabled.has(line)) continue;
+    const kind = Object.hasOwn(ANTHROPIC_KINDS, match[1])
+      ? ANTHROPIC_KINDS[match[1]]
+      : `an Anthropic credential (sk-ant-${match[1]})`;
+    return { what: `found ${kind}`, line };
+  }
+  return undefined;
+}
+
+/**
+ * A file's text: UTF-8, or UTF-16 when it says so (a byte order mark) or looks so (a NUL beside nearly
+ * every ASCII byte, as Windows' tools write). Undefined for a binary file, where these detectors find
+ * nothing but noise.
+ */
+export function decodeText(data: Buffer): string | undefined {
+  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
+  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
+  const head = data.subarray(0, 8192);
+  if (!head.includes(0)) return data.toString('utf8');
+  const pairs = Math.floor(head.length / 2);
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) evenNuls++;
+    if (head[i + 1] === 0) oddNuls++;
+  }
+  if (pairs >= 2 && oddNuls >= pairs * 0.9 && evenNuls < pairs * 0.1) return new TextDecoder('utf-16le').decode(data);
+  if (pairs >= 2 && evenNuls >= pairs * 0.9 && oddNuls < pairs * 0.1) return new TextDecoder('utf-16be').decode(data);
+  return undefined;
 }
 
 /** What one file holds that looks like a secret, if anything (a file that cannot be read holds nothing). */
 async function scanFile(file: SkillFile): Promise<Finding> {
   const data = await readRegularFileHead(file.absolutePath, MAX_SCAN_BYTES).catch(() => undefined);
-  if (data === undefined || looksBinary(data)) return undefined;
-  const text = data.toString('utf8');
+  const text = data && decodeText(data);
+  if (text === undefined) return undefined;
   const [hit] = await (await loadSecretlint())(file.absolutePath, text);
   if (hit) return hit;
+  const token = anthropicToken(text);
+  if (token) return token;
   const keyAt = PRIVATE_KEY.exec(text);
   return keyAt ? { what: 'found a private key', line: text.slice(0, keyAt.index).split('\n').length } : undefined;
 }

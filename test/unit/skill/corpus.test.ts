@@ -257,6 +257,44 @@ const GENERATED: Record<string, { build(dir: string): void; message: (dir: strin
     build: withSecret('notes.txt', `Keep this safe:\n${ED25519_KEY}`),
     message: secretByContent('notes.txt', 'a private key', 2),
   },
+  'secret-anthropic-admin-key': {
+    build: withSecret('scripts/admin.py', `# usage report\nADMIN = "sk-ant-admin01-${'Qw7eR'.repeat(6)}"\n`),
+    message: secretByContent('scripts/admin.py', 'an Anthropic admin key', 2),
+  },
+  'secret-anthropic-oauth-token': {
+    build: withSecret('notes.md', `token: sk-ant-oat01-${'Zx9cV'.repeat(8)}\n`),
+    message: secretByContent('notes.md', 'an Anthropic OAuth token', 1),
+  },
+  'secret-anthropic-key-cut-short': {
+    build: withSecret('fixtures/request.json', `{"key": "sk-ant-api03-${'Ab3dE'.repeat(5)}"}\n`),
+    message: secretByContent('fixtures/request.json', 'an Anthropic API key', 1),
+  },
+  'secret-key-in-utf16-with-bom': {
+    build(dir) {
+      put(dir, 'SKILL.md', SKILL_MD);
+      put(
+        dir,
+        'config.txt',
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`a\nkey=${ANTHROPIC_KEY}\n`, 'utf16le')]),
+      );
+    },
+    message: secretByContent('config.txt', 'Anthropic Claude API key', 2),
+  },
+  'secret-key-in-utf16-without-bom': {
+    build(dir) {
+      put(dir, 'SKILL.md', SKILL_MD);
+      put(dir, 'settings.ini', Buffer.from(`[api]\nkey=sk-ant-admin01-${'Qw7eR'.repeat(6)}\n`, 'utf16le'));
+    },
+    message: secretByContent('settings.ini', 'an Anthropic admin key', 2),
+  },
+  'secret-env-upper-case': {
+    build: withSecret('.ENV', 'A=1\n'),
+    message: secretByName('.ENV', 'an environment file'),
+  },
+  'secret-id-rsa-upper-case': {
+    build: withSecret('keys/ID_RSA', 'not a key, but the name says it is one\n'),
+    message: secretByName('keys/ID_RSA', 'an SSH private key'),
+  },
   'deeply-nested': {
     build(dir) {
       writeFileSync(join(dir, 'SKILL.md'), SKILL_MD);
@@ -310,6 +348,31 @@ describe('a corpus of broken skill folders', () => {
   for (const [name, expected] of Object.entries(FIXTURES)) {
     it(`refuses ${name}`, () => assertRefused(join(brokenDir, name), expected));
   }
+
+  it('takes documentation placeholders and lines marked with secretlint comments for what they are', async () => {
+    const dir = join(scratch, 'placeholders');
+    mkdirSync(dir);
+    put(dir, 'SKILL.md', SKILL_MD);
+    put(
+      dir,
+      'README.md',
+      [
+        'export ANTHROPIC_API_KEY=sk-ant-api03-xxxxxxxxxxxxxxxxxxxxxxxxxxxx...',
+        'key: sk-ant-api03-YOUR_KEY_HERE_000000000000',
+        'admin: sk-ant-admin01-aaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+        'oauth: sk-ant-oat01-************************',
+        `test: sk-ant-api03-${'Ab3dE'.repeat(5)} # secretlint-disable-line`,
+        '<!-- secretlint-disable-next-line -->',
+        `fixture: sk-ant-oat01-${'Zx9cV'.repeat(8)}`,
+        'short: sk-ant-api03-abc',
+      ].join('\n'),
+    );
+    const skill = await inspectSkillFolder(dir);
+    assert.deepEqual(skill.problems, []);
+    // The same lines without the comment are refused: the comment is what lets them through.
+    put(dir, 'README.md', `fixture: sk-ant-oat01-${'Zx9cV'.repeat(8)}\n`);
+    assert.equal((await inspectSkillFolder(dir)).problems.length, 1);
+  });
 
   for (const [name, { build, message }] of Object.entries(GENERATED)) {
     it(`refuses ${name}`, async () => {
