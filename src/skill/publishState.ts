@@ -23,6 +23,7 @@ export interface PublishRecord {
 
 /** The states a folder can be in, in the order they show: the first that holds is the row's. */
 export const STATE_KINDS = [
+  'unknown',
   'problems',
   'diverged',
   'newerElsewhere',
@@ -61,8 +62,9 @@ export interface PublishStateInput {
 /** The files that differ between the record and the folder now, by path. */
 export function fileChanges(published: Record<string, string>, current: ReadonlyMap<string, string>): FileChanges {
   const changes: FileChanges = { added: [], removed: [], changed: [] };
+  // Paths come from disk: `constructor` or `__proto__` is a file like any other, never a key of Object.
   for (const [path, digest] of current) {
-    if (!(path in published)) changes.added.push(path);
+    if (!Object.hasOwn(published, path)) changes.added.push(path);
     else if (published[path] !== digest) changes.changed.push(path);
   }
   for (const path of Object.keys(published)) if (!current.has(path)) changes.removed.push(path);
@@ -102,20 +104,23 @@ export function makeRecord(
   files: readonly SkillFile[],
   current: ReadonlyMap<string, string>,
 ): PublishRecord {
-  const local: PublishRecord['local'] = {};
+  const local: [string, [number, number]][] = [];
   for (const f of files) {
     const digest = published.get(f.relativePath);
-    if (digest !== undefined && current.get(f.relativePath) === digest) local[f.relativePath] = [f.size, f.mtimeMs];
+    if (digest !== undefined && current.get(f.relativePath) === digest)
+      local.push([f.relativePath, [f.size, f.mtimeMs]]);
   }
-  return { skillId, versionId, origin, files: Object.fromEntries(published), local };
+  // fromEntries makes own properties, `__proto__` included; an assignment would set the prototype.
+  return { skillId, versionId, origin, files: Object.fromEntries(published), local: Object.fromEntries(local) };
 }
 
 /** Hands the record's digests to the hash cache for the files still as they were: they are not read. */
 export function primeFromRecord(record: PublishRecord, files: readonly SkillFile[]): void {
   for (const f of files) {
-    const [size, mtimeMs] = record.local[f.relativePath] ?? [];
+    if (!Object.hasOwn(record.local, f.relativePath) || !Object.hasOwn(record.files, f.relativePath)) continue;
+    const [size, mtimeMs] = record.local[f.relativePath];
     const digest = record.files[f.relativePath];
-    if (digest !== undefined && size === f.size && mtimeMs === f.mtimeMs) rememberDigest(f, digest);
+    if (size === f.size && mtimeMs === f.mtimeMs) rememberDigest(f, digest);
   }
 }
 

@@ -26,6 +26,7 @@ export class WorkspaceSkillNode {
 export type WorkspaceSkillsNode = WorkspaceFolderNode | WorkspaceSkillNode;
 
 const ICONS: Record<StateKind, [string, string?]> = {
+  unknown: ['warning', 'problemsWarningIcon.foreground'],
   problems: ['error', 'problemsErrorIcon.foreground'],
   diverged: ['git-compare', 'gitDecoration.conflictingResourceForeground'],
   newerElsewhere: ['cloud-download', 'gitDecoration.untrackedResourceForeground'],
@@ -41,6 +42,8 @@ export function stateText(row: WorkspaceSkill, kind: StateKind): string {
   const count = changes ? changes.added.length + changes.removed.length + changes.changed.length : 0;
   const title = row.skill ? `"${skillTitle(row.skill)}"` : row.targetId;
   switch (kind) {
+    case 'unknown':
+      return `state not known: ${row.failure ?? 'it could not be worked out'}`;
     case 'problems':
       return plural(row.errors, 'problem');
     case 'diverged':

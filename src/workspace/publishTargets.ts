@@ -15,7 +15,9 @@ export class PublishTargets implements vscode.Disposable {
   constructor(private readonly state: vscode.Memento) {}
 
   get(folder: vscode.Uri): string | undefined {
-    return this.all()[folder.toString()];
+    const targets = this.all();
+    const key = folder.toString();
+    return Object.hasOwn(targets, key) ? targets[key] : undefined;
   }
 
   /** The folders that publish to `skillId`. */
@@ -30,8 +32,10 @@ export class PublishTargets implements vscode.Disposable {
 
   /** The folder's last publish or comparison, if it is of the shape this version writes. */
   recordOf(folder: vscode.Uri): PublishRecord | undefined {
-    const record = this.records()[folder.toString()];
-    return isRecord(record) ? record : undefined;
+    const records = this.records();
+    const key = folder.toString();
+    const record = Object.hasOwn(records, key) ? records[key] : undefined;
+    return isPublishRecord(record) ? record : undefined;
   }
 
   async record(folder: vscode.Uri, record: PublishRecord): Promise<void> {
@@ -55,24 +59,39 @@ export class PublishTargets implements vscode.Disposable {
     this.changed.dispose();
   }
 
+  /** The stored targets, each checked: an entry that is not a skill id (a number, an object) is none. */
   private all(): Record<string, string> {
-    return this.state.get<Record<string, string>>(StateKeys.publishTargets) ?? {};
+    const stored = this.state.get<unknown>(StateKeys.publishTargets);
+    if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return {};
+    return Object.fromEntries(
+      Object.entries(stored).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
   }
 
   private records(): Record<string, unknown> {
-    return this.state.get<Record<string, unknown>>(StateKeys.publishRecords) ?? {};
+    const stored = this.state.get<unknown>(StateKeys.publishRecords);
+    return typeof stored === 'object' && stored !== null && !Array.isArray(stored)
+      ? (stored as Record<string, unknown>)
+      : {};
   }
 }
 
-function isRecord(value: unknown): value is PublishRecord {
+/**
+ * Whether a value read back from stored state is a record of the shape this version writes, down to each
+ * entry: state outlives versions, and may have been written by another or edited by hand.
+ */
+function isPublishRecord(value: unknown): value is PublishRecord {
   const r = value as Partial<PublishRecord> | undefined;
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   return (
     typeof r?.skillId === 'string' &&
     typeof r.versionId === 'string' &&
     (r.origin === 'published' || r.origin === 'compared') &&
-    typeof r.files === 'object' &&
-    r.files !== null &&
-    typeof r.local === 'object' &&
-    r.local !== null
+    isMap(r.files) &&
+    Object.values(r.files).every((digest) => typeof digest === 'string') &&
+    isMap(r.local) &&
+    Object.values(r.local).every(
+      (pair) => Array.isArray(pair) && pair.length === 2 && pair.every((n) => typeof n === 'number'),
+    )
   );
 }

@@ -22,12 +22,15 @@ export class SkillFolderWatcher implements vscode.Disposable {
   /** A skill folder appeared or went. */
   readonly onDidChange = this.changed.event;
   private readonly touched = new vscode.EventEmitter<vscode.Uri>();
-  /** A file or folder was created or deleted, or a `.skillignore` changed: what may change a folder's files. */
+  /**
+   * A file or folder was created, changed or deleted on disk (by any program: `git pull`, a script, another
+   * editor), or a `.skillignore` changed: what may change a folder's files.
+   */
   readonly onDidTouch = this.touched.event;
   /** SKILL.md files, wherever they are (`.claude/skills/…` too). */
   private readonly skillMdWatcher = vscode.workspace.createFileSystemWatcher(SKILL_MD_GLOB, false, true, false);
   /** Folders created or deleted whole (`**\/*` leaves out dot files and folders, which the other covers). */
-  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*');
   /** A `.skillignore` changes which files a folder holds; as a dot file, `**\/*` does not see it. */
   private readonly skillignoreWatcher = vscode.workspace.createFileSystemWatcher('**/.skillignore');
   private scan: Promise<void>;
@@ -39,6 +42,8 @@ export class SkillFolderWatcher implements vscode.Disposable {
       watcher.onDidCreate((uri) => (this.onCreate(uri), this.touched.fire(uri)));
       watcher.onDidDelete((uri) => (this.remove(uri), this.touched.fire(uri)));
     }
+    // A save in an editor and a write on disk look alike here: both change the file's content.
+    this.watcher.onDidChange((uri) => this.touched.fire(uri));
     for (const event of ['onDidCreate', 'onDidChange', 'onDidDelete'] as const) {
       this.skillignoreWatcher[event]((uri) => this.touched.fire(uri));
     }

@@ -25,6 +25,8 @@ export interface WorkspaceSkill {
   /** The target skill as last seen (title and latest version), when it was. */
   skill?: Skill;
   state: PublishState;
+  /** Why the state could not be worked out (state `unknown`). */
+  failure?: string;
 }
 
 export interface WorkspaceSkillsDeps {
@@ -63,11 +65,31 @@ export class WorkspaceSkills implements vscode.Disposable {
     );
   }
 
-  /** Every skill folder's row, sorted by path; a folder that cannot be read (gone meanwhile) has none. */
+  /**
+   * Every skill folder's row, sorted by path. A folder whose state cannot be worked out shows with the
+   * reason; only one gone meanwhile (its watcher event is on its way) has none.
+   */
   async all(): Promise<WorkspaceSkill[]> {
     const folders = await this.deps.folders.all();
     const rows = await Promise.allSettled(folders.map((folder) => this.row(folder)));
-    return rows.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    return rows.flatMap((r, i) => {
+      if (r.status === 'fulfilled') return [r.value];
+      if ((r.reason as { code?: unknown } | undefined)?.code === 'ENOENT') return [];
+      this.deps.log.warn(`Workspace Skills: ${folders[i].fsPath}: ${describeError(r.reason)}`);
+      return [this.unknownRow(folders[i], r.reason)];
+    });
+  }
+
+  private unknownRow(folder: vscode.Uri, reason: unknown): WorkspaceSkill {
+    return {
+      folder,
+      name: folder.path.split('/').pop()!,
+      errors: 0,
+      warnings: 0,
+      targetId: this.deps.targets.get(folder),
+      state: { kinds: ['unknown'] },
+      failure: describeError(reason),
+    };
   }
 
   /** The row of one folder (checked now if it was not). */

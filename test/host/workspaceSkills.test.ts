@@ -93,6 +93,31 @@ describe('the Workspace Skills view', () => {
     assert.equal(row.state.kinds[0], 'modified');
   });
 
+  it('a file rewritten on disk, as git pull or a script would, makes the folder modified', async () => {
+    const folder = await makeSkillFolder('ws-disk', { 'scripts/build.py': 'print("v1")\n' });
+    await publishNew(folder, 'WS Disk');
+    assert.deepEqual((await skills().row(folder)).state.kinds, ['inSync']);
+    const row = await rowAfterChange(folder, async () =>
+      writeFileSync(join(folder.fsPath, 'scripts', 'build.py'), 'print("v2, from elsewhere")\n'),
+    );
+    assert.deepEqual(row.state.kinds, ['modified']);
+    assert.deepEqual(row.state.changes?.changed, ['scripts/build.py']);
+  });
+
+  it('keeps a published folder that gains files named constructor or __proto__, modified, never gone', async () => {
+    const folder = await makeSkillFolder('ws-proto');
+    await publishNew(folder, 'WS Proto');
+    const row = await rowAfterChange(folder, async () => {
+      for (const name of ['constructor', '__proto__', 'toString']) writeFileSync(join(folder.fsPath, name), name);
+    });
+    assert.equal(row.state.kinds[0], 'modified');
+    await skills().row(folder);
+    const rows = await skills().all();
+    const shown = rows.find((r) => r.folder.toString() === folder.toString());
+    assert.ok(shown, 'the folder is still a row');
+    assert.deepEqual(shown.state.changes?.added, ['__proto__', 'constructor', 'toString']);
+  });
+
   it('finds a skill folder under a dot folder (as .claude/skills/ holds them), created with its files', async () => {
     const folder = vscode.Uri.joinPath(scratchRoot(), '.claude', 'skills', 'ws-dot');
     mkdirSync(folder.fsPath, { recursive: true });

@@ -104,4 +104,30 @@ describe('file hashes, remembered by path, size and mtime', () => {
     assert.equal(filesHashed(), before);
     assert.equal(digests.get('notes.md'), 'digest-of-notes.md');
   });
+
+  it('takes files named constructor, toString and __proto__ for files, in the state and in the record', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claude-skills-proto-'));
+    try {
+      writeFileSync(join(dir, 'SKILL.md'), 'x');
+      const { files: before } = await collectFiles(dir);
+      const published = await hashFiles(before);
+      const made = makeRecord('skill_1', 'skver_1', 'published', published, before, published);
+      for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
+        writeFileSync(join(dir, name), name);
+      const { files } = await collectFiles(dir);
+      primeFromRecord(made, files);
+      const state = publishState({ errors: 0, targetId: 'skill_1', record: made, current: await hashFiles(files) });
+      assert.deepEqual(state.kinds, ['modified']);
+      assert.deepEqual(state.changes?.added, ['__proto__', 'constructor', 'hasOwnProperty', 'toString']);
+
+      const all = await hashFiles(files);
+      const withThem = makeRecord('skill_1', 'skver_2', 'published', all, files, all);
+      assert.equal(Object.getPrototypeOf(withThem.local), Object.prototype, 'a file named __proto__ sets no prototype');
+      assert.ok(Object.hasOwn(withThem.local, '__proto__') && Object.hasOwn(withThem.files, '__proto__'));
+      const again = publishState({ errors: 0, targetId: 'skill_1', record: withThem, current: all });
+      assert.deepEqual(again.kinds, ['inSync']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
