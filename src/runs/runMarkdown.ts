@@ -6,6 +6,7 @@ import { describeError, type SkillsApiError } from '../api/errors';
 import { isBlock, type ContentBlock } from '../api/messageStream';
 import type { RunFile } from '../api/runFiles';
 import { MAX_CONTINUATIONS, containerOf, type RunTurn } from '../api/skillRun';
+import { defangSchemes, safeMarkdown } from '../shared/safeMarkdown';
 import { formatBytes, plural } from '../shared/words';
 
 /** Output lines shown in the document; the rest is in the step's own file, a link away. */
@@ -59,7 +60,12 @@ function code(text: string): string {
  * reads well as text (`req_011C…` keeps its underscores: inside a word they are not emphasis).
  */
 export function escapeInline(text: string): string {
-  return text.replace(/[\\`*[\]<>]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\$&');
+  return (
+    text
+      .replace(/[\\`*[\]<>]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\$&')
+      // `\](` is no link in Markdown, but a link detector that reads the text may still see `](`.
+      .replace(/\\\]([(:])/g, '\\]\\$1')
+  );
 }
 
 const quote = (text: string) =>
@@ -142,9 +148,9 @@ function block(block: ContentBlock, step: string, outputs: Map<string, string>, 
   if (!isBlock(block)) return '**A block that is not one:** *(not shown)*';
   switch (block.type) {
     case 'text':
-      return String(block.text ?? '');
+      return safeMarkdown(String(block.text ?? ''));
     case 'thinking':
-      return quote(`*Thinking:* ${String(block.thinking ?? '')}`);
+      return quote(`*Thinking:* ${safeMarkdown(String(block.thinking ?? ''))}`);
     case 'redacted_thinking':
       return '> *Thinking (redacted)*';
     case 'server_tool_use':
@@ -233,5 +239,6 @@ export function renderRun(view: RunView): RenderedRun {
       );
     }
   }
-  return { markdown: parts.join('\n\n') + '\n', outputs };
+  // Outputs and names are the server's too: no `file://` in them may read as a link in the text editor.
+  return { markdown: defangSchemes(parts.join('\n\n') + '\n'), outputs };
 }

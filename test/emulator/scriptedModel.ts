@@ -20,6 +20,7 @@ export const SCENARIOS = [
   'stall',
   'hostile-files',
   'backticks',
+  'hostile-links',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number] | 'default';
 
@@ -232,6 +233,22 @@ export function scriptedTurn(prompt: string, skills: MountedSkill[], turn: numbe
         content: [intro, ...bashStep(toolId(4), 'make files', { stdout: 'made\n', fileIds: files.map((f) => f.id) })],
       };
     }
+    case 'hostile-links':
+      return {
+        ...base,
+        files: [],
+        content: [
+          text(
+            [
+              'Hostile text: [Click me](command:workbench.action.terminal.new) and [read](file:///etc/passwd),',
+              '<command:autolink>, <a href="command:x">html</a>, ![beacon](https://tracker.invalid/p.png),',
+              '<script>alert(1)</script>, bare file:///etc/hosts, and [a fine link](https://docs.anthropic.com/).',
+              '',
+              '[ref]: command:workbench.action.quit',
+            ].join('\n'),
+          ),
+        ],
+      };
     case 'backticks': {
       const lines = Array.from({ length: 60 }, (_, i) => `line ${i + 1}`);
       return {

@@ -102,6 +102,25 @@ describe('Try in Claude', () => {
     assert.match(summary, new RegExp(`version: ${older.version.id}`));
   });
 
+  it('leaves no command: or file: link in a run whose model wrote them, in the text editor or as raw HTML', async () => {
+    const [, older] = await suite.versionNodes('skill_try');
+    const uri = await tryFrom(older, 'Write links [hostile-links]');
+    const markdown = await text(uri);
+    assert.match(markdown, /Click me `command:workbench\.action\.terminal\.new`/);
+    assert.doesNotMatch(markdown, /<script|<a href|!\[beacon\]/);
+    await vscode.window.showTextDocument(uri);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
+    const schemes = links.map((l) => l.target?.scheme);
+    assert.ok(
+      schemes.every((scheme) => scheme !== 'command' && scheme !== 'file' && scheme !== 'vscode'),
+      JSON.stringify(links.map((l) => l.target?.toString())),
+    );
+    assert.ok(
+      links.some((l) => l.target?.toString().startsWith('https://docs.anthropic.com')),
+      'an https link stays one',
+    );
+  });
+
   it('Save Run Files… writes the files into a folder, and overwrites only when told', async () => {
     const folder = scratch();
     mkdirSync(folder.fsPath, { recursive: true });
