@@ -2,6 +2,7 @@
 // the Files API within bounds, and names that are safe to show and to write. A name comes from the server
 // and is untrusted: only its base name is kept, and a name that could still reach outside a folder, or
 // mean something else on another system, is replaced by one made from the file id.
+import { fileNameProblem, nameKey } from '../shared/fileNames';
 import { formatBytes } from '../shared/words';
 import { describeError } from './errors';
 import type { FilesClient } from './filesClient';
@@ -47,13 +48,6 @@ export function producedFileIds(content: readonly ContentBlock[] | undefined): s
   return [...ids];
 }
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-// Control characters, the bidirectional overrides that make a name read as another, and what Windows
-// refuses in a name.
-// eslint-disable-next-line no-control-regex
-const REFUSED_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069<>:"|?*]/;
-const MAX_NAME_LENGTH = 200;
-
 /**
  * The base name of a server's file name, or why it is refused: `..`, a drive letter, a UNC path, control
  * characters, Windows' reserved names, or nothing left.
@@ -61,25 +55,23 @@ const MAX_NAME_LENGTH = 200;
 export function safeFileName(serverName: string): { name: string } | { refused: string } {
   if (/^[\\/]{2}/.test(serverName)) return { refused: 'a network (UNC) path' };
   if (/^[A-Za-z]:/.test(serverName)) return { refused: 'a drive letter' };
-  if (REFUSED_CHARACTERS.test(serverName)) return { refused: 'control or reserved characters' };
   const segments = serverName.split(/[\\/]/);
   if (segments.includes('..')) return { refused: '".."' };
   const base = segments[segments.length - 1];
-  const trimmed = base.trim();
-  if (!trimmed || /^\.+$/.test(trimmed)) return { refused: 'no name' };
-  if (trimmed !== base || base.endsWith('.')) return { refused: 'leading or trailing spaces or dots' };
-  if (WINDOWS_RESERVED.test(base)) return { refused: 'a name Windows reserves' };
-  if (base.length > MAX_NAME_LENGTH) return { refused: `more than ${MAX_NAME_LENGTH} characters` };
-  return { name: base };
+  const problem = fileNameProblem(base.trim() === '' ? '' : base);
+  return problem ? { refused: problem } : { name: base };
 }
 
-/** `name`, or `name (2).ext`, `name (3).ext`… : the first not yet taken (compared without case). */
+/**
+ * `name`, or `name (2).ext`, `name (3).ext`… : the first not yet taken, compared as a file system that folds
+ * case and composes accents (macOS, Windows) compares them, so no file overwrites its twin.
+ */
 export function uniqueName(name: string, taken: Set<string>): string {
   const dot = name.lastIndexOf('.');
   const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
   let candidate = name;
-  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${stem} (${n})${ext}`;
-  taken.add(candidate.toLowerCase());
+  for (let n = 2; taken.has(nameKey(candidate)); n++) candidate = `${stem} (${n})${ext}`;
+  taken.add(nameKey(candidate));
   return candidate;
 }
 

@@ -1,6 +1,7 @@
 // New Skill…: asks the name (checked as it is typed, by the API's rules) and a description, then the folder
 // to create it in, writes a SKILL.md the checks accept into `<folder>/<name>/`, and opens it.
 import * as vscode from 'vscode';
+import { fileNameProblem } from '../shared/fileNames';
 import { skillModule } from '../skillModule';
 
 /** For automation and tests, after the arguments VS Code passes: the answers, instead of asking. */
@@ -24,9 +25,17 @@ async function askChecked(
   return (await vscode.window.showInputBox({ ...box, validateInput: problem }))?.trim();
 }
 
+/** A name the API takes may still be no folder on Windows (`con`, `nul`, `com1`): the folder is named after it. */
+function folderNameProblem(name: string): string | undefined {
+  const problem = fileNameProblem(name);
+  return problem && `"${name}" cannot name a folder on every system (${problem}): pick another name.`;
+}
+
 function askName(given: string | undefined): Promise<string | undefined> {
   const { nameProblems } = skillModule();
-  return askChecked(given, (value) => (value.trim() ? nameProblems(value.trim())[0] : 'Enter a name.'), {
+  const problem = (value: string) =>
+    value.trim() ? (nameProblems(value.trim())[0] ?? folderNameProblem(value.trim())) : 'Enter a name.';
+  return askChecked(given, problem, {
     title: 'New Skill (1/3): name',
     prompt:
       "The skill's name: lowercase letters, digits and hyphens. It names the folder, and a published skill keeps it.",

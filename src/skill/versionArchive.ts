@@ -2,6 +2,7 @@
 // skill folder. A zip from the server is untrusted: its names, its count and what it inflates to are all
 // bounded here.
 import JSZip from 'jszip';
+import { fileNameProblem, nameKey } from '../shared/fileNames';
 import { MAX_FILES } from './files';
 
 /** Relative path (forward slashes) → content. */
@@ -89,16 +90,28 @@ export async function unpackVersionZip(bytes: Uint8Array): Promise<VersionFiles>
     throw new UnsafeArchiveError(`it holds ${entries.length} files, more than the ${MAX_ENTRIES} a skill may hold.`);
   }
   const folded = new Set<string>();
+  const folders = new Set<string>();
   for (const entry of entries) {
     // jszip cleans `..` out of names on load; the name as written tells what the zip tried.
     const written = entry.unsafeOriginalName ?? entry.name;
     if (escapes(written) || escapes(entry.name))
       throw new UnsafeArchiveError(`it holds a path that leaves its folder: ${written}`);
-    // Two names that differ only in case are one file on Windows and macOS.
-    const key = entry.name.toLowerCase();
+    const segments = entry.name.split('/');
+    for (const segment of segments) {
+      const problem = fileNameProblem(segment);
+      if (problem)
+        throw new UnsafeArchiveError(
+          `it holds a name that cannot be written everywhere (${problem}): ${JSON.stringify(entry.name)}`,
+        );
+    }
+    // Two names that differ only in case, or in how an accent is written, are one file on Windows and macOS.
+    const key = nameKey(entry.name);
     if (folded.has(key)) throw new UnsafeArchiveError(`it holds two entries of one name: ${entry.name}`);
     folded.add(key);
+    for (let i = 1; i < segments.length; i++) folders.add(nameKey(segments.slice(0, i).join('/')));
   }
+  const clash = [...folded].find((key) => folders.has(key));
+  if (clash !== undefined) throw new UnsafeArchiveError(`it holds a file and a folder of one name: ${clash}`);
   const tops = new Set(
     entries.map((entry) => (entry.name.includes('/') ? entry.name.slice(0, entry.name.indexOf('/')) : '')),
   );

@@ -255,6 +255,15 @@ describe('the Workspace Skills view', () => {
     const bad = { ...options, name: 'Bad Name' };
     assert.equal(await vscode.commands.executeCommand(CommandIds.newSkill, undefined, undefined, bad), undefined);
     assert.equal(existsSync(join(scratchRoot().fsPath, 'Bad Name')), false);
+    // Names the API takes, but no folder on Windows can have.
+    for (const name of ['con', 'nul', 'com1']) {
+      const reserved = { ...options, name };
+      assert.equal(
+        await vscode.commands.executeCommand(CommandIds.newSkill, undefined, undefined, reserved),
+        undefined,
+      );
+      assert.equal(existsSync(join(scratchRoot().fsPath, name)), false, name);
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -345,10 +345,26 @@ describe('file names from the server', () => {
       '   ',
       'dir/',
       'trailing.',
-      'x'.repeat(201),
+      'x'.repeat(256),
+      'é'.repeat(128),
+      'CONIN$',
+      'conout$.log',
+      'COM¹',
+      'lpt².txt',
+      'CON .txt',
+      'name ',
     ]) {
       assert.ok(refused(name), JSON.stringify(name));
     }
+  });
+
+  it('suffixes twins a file system takes for one: composed and decomposed accents', () => {
+    const taken = new Set<string>();
+    assert.deepEqual(
+      ['\u00e9.txt', 'e\u0301.txt', 'E\u0301.TXT'].map((n) => uniqueName(n, taken)),
+      ['\u00e9.txt', 'e\u0301 (2).txt', 'E\u0301 (3).TXT'],
+    );
+    assert.deepEqual(safeFileName('x'.repeat(255)), { name: 'x'.repeat(255) });
   });
 
   it('suffixes duplicates, without regard to case', () => {

@@ -90,6 +90,38 @@ describe("a published version's files", () => {
     );
   });
 
+  it('refuses names no system writes alike: NUL, CON, a colon, a trailing dot, and a file beside a folder of its name', async () => {
+    for (const [name, why] of [
+      ['bomb/a\u0000b.md', /control or reserved characters/],
+      ['bomb/CON', /a name Windows reserves/],
+      ['bomb/con .txt', /a name Windows reserves/],
+      ['bomb/a:b', /control or reserved characters/],
+      ['bomb/notes.', /trailing spaces or dots/],
+    ] as const) {
+      await assert.rejects(unpackVersionZip(rawZip([SKILL, { name, data: Buffer.from('x') }])), why, name);
+    }
+    await assert.rejects(
+      unpackVersionZip(
+        rawZip([
+          SKILL,
+          { name: 'bomb/docs', data: Buffer.from('1') },
+          { name: 'bomb/Docs/a.md', data: Buffer.from('2') },
+        ]),
+      ),
+      /a file and a folder of one name: bomb\/docs/,
+    );
+    await assert.rejects(
+      unpackVersionZip(
+        rawZip([
+          SKILL,
+          { name: 'bomb/\u00e9.txt', data: Buffer.from('1') },
+          { name: 'bomb/e\u0301.txt', data: Buffer.from('2') },
+        ]),
+      ),
+      /two entries of one name/,
+    );
+  });
+
   for (const name of [
     'C:/Windows/evil.bat',
     'c:evil.bat',
