@@ -58,7 +58,7 @@ export function safeFileName(serverName: string): { name: string } | { refused: 
   const segments = serverName.split(/[\\/]/);
   if (segments.includes('..')) return { refused: '".."' };
   const base = segments[segments.length - 1];
-  const problem = fileNameProblem(base.trim() === '' ? '' : base);
+  const problem = fileNameProblem(base);
   return problem ? { refused: problem } : { name: base };
 }
 

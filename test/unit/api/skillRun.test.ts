@@ -298,6 +298,22 @@ describe('Try in Claude: a run against the scripted model', () => {
       );
     });
 
+    it('sends nothing again on a 400 that does not name the tool', async () => {
+      const tools = new CodeExecutionTools();
+      api.emulator.log.length = 0;
+      const run = await runSkill(
+        messages(),
+        input('Summarize this skill.', { model: 'claude-emulated-haiku-2' }),
+        () => undefined,
+        undefined,
+        tools,
+      );
+      assert.equal(run.error?.status, 400);
+      assert.match(run.error!.message, /does not support the code execution tool/);
+      assert.equal(api.emulator.log.filter((r) => r.path === '/v1/messages').length, 1);
+      assert.equal(tools.for('claude-emulated-haiku-2'), 'code_execution_20260521', 'nothing learned from it');
+    });
+
     it('keeps the newest for a model that takes only it, and reports a refusal of both', async () => {
       const newest = await runSkill(messages(), input('Summarize this skill.'), () => undefined);
       assert.equal(newest.error, undefined);
