@@ -96,7 +96,10 @@ export const ContextValues = {
   errorMessage: 'message.error',
   authMessage: 'message.auth',
   hintMessage: 'message.hint',
-  /** A Workspace Skills row: `workspaceSkill.<state>`, then `.published` when the folder has a target. */
+  /**
+   * A Workspace Skills row: `workspaceSkill.<state>`, then `.published` when the folder remembers its
+   * target, or `.matched` when its name found one.
+   */
   workspaceSkill: 'workspaceSkill',
 } as const;
 
@@ -109,6 +112,8 @@ export const StateKeys = {
   /** Kept for the user across workspaces (`globalState`): the last prompt tried per skill id, the last model. */
   tryPrompts: 'claudeSkills.tryPrompts',
   lastTryModel: 'claudeSkills.lastTryModel',
+  /** Skills' slugs by API and skill id (`globalState`): read once, as a slug never changes. */
+  skillSlugs: 'claudeSkills.skillSlugs',
 } as const;
 export const SecretKeys = {
   apiKey: 'claudeSkills.apiKey',

@@ -48,6 +48,8 @@ import { SkillFolderDecorations } from './workspace/skillFolderDecorations';
 import { SkillFolderWatcher } from './workspace/skillFolderWatcher';
 import { VERSION_SCHEME, VersionFileSystem } from './workspace/versionFileSystem';
 import { WorkspaceSkills } from './workspace/workspaceSkills';
+import { SkillSlugs } from './workspace/skillSlugs';
+import { SkillNameMatches } from './operations/skillNameMatches';
 import { skillModule } from './skillModule';
 
 /** What activate() returns: handles for the host tests, not a public API. */
@@ -66,6 +68,8 @@ export interface ClaudeSkillsExports {
   logUri: vscode.Uri;
   /** How many files were read to be hashed so far: the tests count them. */
   filesHashed: () => number;
+  /** The workspace's stored state: the tests leave in it what another version or a hand edit may. */
+  workspaceState: vscode.Memento;
   /** How long activate() took, in ms: the benchmark reads it. */
   activationMs: number;
 }
@@ -88,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
   const client = new SkillsClient(core);
   const runs = new RunFileSystem();
   const targets = new PublishTargets(context.workspaceState);
+  const slugs = new SkillSlugs(context.globalState, () => `${apiBaseUrl()} ${workspaceId() ?? ''}`);
   const model = new SkillsModel({
     client,
     pageSize,
@@ -104,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     folders,
     targets,
     client,
+    nameMatches: new SkillNameMatches({ client, slugs }),
     loadedSkill: (id) => model.loadedSkill(id),
     onDidLoadSkills: model.onDidChange,
     log,
@@ -112,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
   const decorations = new SkillFolderDecorations(workspaceSkills, folders, targets);
   const publishDeps = {
     client,
+    slugs,
     model,
     folders,
     targets,
@@ -141,11 +148,15 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     keyStore.onDidChange(() => {
       void view.updateKeyState();
       void model.refresh();
+      workspaceView.accountChanged();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (Object.values(SettingIds).some((id) => e.affectsConfiguration(id))) {
         view.describe();
         void model.refresh();
+      }
+      if ([SettingIds.apiBaseUrl, SettingIds.workspaceId].some((id) => e.affectsConfiguration(id))) {
+        workspaceView.accountChanged();
       }
     }),
     registerCommand(CommandIds.refresh, refresh(model, workspaceSkills), log),
@@ -209,6 +220,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     runs,
     logUri: context.logUri,
     filesHashed: () => skillModule().filesHashed(),
+    workspaceState: context.workspaceState,
     activationMs: performance.now() - started,
   };
 }

@@ -1,5 +1,5 @@
-// Compare with Published: a skill folder against the latest version of the skill it publishes to, in one
-// multi-file diff. What it finds is remembered for the Workspace Skills view (in sync, or which files
+// Compare with Published: a skill folder against the latest version of the skill it publishes to (the one it
+// remembers, else the one its name matches), in one multi-file diff. What it finds is remembered for the Workspace Skills view (in sync, or which files
 // differ), by version id: a folder published from elsewhere is checked this way, once per version.
 import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/client';
@@ -17,21 +17,21 @@ export interface CompareWithPublishedDeps {
   client: Pick<SkillsClient, 'getSkill' | 'getVersion'>;
   versionFiles: Pick<VersionFileSystem, 'load'>;
   folders: Pick<SkillFolderWatcher, 'all'>;
-  targets: Pick<PublishTargets, 'get' | 'record'>;
-  workspaceSkills: Pick<WorkspaceSkills, 'skillSeen'>;
+  targets: Pick<PublishTargets, 'record'>;
+  workspaceSkills: Pick<WorkspaceSkills, 'skillSeen' | 'targetOf'>;
 }
 
 export function compareWithPublished(deps: CompareWithPublishedDeps) {
   return async (arg?: unknown): Promise<VersionComparison | undefined> => {
     const folder = await chooseSkillFolder(arg, deps.folders, 'Compare which skill folder with its published skill?');
     if (!folder) return undefined;
-    const skillId = deps.targets.get(folder);
-    if (!skillId) {
+    const target = await deps.workspaceSkills.targetOf(folder);
+    if ('reason' in target) {
       throw new Error(
-        `${folder.path.split('/').pop()} has not been published from this workspace, so it has no skill to compare with. Publish it, or use Compare with Local Folder on a version in the Skills view.`,
+        `${folder.path.split('/').pop()} has no skill to compare with: ${target.reason}. Publish it, or use Compare with Local Folder on a version in the Skills view.`,
       );
     }
-    const skill = await deps.client.getSkill(skillId);
+    const skill = await deps.client.getSkill(target.skillId);
     deps.workspaceSkills.skillSeen(skill);
     if (!skill.latestVersionId) throw new Error(`"${skillTitle(skill)}" has no version to compare with.`);
     const versionId = skill.latestVersionId;

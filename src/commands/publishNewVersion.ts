@@ -4,7 +4,7 @@ import type { Skill } from '../api/types';
 import type { PublishTarget } from '../operations/publish';
 import type { PublishableSkillFolder } from '../skill/skillFolder';
 import { skillModule } from '../skillModule';
-import { skillSlug } from '../operations/skillLookup';
+import { slugOf, type SlugMemory } from '../operations/skillLookup';
 import { choosePublishTarget, publishedElsewhereSince } from './plans/targetChoice';
 import type { SkillNode } from '../tree/nodes';
 import { skillPickItem, skillTitle } from '../tree/present';
@@ -23,6 +23,7 @@ export interface PublishNewVersionDeps extends PublishDeps {
   folders: Pick<SkillFolderWatcher, 'all'>;
   targets: PublishDeps['targets'] & Pick<PublishTargets, 'get' | 'forget' | 'foldersOf' | 'recordOf'>;
   diagnostics: Pick<SkillDiagnostics, 'show'>;
+  slugs: PublishDeps['slugs'] & SlugMemory;
 }
 
 type Choice = { kind: 'version'; skill: Skill; slug?: string } | { kind: 'newSkill' };
@@ -40,6 +41,7 @@ async function chooseTarget(
         {
           client: deps.client,
           remembered: { get: () => deps.targets.get(folder), forget: () => deps.targets.forget(folder) },
+          slugs: deps.slugs,
         },
         name,
       ),
@@ -74,7 +76,7 @@ async function matchesSlug(
   knownSlug: string | undefined,
   options: PublishOptions,
 ): Promise<boolean> {
-  const slug = knownSlug ?? (await skillSlug(deps.client, target)).name;
+  const slug = knownSlug ?? (await slugOf(deps.client, target, deps.slugs));
   if (slug === skill.name) return true;
   const problem = skillModule().slugMismatch(skill, slug, skillTitle(target));
   deps.diagnostics.show(folder, [...skill.problems, problem]);

@@ -50,8 +50,10 @@ export interface PublishState {
 export interface PublishStateInput {
   /** Problems that stop a publish. */
   errors: number;
-  /** The skill the folder publishes to, if it remembers one. */
+  /** The skill the folder publishes to: the one it remembers, else the one its name matches. */
   targetId?: string;
+  /** No target is known, and none is known not to exist: the name could not be looked up. */
+  targetUnknown?: boolean;
   record?: PublishRecord;
   /** The folder's files now: relative path → SHA-256. */
   current: ReadonlyMap<string, string>;
@@ -81,7 +83,7 @@ export function publishState(input: PublishStateInput): PublishState {
   if (input.errors > 0) kinds.push('problems');
   const record = input.record && input.record.skillId === input.targetId ? input.record : undefined;
   if (!record) {
-    kinds.push(input.targetId ? 'notChecked' : 'neverPublished');
+    kinds.push(input.targetId || input.targetUnknown ? 'notChecked' : 'neverPublished');
     return { kinds };
   }
   const changes = fileChanges(record.files, input.current);

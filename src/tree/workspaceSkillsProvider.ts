@@ -55,12 +55,22 @@ export function stateText(row: WorkspaceSkill, kind: StateKind): string {
         ? `differs from the latest version: ${plural(count, 'file')}`
         : `modified since published: ${plural(count, 'file')}`;
     case 'notChecked':
-      return `publishes to ${title}, not checked here: Compare with Published checks it`;
+      if (!row.targetId)
+        return `not checked: ${row.lookup?.kind === 'unknown' ? row.lookup.reason : 'no skill is known'}`;
+      return row.lookup?.kind === 'matched'
+        ? `matches ${title} by name, not checked here: Compare with Published checks it`
+        : `publishes to ${title}, not checked here: Compare with Published checks it`;
     case 'inSync':
       return `in sync with ${title}`;
     case 'neverPublished':
       return 'never published';
   }
+}
+
+/** `.published` when the folder remembers its skill, `.matched` when its name found it, else nothing. */
+function targetSuffix(row: WorkspaceSkill): string {
+  if (!row.targetId) return '';
+  return row.lookup?.kind === 'matched' ? '.matched' : '.published';
 }
 
 function changedFiles(row: WorkspaceSkill): string[] {
@@ -111,7 +121,7 @@ export class WorkspaceSkillsProvider implements vscode.TreeDataProvider<Workspac
     const [icon, color] = ICONS[first];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.tooltip = this.tooltip(row);
-    item.contextValue = `${ContextValues.workspaceSkill}.${first}${row.targetId ? '.published' : ''}`;
+    item.contextValue = `${ContextValues.workspaceSkill}.${first}${targetSuffix(row)}`;
     item.command = {
       command: 'vscode.open',
       title: 'Open SKILL.md',

@@ -4,8 +4,8 @@ import type { WorkspaceSkills } from '../workspace/workspaceSkills';
 import { WorkspaceSkillsProvider, type WorkspaceSkillsNode } from './workspaceSkillsProvider';
 
 /**
- * The Workspace Skills view around its provider: the first time it shows, the target skills' latest
- * versions are read (one GET per folder at most, none for a skill the Skills view has loaded).
+ * The Workspace Skills view around its provider: the first time it shows (for a key, API and workspace),
+ * the target skills' latest versions are read and names looked up (see WorkspaceSkills.refreshRemote).
  */
 export class WorkspaceSkillsView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<WorkspaceSkillsNode>;
@@ -24,6 +24,13 @@ export class WorkspaceSkillsView implements vscode.Disposable {
     this.subscription.dispose();
     this.treeView.dispose();
     this.provider.dispose();
+  }
+
+  /** Another key, API or workspace: read again, now if the view shows, else when it does. */
+  accountChanged(): void {
+    this.skills.accountChanged();
+    this.remoteRead = false;
+    if (this.treeView.visible) this.readRemoteOnce();
   }
 
   private readRemoteOnce(): void {

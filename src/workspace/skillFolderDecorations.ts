@@ -1,6 +1,6 @@
 // The Explorer's badge on a skill folder with changes it has not published: "M" in source control's
-// modified colour, like a changed file's. Only published folders are looked at; every other folder, and
-// every other state, has no badge.
+// modified colour, like a changed file's. Only folders published or compared are looked at; every other
+// folder, and every other state, has no badge.
 import * as vscode from 'vscode';
 import type { PublishTargets } from './publishTargets';
 import type { SkillFolderWatcher } from './skillFolderWatcher';
@@ -15,7 +15,7 @@ export class SkillFolderDecorations implements vscode.FileDecorationProvider, vs
   constructor(
     private readonly skills: Pick<WorkspaceSkills, 'row' | 'onDidChange'>,
     private readonly watcher: Pick<SkillFolderWatcher, 'all' | 'onDidChange'>,
-    private readonly targets: Pick<PublishTargets, 'get'>,
+    private readonly targets: Pick<PublishTargets, 'get' | 'recordOf'>,
   ) {
     this.subscription = vscode.Disposable.from(
       skills.onDidChange((folder) => this.changed.fire(folder)),
@@ -25,7 +25,7 @@ export class SkillFolderDecorations implements vscode.FileDecorationProvider, vs
   }
 
   async provideFileDecoration(uri: vscode.Uri): Promise<vscode.FileDecoration | undefined> {
-    if (!this.folders.has(uri.toString()) || !this.targets.get(uri)) return undefined;
+    if (!this.folders.has(uri.toString()) || !(this.targets.get(uri) || this.targets.recordOf(uri))) return undefined;
     const state = (await this.skills.row(uri).catch(() => undefined))?.state;
     if (!state?.kinds.includes('modified')) return undefined;
     const diverged = state.kinds.includes('diverged');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { CommandIds, ViewContainerId, ViewIds, WorkbenchCommands } from '../../src/constants';
-import { useHostSuite } from './hostSuite';
+import { hideViews, useHostSuite } from './hostSuite';
 
 const KEY = 'sk-ant-host-test-key-1234';
 
@@ -29,6 +29,7 @@ describe('the extension in a real extension host', () => {
     // VS Code creates `<view id>.focus` for every contributed view.
     await vscode.commands.executeCommand(WorkbenchCommands.focusSkillsView);
     assert.equal(manifest.contributes.views.claudeSkills[0].id, ViewIds.skills);
+    await hideViews(suite.exports);
   });
 
   it("runs from a bundle that carries no undici: requests use VS Code's proxy-aware global fetch", () => {

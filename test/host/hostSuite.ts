@@ -1,6 +1,9 @@
 // What every host suite sets up the same way: the extension activated, an emulator seeded and pointed at,
 // the key stored, settings applied, and all of it undone after. Waits on the events the extension reacts
 // to, not on a fixed sleep, so the view's own reloads are over before the first test.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ClaudeSkillsExports } from '../../src/extension';
 import type { SkillNode, SkillsTreeNode, VersionNode } from '../../src/tree/nodes';
@@ -42,6 +45,48 @@ export function nextEvent<T>(event: vscode.Event<T>, accept: (e: T) => boolean =
   });
 }
 
+/**
+ * Closes the sidebar, and waits until the extension host knows its views are hidden: a visible view reads
+ * lists of its own when the key or a setting changes, and the emulator's log must hold the tests' alone.
+ */
+export async function hideViews(exports: ClaudeSkillsExports): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  const views = [exports.view.treeView, exports.workspaceView.treeView];
+  await eventually(
+    () => views.filter((v) => v.visible).length,
+    (shown) => shown === 0,
+    'views hidden with the sidebar',
+  );
+}
+
+/** `read()` once `ok` takes it, within 10 s; else the test fails naming `what` and the last value. */
+export async function eventually<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > until) assert.fail(`${what}; last seen:\n${String(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Every file below `folder`, a few levels deep. */
+function filesBelow(folder: string, depth = 4): string[] {
+  if (depth < 0 || !existsSync(folder)) return [];
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? filesBelow(path, depth - 1) : [path];
+  });
+}
+
+/** What the extension's output channel wrote to its file so far (every session of this host). */
+export function extensionLog(exports: Pick<ClaudeSkillsExports, 'logUri'>): string {
+  return filesBelow(dirname(exports.logUri.fsPath))
+    .filter((f) => f.endsWith('Claude Skills.log'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+}
+
 export async function activateExtension(): Promise<ClaudeSkillsExports> {
   const extension = vscode.extensions.getExtension<ClaudeSkillsExports>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
@@ -76,7 +121,7 @@ export function useHostSuite(options: HostSuiteOptions = {}): HostSuite {
       ...options.emulator,
     });
     // The view, if visible, would load lists too: the log must hold the tests' requests alone.
-    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await hideViews(suite.exports);
     await updateSetting('apiBaseUrl', suite.emulator.url);
     for (const [key, value] of Object.entries(settings)) await updateSetting(key, value);
     const current = await suite.exports.keyStore.get();

@@ -1,36 +1,17 @@
 // Try in Claude against the emulator's scripted model, in the real extension host: the run document's
 // content, its read-only files, Save Run Files…, an Anthropic skill, and the key nowhere to be read.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../src/constants';
 import type { TrySkillOptions } from '../../src/commands/trySkill';
 import { WorkspaceSkillNode } from '../../src/tree/workspaceSkillsProvider';
-import { useHostSuite } from './hostSuite';
+import { eventually, extensionLog, useHostSuite } from './hostSuite';
 
 const KEY = 'sk-ant-try-test-8642';
 const MODEL = 'claude-emulated-opus-2';
 const answers = (prompt: string): TrySkillOptions => ({ model: MODEL, prompt, acceptBilling: true });
-
-async function eventually<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
-  const until = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > until) assert.fail(`${what}; last seen:\n${String(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Every file below `folder`, a few levels deep. */
-function filesBelow(folder: string, depth = 4): string[] {
-  if (depth < 0 || !existsSync(folder)) return [];
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? filesBelow(path, depth - 1) : [path];
-  });
-}
 
 describe('Try in Claude', () => {
   const suite = useHostSuite({
@@ -176,15 +157,10 @@ describe('Try in Claude', () => {
 
   it('writes the key into neither the run document nor the log', async () => {
     assert.ok(!(await text(runUri)).includes(KEY));
-    const logs = dirname(suite.exports.logUri.fsPath);
     const log = await eventually(
-      () =>
-        filesBelow(logs)
-          .filter((f) => f.endsWith('Claude Skills.log'))
-          .map((f) => readFileSync(f, 'utf8'))
-          .join('\n'),
+      () => extensionLog(suite.exports),
       (all) => all.includes('POST /v1/messages'),
-      `the extension's log under ${logs} records the runs`,
+      "the extension's log records the runs",
     );
     assert.ok(!log.includes(KEY), 'the key is not in the log');
   });

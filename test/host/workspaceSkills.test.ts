@@ -5,9 +5,9 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { CommandIds } from '../../src/constants';
+import { CommandIds, ViewIds } from '../../src/constants';
 import type { WorkspaceSkill } from '../../src/workspace/workspaceSkills';
-import { nextEvent, useHostSuite } from './hostSuite';
+import { eventually, extensionLog, hideViews, nextEvent, useHostSuite } from './hostSuite';
 
 const KEY = 'sk-ant-workspace-skills-1122';
 
@@ -47,6 +47,7 @@ describe('the Workspace Skills view', () => {
 
   it('says never published, then in sync with the skill a publish made, reading no file again', async () => {
     const folder = await makeSkillFolder('ws-sync', { 'notes.md': 'notes\n' });
+    await skills().refreshRemote(); // as when the view shows: until its name is looked up, it is not known
     assert.deepEqual((await skills().row(folder)).state.kinds, ['neverPublished']);
     await publishNew(folder, 'WS Sync');
     const hashed = suite.exports.filesHashed();
@@ -93,7 +94,30 @@ describe('the Workspace Skills view', () => {
     assert.equal(row.state.kinds[0], 'modified');
   });
 
+  /**
+   * `dir` made on disk one level at a time, each level once the OS watcher watches it: inotify watches a
+   * folder only after its creation is seen, so what is made inside it before then goes unseen. A checkout
+   * that VS Code opened, or a folder made a while ago, is watched already.
+   */
+  async function makeWatchedDir(dir: string): Promise<void> {
+    const levels: string[] = [];
+    for (let at = dir; !existsSync(at); at = join(at, '..')) levels.unshift(at);
+    for (const level of levels) {
+      mkdirSync(level);
+      const probe = join(level, 'watch-probe.txt');
+      const seen = nextEvent(suite.exports.folders.onDidTouch, (uri) => uri.fsPath === probe);
+      let watched = false;
+      for (let attempt = 0; attempt < 20 && !watched; attempt++) {
+        writeFileSync(probe, `${attempt}`);
+        watched = await Promise.race([seen.then(() => true), new Promise<boolean>((r) => setTimeout(r, 500, false))]);
+      }
+      assert.ok(watched, `the file watcher never reported a change in ${level}`);
+      rmSync(probe);
+    }
+  }
+
   it('a file rewritten on disk, as git pull or a script would, makes the folder modified', async () => {
+    await makeWatchedDir(join(scratchRoot().fsPath, 'ws-disk', 'scripts'));
     const folder = await makeSkillFolder('ws-disk', { 'scripts/build.py': 'print("v1")\n' });
     await publishNew(folder, 'WS Disk');
     assert.deepEqual((await skills().row(folder)).state.kinds, ['inSync']);
@@ -136,7 +160,7 @@ describe('the Workspace Skills view', () => {
     assert.deepEqual(row.state.changes, { added: [], removed: ['notes.md'], changed: [] });
   });
 
-  it('tells a newer version from elsewhere with one GET per folder, and diverged when changed here too', async () => {
+  it('tells a newer version from elsewhere with one list or one GET per folder, and diverged when changed here too', async () => {
     const folder = await makeSkillFolder('ws-remote', { 'notes.md': 'v1\n' });
     const skillId = await publishNew(folder, 'WS Remote');
     const record = suite.store.skill(skillId);
@@ -149,9 +173,13 @@ describe('the Workspace Skills view', () => {
     suite.emulator.resetLog();
     await suite.exports.model.refresh(); // the Skills view has nothing loaded: the GETs are ours
     await skills().refreshRemote();
+    // Its latest version comes from the list the name lookups read, when some folder has no target; else
+    // from a GET of its own.
     const gets = suite.emulator.log.filter((r) => r.method === 'GET' && r.path === `/v1/skills/${skillId}`);
-    assert.equal(gets.length, 1);
-    assert.ok(suite.emulator.log.length <= (await suite.exports.folders.all()).length, 'at most one GET per folder');
+    const lists = suite.emulator.log.filter((r) => r.path === '/v1/skills');
+    assert.equal(gets.length + Math.min(lists.length, 1), 1);
+    const skillGets = suite.emulator.log.filter((r) => /^\/v1\/skills\/[^/]+$/.test(r.path));
+    assert.ok(skillGets.length <= (await suite.exports.folders.all()).length, 'at most one GET per folder');
     assert.deepEqual((await skills().row(folder)).state.kinds, ['newerElsewhere']);
 
     const row = await rowAfterChange(folder, async () => {
@@ -223,6 +251,146 @@ describe('the Workspace Skills view', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it("a folder whose name is a skill's, as in a fresh clone: not checked, compared by name, each slug read once", async () => {
+    const name = 'ws-clone';
+    const skillMd = `---\nname: ${name}\ndescription: Made by a test.\n---\n\n# ${name}\n`;
+    // Published from another machine: the emulator has it, this workspace remembers nothing of it.
+    const files = { 'SKILL.md': skillMd, 'notes.md': 'same\n' };
+    const published = suite.store.createSkill(
+      {
+        name,
+        description: 'Made by a test.',
+        files: Object.entries(files).map(([path, text]) => ({ path, data: Buffer.from(text) })),
+      },
+      'WS Clone',
+    );
+    suite.emulator.resetLog();
+    const folder = await makeSkillFolder(name, { 'notes.md': 'same\n' });
+    assert.equal(suite.exports.targets.get(folder), undefined);
+    await skills().refreshRemote(); // as when the view shows
+    const row = await skills().row(folder);
+    assert.deepEqual(row.state.kinds, ['notChecked']);
+    assert.equal(row.targetId, published.id);
+    const node = (await suite.exports.workspaceView.provider.getChildren()).find(
+      (n) => n.kind === 'workspaceSkill' && n.folder.toString() === folder.toString(),
+    )!;
+    const item = suite.exports.workspaceView.provider.getTreeItem(node);
+    assert.match(String(item.description), /^matches "WS Clone" by name, not checked here/);
+    assert.equal(item.contextValue, 'workspaceSkill.notChecked.matched');
+    const versionReads = suite.emulator.log.filter((r) => r.path.includes('/versions/')).map((r) => r.path);
+    assert.ok(versionReads.includes(`/v1/skills/${published.id}/versions/${published.versions[0].id}`));
+    assert.equal(new Set(versionReads).size, versionReads.length, 'no slug read twice');
+
+    suite.emulator.resetLog();
+    await skills().refreshRemote();
+    assert.deepEqual(
+      suite.emulator.log.filter((r) => r.path.includes('/versions/')),
+      [],
+      'a slug once read is read no more',
+    );
+
+    await vscode.commands.executeCommand(CommandIds.compareWithPublished, folder);
+    assert.deepEqual((await skills().row(folder)).state.kinds, ['inSync']);
+    assert.equal(suite.exports.targets.get(folder), undefined, 'a comparison is no publish: no target remembered');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+    // Published from here: the version it made is the latest, not one "from elsewhere".
+    await vscode.commands.executeCommand(CommandIds.publishNewVersion, folder, [folder]);
+    assert.equal(suite.exports.targets.get(folder), published.id);
+    assert.deepEqual((await skills().row(folder)).state.kinds, ['inSync']);
+  });
+
+  it('a folder not checked for want of a key is looked up again once the key is set', async () => {
+    const name = 'ws-keyless';
+    const published = suite.store.createSkill(
+      {
+        name,
+        description: 'Made by a test.',
+        files: [{ path: 'SKILL.md', data: Buffer.from(`---\nname: ${name}\n---\n`) }],
+      },
+      'WS Keyless',
+    );
+    const folder = await makeSkillFolder(name);
+    await suite.exports.keyStore.clear();
+    try {
+      await skills().refreshRemote();
+      const keyless = await skills().row(folder);
+      assert.deepEqual(keyless.state.kinds, ['notChecked']);
+      assert.match(String(keyless.lookup?.kind === 'unknown' && keyless.lookup.reason), /No Anthropic API key is set/);
+    } finally {
+      const dropped = nextEvent(skills().onDidChange);
+      await suite.exports.keyStore.store(KEY);
+      await dropped;
+    }
+    // The view is hidden: nothing is sent until it shows.
+    const hidden = await skills().row(folder);
+    assert.match(
+      String(hidden.lookup?.kind === 'unknown' && hidden.lookup.reason),
+      /when the Workspace Skills view shows/,
+    );
+    await vscode.commands.executeCommand(`${ViewIds.workspaceSkills}.focus`);
+    try {
+      const row = await eventually(
+        () => skills().row(folder),
+        (r) => r.targetId === published.id,
+        'the row matches its skill once the key is set and the view shows',
+      );
+      assert.deepEqual(row.state.kinds, ['notChecked']);
+    } finally {
+      await hideViews(suite.exports);
+    }
+  });
+
+  it('Compare with Published on a folder no skill is named as says so, and compares nothing', async () => {
+    const folder = await makeSkillFolder('ws-nobody');
+    suite.emulator.resetLog();
+    assert.equal(await vscode.commands.executeCommand(CommandIds.compareWithPublished, folder), undefined);
+    await eventually(
+      () => extensionLog(suite.exports),
+      (log) => log.includes('ws-nobody has no skill to compare with: none of your skills is named ws-nobody'),
+      'the failure is logged as shown',
+    );
+    assert.deepEqual(
+      suite.emulator.log.filter((r) => r.path.endsWith('/content')),
+      [],
+    );
+  });
+
+  it('keeps a folder whose stored target and record are of no shape this version writes', async () => {
+    const folder = await makeSkillFolder('ws-stored', { 'notes.md': 'kept\n' });
+    const skillId = await publishNew(folder, 'WS Stored');
+    const state = suite.exports.workspaceState;
+    const key = folder.toString();
+    const records = state.get<Record<string, unknown>>('claudeSkills.publishRecords') ?? {};
+    const good = records[key] as { files: Record<string, string> };
+    const shapes: unknown[] = [
+      42,
+      'a string',
+      [],
+      { ...good, files: [] },
+      { ...good, files: { 'SKILL.md': 7 } },
+      { ...good, local: { 'SKILL.md': 'not a pair' } },
+      JSON.parse('{"__proto__": {"skillId": "x"}}'),
+    ];
+    for (const shape of shapes) {
+      await state.update('claudeSkills.publishRecords', { ...records, [key]: shape });
+      await state.update('claudeSkills.publishTargets', { [key]: skillId, other: { an: 'object' } });
+      skills().reset();
+      const row = (await skills().all()).find((r) => r.folder.toString() === key);
+      assert.ok(row, `the folder is a row with a record of ${JSON.stringify(shape)}`);
+      assert.deepEqual(row.state.kinds, ['notChecked'], JSON.stringify(shape));
+    }
+    // A target that is no skill id is none: the folder is matched by its name instead.
+    await state.update('claudeSkills.publishTargets', { [key]: 12 });
+    await skills().refreshRemote();
+    const row = (await skills().all()).find((r) => r.folder.toString() === key);
+    assert.equal(row?.targetId, skillId);
+    assert.equal(row?.lookup?.kind, 'matched');
+    assert.deepEqual(row?.state.kinds, ['notChecked']);
+    await state.update('claudeSkills.publishRecords', records);
+    await state.update('claudeSkills.publishTargets', { [key]: skillId });
+  });
+
   it("sends no GET for a skill the Skills view has loaded: its latest version is the view's", async () => {
     const folder = await makeSkillFolder('ws-loaded');
     const skillId = await publishNew(folder, 'WS Loaded');
@@ -269,6 +437,7 @@ describe('the Workspace Skills view', () => {
 
   it('shows every skill folder as a row with its state in the description', async () => {
     const folder = await makeSkillFolder('ws-rows');
+    await skills().refreshRemote();
     const nodes = await suite.exports.workspaceView.provider.getChildren();
     const node = nodes.find((n) => n.kind === 'workspaceSkill' && n.folder.toString() === folder.toString());
     assert.ok(node);

@@ -9,6 +9,7 @@ import type { UploadFile } from '../../src/api/types';
 import { seed, skillMd, type ScenarioSkill } from '../emulator/scenario';
 import { startEmulator, type SkillsEmulator } from '../emulator/server';
 import { SkillStore } from '../emulator/store';
+import type { SlugMemory } from '../../src/operations/skillLookup';
 import { requestProblems, responseProblems } from './openapi';
 
 export const TEST_KEY = 'sk-ant-test-0123456789abcdef';
@@ -40,6 +41,12 @@ export function customSkills(count: number, extra: Partial<ScenarioSkill> = {}):
     const name = `skill-${String(i + 1).padStart(2, '0')}`;
     return { name, display_name: `Skill ${i + 1}`, description: `Skill number ${i + 1}.`, ...extra };
   });
+}
+
+/** A memory of slugs that lasts the test, open to look into. */
+export function slugMemory(entries: [string, string][] = []): SlugMemory & { slugs: Map<string, string> } {
+  const slugs = new Map(entries);
+  return { slugs, get: (id) => slugs.get(id), remember: (read) => read.forEach(([id, s]) => slugs.set(id, s)) };
 }
 
 export interface ApiHarness {

@@ -58,9 +58,13 @@ test('a saved edit shows as modified, with the Explorer badge, until the row pub
   await setKeyFromWelcome(page, session.apiKey);
   await collapseView(page, 'Skills');
   await viewHeader(page, 'Workspace Skills').waitFor();
-  await row().filter({ hasText: 'never published' }).waitFor({ timeout: 30_000 });
+  // Never published from this workspace, but a skill of that name exists: its target until a publish.
+  await row()
+    .filter({ hasText: 'matches "Release Notes Writer" by name, not checked here' })
+    .waitFor({ timeout: 30_000 });
 
   await publishFromRow();
+  await new Promise((r) => setTimeout(r, 8000));
   await row().filter({ hasText: 'in sync with "Release Notes Writer"' }).waitFor({ timeout: 30_000 });
 
   // Open SKILL.md with a click on the row, type, save.

@@ -4,7 +4,7 @@ import type { SkillsClient } from '../../api/client';
 import { SkillsApiError } from '../../api/errors';
 import type { Skill } from '../../api/types';
 import type { PublishRecord } from '../../skill/publishState';
-import { findSkillBySlug, listCustomSkills } from '../../operations/skillLookup';
+import { listCustomSkills, matchSlugs, type SlugMemory } from '../../operations/skillLookup';
 import { isWritable } from '../../tree/present';
 
 export type TargetChoice =
@@ -17,6 +17,8 @@ export interface PublishTargetDeps {
   client: Pick<SkillsClient, 'getSkill' | 'getVersion' | 'skillPages'>;
   /** The skill this folder last published to, kept per workspace. */
   remembered: { get(): string | undefined; forget(): PromiseLike<unknown> };
+  /** Skills' slugs as read before: not read again. */
+  slugs: SlugMemory;
 }
 
 export async function choosePublishTarget(deps: PublishTargetDeps, name: string): Promise<TargetChoice> {
@@ -31,8 +33,8 @@ export async function choosePublishTarget(deps: PublishTargetDeps, name: string)
     await deps.remembered.forget(); // deleted since, or not ours to write
   }
   const skills = await listCustomSkills(deps.client);
-  const found = await findSkillBySlug(deps.client, skills, name);
-  return found ? { kind: 'found', skill: found.skill, slug: found.latest.name } : { kind: 'pick', skills };
+  const found = (await matchSlugs(deps.client, skills, [name], deps.slugs)).matches.get(name);
+  return found ? { kind: 'found', skill: found, slug: name } : { kind: 'pick', skills };
 }
 
 /**

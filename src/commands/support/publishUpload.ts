@@ -11,6 +11,7 @@ import { skillTitle, versionLabel } from '../../tree/present';
 import type { SkillsTreeNode } from '../../tree/nodes';
 import type { SkillsModel } from '../../tree/skillsModel';
 import { skillModule } from '../../skillModule';
+import type { SlugMemory } from '../../operations/skillLookup';
 import type { PublishTargets } from '../../workspace/publishTargets';
 import { withCancellableProgress } from './cancellation';
 
@@ -19,6 +20,8 @@ export interface PublishDeps {
   model: Pick<SkillsModel, 'showPublished'>;
   reveal: (node: SkillsTreeNode) => Thenable<void>;
   targets: Pick<PublishTargets, 'remember' | 'record'>;
+  /** What a publish tells of its skill's slug, kept: matching folders by name reads it no more. */
+  slugs: Pick<SlugMemory, 'remember'>;
   log: Pick<vscode.LogOutputChannel, 'warn'>;
 }
 
@@ -122,9 +125,11 @@ export async function confirmAndUpload(
     }
     throw err;
   }
-  await deps.targets.remember(folder, published.skill.id);
-  await rememberPublish(deps, folder, skill, files, published);
+  // The skill as it is now first, so what checks the folder again when its target is remembered sees it.
   const node = deps.model.showPublished(published.skill, published.version);
+  await deps.targets.remember(folder, published.skill.id);
+  if (published.version) deps.slugs.remember([[published.skill.id, published.version.name]]);
+  await rememberPublish(deps, folder, skill, files, published);
   void report(deps, skill, published, node);
   return published;
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { choosePublishTarget, publishedElsewhereSince } from '../../../src/commands/plans/targetChoice';
 import type { Skill } from '../../../src/api/types';
-import { useEmulator } from '../../support/harness';
+import { slugMemory, useEmulator } from '../../support/harness';
 
 describe('the skill a folder publishes to, against the emulator', () => {
   const api = useEmulator();
@@ -31,7 +31,7 @@ describe('the skill a folder publishes to, against the emulator', () => {
 
   it('takes the skill the folder last published to, with one request', async () => {
     const { remembered: r, state } = remembered('skill_other');
-    const choice = await choosePublishTarget({ client: api.client, remembered: r }, 'my-skill');
+    const choice = await choosePublishTarget({ client: api.client, remembered: r, slugs: slugMemory() }, 'my-skill');
     assert.equal(choice.kind === 'found' && choice.skill.id, 'skill_other');
     assert.equal(state.forgotten, false);
     assert.deepEqual(requests(), ['GET /v1/skills/skill_other']);
@@ -41,16 +41,27 @@ describe('the skill a folder publishes to, against the emulator', () => {
     for (const gone of ['skill_deleted', 'pdf']) {
       api.emulator.resetLog();
       const { remembered: r, state } = remembered(gone);
-      const choice = await choosePublishTarget({ client: api.client, remembered: r }, 'my-skill');
+      const choice = await choosePublishTarget({ client: api.client, remembered: r, slugs: slugMemory() }, 'my-skill');
       assert.equal(state.forgotten, true, gone);
       assert.deepEqual(choice.kind === 'found' && [choice.skill.id, choice.slug], ['skill_mine', 'my-skill'], gone);
       assert.equal(requests()[0], `GET /v1/skills/${gone}`);
     }
   });
 
+  it('reads no slug a second time: the second choice costs the list alone', async () => {
+    const slugs = slugMemory();
+    const deps = { client: api.client, remembered: remembered(undefined).remembered, slugs };
+    const first = await choosePublishTarget(deps, 'other-skill');
+    assert.equal(first.kind === 'found' && first.skill.id, 'skill_other');
+    api.emulator.resetLog();
+    const again = await choosePublishTarget(deps, 'other-skill');
+    assert.equal(again.kind === 'found' && again.skill.id, 'skill_other');
+    assert.deepEqual(requests(), ['GET /v1/skills']);
+  });
+
   it('asks the user to pick among their own skills when none has the slug', async () => {
     const choice = await choosePublishTarget(
-      { client: api.client, remembered: remembered(undefined).remembered },
+      { client: api.client, remembered: remembered(undefined).remembered, slugs: slugMemory() },
       'new-one',
     );
     assert.equal(choice.kind, 'pick');
@@ -60,7 +71,10 @@ describe('the skill a folder publishes to, against the emulator', () => {
   it('does not forget the target when the API fails for another reason: the failure is told', async () => {
     const { remembered: r, state } = remembered('skill_mine');
     api.emulator.faults.push({ path: '/v1/skills/skill_mine', status: 403, message: 'Not allowed.' });
-    await assert.rejects(choosePublishTarget({ client: api.client, remembered: r }, 'my-skill'), /Not allowed\./);
+    await assert.rejects(
+      choosePublishTarget({ client: api.client, remembered: r, slugs: slugMemory() }, 'my-skill'),
+      /Not allowed\./,
+    );
     assert.equal(state.forgotten, false);
   });
 

@@ -53,10 +53,12 @@ describe('ids declared once in src/constants.ts', () => {
   });
 
   it('matches every viewItem test against a declared context value', () => {
-    // A Workspace Skills row's value is composed: `workspaceSkill.<state>`, `.published` when it has a target.
+    // A Workspace Skills row's value is composed: `workspaceSkill.<state>`, then `.published` when it
+    // remembers its target or `.matched` when its name found one.
     const rows = STATE_KINDS.flatMap((kind) => [
       `${ContextValues.workspaceSkill}.${kind}`,
       `${ContextValues.workspaceSkill}.${kind}.published`,
+      `${ContextValues.workspaceSkill}.${kind}.matched`,
     ]);
     const values: string[] = [...Object.values(ContextValues), ...rows];
     const tests = whenClauses.flatMap((when) => [...when.matchAll(/viewItem (==|=~) (\S+)/g)]);
