@@ -8,6 +8,9 @@ export const ALL_PAGES_LIMIT = 1000;
 
 export type PageFetch<T> = (request: { page?: string; limit?: number }, signal: AbortSignal) => Promise<Page<T>>;
 
+/** Told of each load no caller watches (one a tree row started): it may offer `cancel`, which aborts it. */
+export type UnwatchedLoad = (load: Promise<void>, cancel: () => void) => void;
+
 export class PageLoader<T> {
   private items: T[] = [];
   private nextPage: string | undefined;
@@ -21,10 +24,11 @@ export class PageLoader<T> {
   /** Bumped by reset(), so an answer to a request made before it is dropped. */
   private generation = 0;
 
-  /** `keyOf` tells items apart, so an item added by {@link add} is not listed twice when a page brings it. */
+  /** `keyOf` tells items apart, so an item added by {@link upsert} is not listed twice when a page brings it. */
   constructor(
     private readonly fetchPage: PageFetch<T>,
     private readonly keyOf?: (item: T) => string,
+    private readonly onUnwatchedLoad?: UnwatchedLoad,
   ) {}
 
   get loaded(): readonly T[] {
@@ -48,9 +52,9 @@ export class PageLoader<T> {
   /**
    * Loads the next page (the first, if none is in). A call while a load is under way joins it instead of
    * sending a second request: a double click on "Load more…" costs one page. Never rejects: a failure is
-   * kept in `error` for the tree to show.
+   * kept in `error` for the tree to show. `watched` says the caller shows its own progress and Cancel.
    */
-  loadMore(limit?: number): Promise<void> {
+  loadMore(limit?: number, watched = false): Promise<void> {
     if (this.inFlight) return this.inFlight;
     if (this.stopped) this.reset();
     if (!this.hasMore) return Promise.resolve();
@@ -79,6 +83,7 @@ export class PageLoader<T> {
     this.inFlight = load.finally(() => {
       if (generation === this.generation) this.inFlight = undefined;
     });
+    if (!watched) this.onUnwatchedLoad?.(this.inFlight, () => abort.abort());
     return this.inFlight;
   }
 
@@ -90,12 +95,18 @@ export class PageLoader<T> {
 
   /**
    * Every remaining page, `limit` at a time, stopping at a failure (the guard's included: a repeated
-   * cursor, endless empty pages) or when `signal` aborts.
+   * cursor, endless empty pages) or when `signal` aborts: a caller with a signal watches the loads.
    */
   async loadAll(limit: number, signal?: AbortSignal): Promise<void> {
-    while (this.hasMore && !signal?.aborted) {
-      await this.loadMore(limit);
-      if (this.failure !== undefined) return;
+    const abortPage = () => this.abort?.abort();
+    signal?.addEventListener('abort', abortPage);
+    try {
+      while (this.hasMore && !signal?.aborted) {
+        await this.loadMore(limit, signal !== undefined);
+        if (this.failure !== undefined) return;
+      }
+    } finally {
+      signal?.removeEventListener('abort', abortPage);
     }
   }
 

@@ -7,8 +7,9 @@ import type { Skill, SkillVersion } from '../api/types';
 import type { SourcesSetting } from '../config';
 import { AnthropicGroupNode, RootList, SkillNode, VersionNode, type ListOwner, type SkillsTreeNode } from './nodes';
 import { ALL_PAGES_LIMIT, PageLoader } from './pageLoader';
-import { isWritable } from './present';
+import { isWritable, skillTitle } from './present';
 import { normalizeFilter } from './skillFilter';
+import { noticeWhenSlow } from './slowLoadNotice';
 import { SkillTooltips } from './skillTooltip';
 
 export interface SkillsModelDeps {
@@ -179,9 +180,11 @@ export class SkillsModel implements vscode.Disposable {
   }
 
   private skillLoader(source: 'custom' | 'anthropic'): PageLoader<Skill> {
+    const title = source === 'custom' ? 'Loading your skills…' : "Loading Anthropic's skills…";
     return new PageLoader(
       (request, signal) => this.deps.client.listSkills({ ...request, source }, signal),
       (skill) => skill.id,
+      noticeWhenSlow(() => title),
     );
   }
 
@@ -191,11 +194,12 @@ export class SkillsModel implements vscode.Disposable {
       existing.skill = skill;
       return existing;
     }
-    const node = new SkillNode(
+    const node: SkillNode = new SkillNode(
       skill,
       new PageLoader(
         (request, signal) => this.deps.client.listVersions(skill.id, request, signal),
         (version) => version.id,
+        noticeWhenSlow(() => `Loading the versions of ${skillTitle(node.skill)}…`),
       ),
     );
     this.skillNodes.set(skill.id, node);

@@ -110,6 +110,23 @@ test('Filter Skills… narrows the view across pages, survives a reload of the w
   await filterMessage.waitFor({ state: 'detached' });
 });
 
+test('a tree load that takes more than a moment shows a notification with Cancel; cancelled, its row retries', async () => {
+  const rows = page.locator('.sidebar .monaco-list-row');
+  const releaseNotes = rows.filter({ hasText: 'Release Notes Writer' });
+  if ((await releaseNotes.getAttribute('aria-expanded')) === 'true') await releaseNotes.click();
+  // The server holds the list of versions for two minutes.
+  session.emulator.faults.push({ method: 'GET', path: /\/versions$/, latencyMs: 120_000 });
+  await rows.filter({ hasText: 'SQL Reviewer' }).click();
+  await withNotification(page, 'Loading the versions of SQL Reviewer…', (notification) =>
+    notification.getByRole('button', { name: 'Cancel' }).click(),
+  );
+  const cancelled = rows.filter({ hasText: 'The request was cancelled.' });
+  await cancelled.waitFor({ timeout: 15_000 });
+  await cancelled.click(); // Retry
+  await waitForCount(rows.filter({ hasText: 'latest · ' }), 1);
+  await waitForCount(cancelled, 0);
+});
+
 const explorerRows = () => page.locator('.explorer-folders-view .monaco-list-row');
 
 /** The Explorer's row of a folder under `skills/`, shown. */

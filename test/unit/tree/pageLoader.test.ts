@@ -169,4 +169,47 @@ describe('PageLoader over the client and the emulator', () => {
     assert.equal(first.query.page, undefined);
     assert.match(second.query.page ?? '', /^page_/);
   });
+
+  it('tells of each load no caller watches, once, and its cancel aborts the request: the error row retries', async () => {
+    api.seed(customSkills(3));
+    api.emulator.faults.push({ method: 'GET', path: '/v1/skills', latencyMs: 30_000 });
+    const told: (() => void)[] = [];
+    const loader = new PageLoader(
+      (request, signal) => api.client.listSkills({ ...request, source: 'custom' }, signal),
+      undefined,
+      (_load, cancel) => told.push(cancel),
+    );
+    const started = Date.now();
+    const first = loader.ensureFirstPage();
+    void loader.loadMore(); // a second look joins the load: told once
+    assert.equal(told.length, 1);
+    while (api.emulator.log.length === 0) await new Promise((r) => setTimeout(r, 10)); // the server holds it
+    told[0]();
+    await first;
+    assert.ok(Date.now() - started < 10_000, 'the cancel ended the held request');
+    assert.ok(loader.error instanceof SkillsApiError && loader.error.kind === 'cancelled', String(loader.error));
+    await loader.loadMore(); // Retry
+    assert.equal(loader.error, undefined);
+    assert.equal(loader.loaded.length, 3);
+    assert.equal(told.length, 2);
+  });
+
+  it('loadAll with a signal shows its own progress (nothing told), and its abort aborts the page in flight', async () => {
+    api.seed(customSkills(3));
+    api.emulator.faults.push({ method: 'GET', path: '/v1/skills', latencyMs: 30_000 });
+    let told = 0;
+    const loader = new PageLoader(
+      (request, signal) => api.client.listSkills({ ...request, source: 'custom' }, signal),
+      undefined,
+      () => told++,
+    );
+    const abort = new AbortController();
+    const started = Date.now();
+    const all = loader.loadAll(1000, abort.signal);
+    setTimeout(() => abort.abort(), 50);
+    await all;
+    assert.ok(Date.now() - started < 10_000, 'the abort ended the held request');
+    assert.equal(told, 0);
+    assert.equal(loader.loaded.length, 0);
+  });
 });
