@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SkillsClient } from '../../src/api/client';
 import { deleteSkill, deleteVersions } from '../../src/operations/deletes';
+import { SkillNameMatches } from '../../src/operations/skillNameMatches';
+import { plural } from '../../src/shared/words';
+import { listCustomSkills, type SlugMemory } from '../../src/operations/skillLookup';
 import { createNodeTransport } from '../../src/api/nodeHttp';
 import { collectFiles } from '../../src/skill/files';
 import { inspectSkillFolder, readUploadFiles } from '../../src/skill/skillFolder';
@@ -309,6 +312,60 @@ async function benchBrowse(): Promise<void> {
   }
 }
 
+/**
+ * Workspace Skills finding 20 folders' skills by name among 100 (5 names are no skill's), as a script would
+ * (for each folder, list the skills and read latest versions until one's name is the folder's), and ours:
+ * one list, each slug read at most once, and none once remembered (the view shown again, another window).
+ */
+async function benchNameMatching(): Promise<void> {
+  const store = new SkillStore();
+  seed(store, { skills: Array.from({ length: 100 }, (_, i) => ({ name: `skill-${i}`, description: 'One.' })) });
+  const emulator = await startEmulator({ apiKeys: [KEY], store, latencyMs: 20 });
+  const names = [...Array.from({ length: 15 }, (_, i) => `skill-${i * 6}`), ...['a', 'b', 'c', 'd', 'e']];
+  const c = client(emulator);
+  const memory = new Map<string, string>();
+  const slugs: SlugMemory = {
+    get: (id) => memory.get(id),
+    remember: (read) => read.forEach(([id, slug]) => memory.set(id, slug)),
+  };
+  const ours = async () => {
+    const matches = new SkillNameMatches({ client: c, slugs });
+    const found = await Promise.all(names.map((name) => matches.match(name)));
+    if (found.filter((m) => m.kind === 'matched').length !== 15) throw new Error('not every name matched');
+  };
+  const script = async () => {
+    for (const name of names) {
+      for (const skill of await listCustomSkills(c)) {
+        if ((await c.getVersion(skill.id, skill.latestVersionId ?? 'latest')).name === name) break;
+      }
+    }
+  };
+  try {
+    const measure = async (fn: () => Promise<void>, runs: number, before = () => {}) => {
+      const t: number[] = [];
+      let count = 0;
+      for (let run = 0; run < runs; run++) {
+        before();
+        emulator.resetLog();
+        t.push(await timed(fn));
+        count = emulator.log.length;
+      }
+      return { time: figure(t), count };
+    };
+    // The script's thousand-odd sequential requests take half a minute: it runs once.
+    const naive = await measure(script, 1);
+    const first = await measure(ours, RUNS, () => memory.clear());
+    const again = await measure(ours, RUNS);
+    const cell = (m: { time: Figure; count: number }) => `${ms(m.time)}, ${plural(m.count, 'request')}`;
+    const ratio = (m: { count: number }) => `${(naive.count / m.count).toFixed(0)}× fewer requests`;
+    row('names', '20 folders among 100 skills: a script, per folder', cell(naive), '1.00');
+    row('names', 'ours, the first time the view shows', cell(first), ratio(first));
+    row('names', 'ours again, slugs remembered', cell(again), ratio(again));
+  } finally {
+    await emulator.close();
+  }
+}
+
 async function benchDelete(): Promise<void> {
   const fresh = async () => {
     const store = new SkillStore();
@@ -391,6 +448,7 @@ async function main(): Promise<void> {
     await benchMemory(root);
     await benchWorkspaceState(root);
     await benchBrowse();
+    await benchNameMatching();
     await benchDelete();
     benchBundles();
     benchActivation();
