@@ -213,7 +213,8 @@ export class SkillsEmulator {
           )
         : undefined;
     const latency = this.latencyMs + (fault?.latencyMs ?? 0);
-    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+    // Unref'd: a held request the client gave up on must not keep a test process alive.
+    if (latency > 0) await new Promise((r) => setTimeout(r, latency).unref());
     if (fault?.reset === 'beforeProcessing') return this.drop(req, entry);
     if (clientLeftEarly) {
       entry.status = 'aborted';
