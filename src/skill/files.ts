@@ -1,5 +1,6 @@
 // The files of one skill folder that an upload would carry: excludes applied (defaults, the setting and
-// `.skillignore`, all in gitignore syntax), symlinks that leave the folder and likely secrets refused.
+// `.skillignore`, all in gitignore syntax; `evals/` always), symlinks that leave the folder and likely
+// secrets refused.
 import ignore, { type Ignore } from 'ignore';
 import { constants, openAsBlob } from 'node:fs';
 import type { Stats } from 'node:fs';
@@ -21,6 +22,11 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '.idea/',
 ];
 export const SKILLIGNORE = '.skillignore';
+/**
+ * The evals of a skill (skill-creator's `evals/`, at the folder's root): never uploaded, whatever the
+ * excludes say, since a model that can read the expected answers is not being tested.
+ */
+export const EVALS_FOLDER = 'evals';
 
 export interface SkillFile {
   /** Relative to the skill folder, forward slashes on every OS. */
@@ -168,7 +174,7 @@ export async function collectFiles(
   const excluded: Ignore = ignore()
     .add([...exclude])
     .add(skillignore.patterns)
-    .add(`/${SKILLIGNORE}`);
+    .add([`/${SKILLIGNORE}`, `/${EVALS_FOLDER}/`]);
   const files: SkillFile[] = [];
   const problems: SkillProblem[] = skillignore.problem ? [skillignore.problem] : [];
   const error = (file: string, message: string) => problems.push({ severity: 'error', file, message });

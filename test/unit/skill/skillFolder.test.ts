@@ -85,6 +85,27 @@ describe('a valid skill folder', () => {
     );
   });
 
+  it("never uploads evals/ at the root, whatever the excludes say; an evals/ deeper down is the skill's own", async () => {
+    const dir = copyOf('excluded-secret', {
+      'evals/evals.json': '{"skill_name": "my-skill", "evals": []}\n',
+      // The expected answers may quote a key: not a problem, since they never leave the machine.
+      'evals/files/expected.md': `ANTHROPIC_API_KEY=sk-ant-api03-${'Q'.repeat(93)}AA\n`,
+      'scripts/evals/case.py': 'print("kept")\n',
+      '.skillignore': '.env\n!evals/\n!/evals/\n',
+    });
+    for (const exclude of [undefined, []]) {
+      const skill = await inspectSkillFolder(dir, { exclude });
+      assert.deepEqual(skill.problems, []);
+      const kept = skill.files.map((f) => f.relativePath).filter((p) => p.includes('evals'));
+      assert.deepEqual(kept, ['scripts/evals/case.py']);
+      const zip = await JSZip.loadAsync(await buildZip(skill));
+      assert.deepEqual(
+        Object.keys(zip.files).filter((name) => name.includes('evals/') && !zip.files[name].dir),
+        ['my-skill/scripts/evals/case.py'],
+      );
+    }
+  });
+
   it('accepts an .npmrc that holds no token', async () => {
     const skill = await inspectSkillFolder(copyOf('harmless-npmrc'));
     assert.deepEqual(skill.problems, []);
