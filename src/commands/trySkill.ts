@@ -7,8 +7,7 @@ import type { SkillsClient } from '../api/client';
 import type { FilesClient } from '../api/filesClient';
 import type { MessagesClient } from '../api/messagesClient';
 import { collectAll } from '../api/paging';
-import { fetchRunFiles, producedFileIds } from '../api/runFiles';
-import { CodeExecutionTools, runSkill } from '../api/skillRun';
+import { CodeExecutionTools, runSkillWithFiles } from '../operations/skillRun';
 import type { ModelInfo, Skill } from '../api/types';
 import { keyHint, type ApiKeyStore } from '../auth/apiKeyStore';
 import { CommandIds, StateKeys, WorkbenchCommands } from '../constants';
@@ -182,29 +181,26 @@ export function trySkill(deps: TrySkillDeps) {
           skill: { type: containerSkillType(target.skill.source), skill_id: target.skill.id, version: target.version },
           turnBound: { maxDurationMs: turnMinutes * 60_000, durationNote: 'claudeSkills.tryTurnTimeoutMinutes' },
         };
-        const result = await runSkill(
-          deps.messages,
+        const result = await runSkillWithFiles(
+          { messages: deps.messages, files: deps.files, tools },
           input,
-          (turns) => deps.runs.update(uri, (v) => ({ ...v, turns })),
+          {
+            onTurns: (turns) => deps.runs.update(uri, (v) => ({ ...v, turns })),
+            onEnded: (ended, fileIds) => {
+              deps.runs.update(uri, (v) => ({
+                ...v,
+                turns: ended.turns,
+                ended: { error: ended.error, pausedAtLimit: ended.pausedAtLimit, tool: ended.tool },
+                fetchingFiles: fileIds.length > 0 ? fileIds.length : undefined,
+              }));
+              if (fileIds.length > 0) progress.report({ message: `fetching ${plural(fileIds.length, 'file')}` });
+            },
+          },
           signal,
-          tools,
         );
-        const ids = [...new Set(result.turns.flatMap((t) => producedFileIds(t.message?.content)))];
-        const fetching = ids.length > 0 && result.error?.kind !== 'cancelled';
-        deps.runs.update(uri, (v) => ({
-          ...v,
-          turns: result.turns,
-          ended: { error: result.error, pausedAtLimit: result.pausedAtLimit, tool: result.tool },
-          fetchingFiles: fetching ? ids.length : undefined,
-        }));
-        let fetched = 0;
-        if (fetching) {
-          progress.report({ message: `fetching ${plural(ids.length, 'file')}` });
-          const files = await fetchRunFiles(deps.files, ids, undefined, signal).catch(() => []);
-          fetched = files.filter((f) => f.data).length;
-          deps.runs.update(uri, (v) => ({ ...v, files, fetchingFiles: undefined }));
-        }
+        deps.runs.update(uri, (v) => ({ ...v, files: result.files, fetchingFiles: undefined }));
         deps.runs.flush(uri);
+        const fetched = result.files.filter((f) => f.data).length;
         return { error: result.error, stopReason: result.turns.at(-1)?.message?.stop_reason, files: fetched };
       },
     );

@@ -5,7 +5,7 @@
 import { describeError, type SkillsApiError } from '../api/errors';
 import { isBlock, type ContentBlock } from '../api/messageStream';
 import type { RunFile } from '../api/runFiles';
-import { MAX_CONTINUATIONS, containerOf, type RunTurn } from '../api/skillRun';
+import { MAX_CONTINUATIONS, containerOf, type RunTurn } from '../operations/skillRun';
 import { defangSchemes, safeMarkdown } from '../shared/safeMarkdown';
 import { formatBytes, plural } from '../shared/words';
 

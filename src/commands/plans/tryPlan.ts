@@ -2,7 +2,7 @@
 // bounded map, newest last), and the run's closing message.
 import type { SkillsApiError } from '../../api/errors';
 import { describeError } from '../../api/errors';
-import { MAX_CONTINUATIONS } from '../../api/skillRun';
+import { MAX_CONTINUATIONS } from '../../operations/skillRun';
 import { plural } from '../../shared/words';
 
 /** Prompts kept: one per skill, the skills tried most recently. */

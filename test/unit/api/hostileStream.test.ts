@@ -6,7 +6,7 @@ import type { ServerResponse } from 'node:http';
 import type { RequestLogEntry } from '../../../src/api/apiCore';
 import { SkillsApiError, describeError } from '../../../src/api/errors';
 import { MessagesClient, type MessageRequest } from '../../../src/api/messagesClient';
-import { runSkill } from '../../../src/api/skillRun';
+import { runSkill } from '../../../src/operations/skillRun';
 import { HOSTILE_KEY, startHostileServer, type HostileServer } from '../../support/hostileServer';
 
 const REQUEST: MessageRequest = {

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { FilesClient } from '../../../src/api/filesClient';
 import { MessagesClient } from '../../../src/api/messagesClient';
 import { fetchRunFiles, producedFileIds } from '../../../src/api/runFiles';
-import { runSkill } from '../../../src/api/skillRun';
+import { runSkill } from '../../../src/operations/skillRun';
 import { SHOWN_OUTPUT_LINES, fenceFor, renderRun, type RunView } from '../../../src/runs/runMarkdown';
 import { TEST_KEY, useEmulator } from '../../support/harness';
 

@@ -1,8 +1,11 @@
-// One try of a skill: the prompt sent with the skill in a container and the code execution tool, and while
-// the model pauses a long turn (`pause_turn`), its answer so far sent back with the same container so it
-// goes on, a bounded number of times (the Skills guide's 10) and within a byte budget (each continuation
-// sends every earlier answer again). A failure ends the run with what came so far.
-import { SkillsApiError } from './errors';
+// One run of a skill, as Try in Claude and evals make it: the prompt sent with the skill in a container and
+// the code execution tool, and while the model pauses a long turn (`pause_turn`), its answer so far sent
+// back with the same container so it goes on, a bounded number of times (the Skills guide's 10) and within a
+// byte budget (each continuation sends every earlier answer again). A failure ends the run with what came
+// so far. Then the files it produced, fetched within bounds. No `vscode` import: the CLI runs it too.
+import { SkillsApiError } from '../api/errors';
+import type { FilesClient } from '../api/filesClient';
+import { fetchRunFiles, producedFileIds, type RunFile, type RunFileLimits } from '../api/runFiles';
 import {
   CODE_EXECUTION_TOOLS,
   encodeRequest,
@@ -12,8 +15,8 @@ import {
   type MessagesClient,
   type SkillAttachment,
   type StreamOptions,
-} from './messagesClient';
-import type { StreamedMessage } from './messageStream';
+} from '../api/messagesClient';
+import type { StreamedMessage } from '../api/messageStream';
 import { formatBytes } from '../shared/words';
 
 export const MAX_CONTINUATIONS = 10;
@@ -179,4 +182,42 @@ export async function runSkill(
     if (current.message.stop_reason !== 'pause_turn') return { turns, pausedAtLimit: false, tool };
   }
   return { turns, pausedAtLimit: true, tool };
+}
+
+export interface SkillRunClients {
+  messages: Pick<MessagesClient, 'streamMessage'>;
+  files: Pick<FilesClient, 'getFile' | 'downloadFile'>;
+  /** The session's knowledge of which tool version each model takes. */
+  tools?: CodeExecutionTools;
+}
+
+export interface SkillRunEvents {
+  /** Every change of the turns. */
+  onTurns: (turns: readonly RunTurn[]) => void;
+  /** The turns are over; the files of `fileIds` are fetched next (none after a cancel). */
+  onEnded?: (result: SkillRunResult, fileIds: readonly string[]) => void;
+}
+
+export interface FinishedSkillRun extends SkillRunResult {
+  /** The files the run produced, fetched or with the reason they were not. */
+  files: RunFile[];
+}
+
+/** The run, then its produced files. Never throws: a failure of the turns is the result's `error`. */
+export async function runSkillWithFiles(
+  clients: SkillRunClients,
+  input: SkillRunInput,
+  events: SkillRunEvents,
+  signal?: AbortSignal,
+  limits?: RunFileLimits,
+): Promise<FinishedSkillRun> {
+  const result = await runSkill(clients.messages, input, events.onTurns, signal, clients.tools);
+  const fileIds =
+    result.error?.kind === 'cancelled'
+      ? []
+      : [...new Set(result.turns.flatMap((t) => producedFileIds(t.message?.content)))];
+  events.onEnded?.(result, fileIds);
+  // A cancel while fetching keeps the run: its files are left unlisted.
+  const files = fileIds.length > 0 ? await fetchRunFiles(clients.files, fileIds, limits, signal).catch(() => []) : [];
+  return { ...result, files };
 }

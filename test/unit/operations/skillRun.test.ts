@@ -11,9 +11,10 @@ import {
   CodeExecutionTools,
   MAX_CONTINUATIONS,
   runSkill,
+  runSkillWithFiles,
   turnRequest,
   type SkillRunInput,
-} from '../../../src/api/skillRun';
+} from '../../../src/operations/skillRun';
 import type { ScenarioName } from '../../../test/emulator/scriptedModel';
 import { TEST_KEY, useEmulator } from '../../support/harness';
 
@@ -143,11 +144,25 @@ describe('Try in Claude: a run against the scripted model', () => {
     assert.equal(api.emulator.log.length, MAX_CONTINUATIONS + 1);
   });
 
-  it('collects the files a run produced and fetches each through the Files API', async () => {
-    const run = await runSkill(messages(), input('Summarize this skill.'), () => undefined);
+  it('collects the files a run produced and fetches each through the Files API, once the turns are over', async () => {
+    const ended: string[][] = [];
+    const run = await runSkillWithFiles(
+      { messages: messages(), files: new FilesClient(api.apiOptions()) },
+      input('Summarize this skill.'),
+      {
+        onTurns: () => undefined,
+        onEnded: (result, fileIds) => {
+          assert.equal(api.emulator.log.length, 1, 'told before any file is fetched');
+          assert.equal(result.turns.length, 1);
+          ended.push([...fileIds]);
+        },
+      },
+    );
     const ids = producedFileIds(run.turns[0].message!.content);
     assert.equal(ids.length, 1);
-    const [file] = await fetchRunFiles(new FilesClient(api.apiOptions()), ids);
+    assert.deepEqual(ended, [ids]);
+    assert.equal(run.files.length, 1);
+    const [file] = run.files;
     assert.equal(file.name, 'summary.md');
     assert.equal(file.mimeType, 'text/markdown');
     const text = new TextDecoder().decode(file.data);
@@ -208,18 +223,22 @@ describe('Try in Claude: a run against the scripted model', () => {
     assert.equal(run.turns[0].message?.id.startsWith('msg_'), true);
   });
 
-  it('cancels at once: the stream is aborted and the run ends as cancelled', async () => {
+  it('cancels at once: the stream is aborted, the run ends as cancelled, and no file is asked for', async () => {
     const controller = new AbortController();
     const started = Date.now();
-    const run = await runSkill(
-      messages(),
+    const run = await runSkillWithFiles(
+      { messages: messages(), files: new FilesClient(api.apiOptions()) },
       input('Hang [stall]'),
-      (turns) => {
-        if (turns[0]?.message) controller.abort();
+      {
+        onTurns: (turns) => {
+          if (turns[0]?.message) controller.abort();
+        },
       },
       controller.signal,
     );
     assert.equal(run.error?.kind, 'cancelled');
+    assert.deepEqual(run.files, []);
+    assert.equal(api.emulator.log.length, 1);
     assert.ok(Date.now() - started < 5_000);
     await new Promise((r) => setTimeout(r, 50));
     assert.notEqual(api.emulator.log[0].endedAt, undefined, 'the connection was closed');
