@@ -42,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/api/**', 'src/skill/**', 'src/operations/**'],
+    files: ['src/api/**', 'src/skill/**', 'src/operations/**', 'src/evals/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -50,13 +50,14 @@ export default tseslint.config(
           paths: [VSCODE_FREE],
           patterns: [
             {
-              regex: layer('tree', 'commands', 'workspace', 'auth'),
+              regex: layer('tree', 'commands', 'workspace', 'auth', 'testing'),
               message:
-                'src/api, src/skill and src/operations are the bottom layers: they may not import the VS Code layers above them.',
+                'src/api, src/skill, src/operations and src/evals are the bottom layers: they may not import the VS Code layers above them.',
             },
             {
               regex: layer('extension', 'config', 'log', 'skillModule', 'constants'),
-              message: "src/api, src/skill and src/operations may not import the extension's VS Code modules.",
+              message:
+                "src/api, src/skill, src/operations and src/evals may not import the extension's VS Code modules.",
             },
           ],
         },

@@ -1,0 +1,307 @@
+// A skill folder's eval files, as skill-creator writes them (`evals/evals.json`: quality evals with
+// expectations; `evals/trigger-eval.json`: queries for the description), read into what runs and where
+// each entry sits in its file, so the editor can put a run button and a failure on its line. Every problem
+// says what to fix; an entry with an error is left out of what runs, the rest still run. Strict JSON (no
+// comments, no trailing commas): skill-creator's Python scripts read the same files.
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+
+/** Where something is in its file: offsets in UTF-16 code units, as editors count. */
+export interface TextSpan {
+  offset: number;
+  length: number;
+}
+
+export interface EvalFileProblem {
+  severity: 'error' | 'warning';
+  message: string;
+  span: TextSpan;
+}
+
+export interface Expectation {
+  text: string;
+  span: TextSpan;
+}
+
+export interface QualityEval {
+  id: number;
+  prompt: string;
+  expectedOutput?: string;
+  /** Input files, relative to the skill folder, with forward slashes. */
+  files: string[];
+  expectations: Expectation[];
+  /** The whole entry. */
+  span: TextSpan;
+}
+
+export interface QualityEvals {
+  skillName?: string;
+  evals: QualityEval[];
+  problems: EvalFileProblem[];
+}
+
+export interface TriggerQuery {
+  /** Its place in the file's array: what names it, since queries have no id. */
+  index: number;
+  query: string;
+  shouldTrigger: boolean;
+  span: TextSpan;
+}
+
+export interface TriggerQueries {
+  queries: TriggerQuery[];
+  problems: EvalFileProblem[];
+}
+
+/** Entries read at most from one file: far more than anyone runs, few enough that a huge file stays cheap. */
+export const MAX_ENTRIES = 1000;
+export const MAX_EXPECTATIONS = 100;
+
+const spanOf = (node: Node): TextSpan => ({ offset: node.offset, length: node.length });
+const isObject = (node: Node | undefined): node is Node => node?.type === 'object';
+
+/** The value node of `key` in an object node, if the key is there. */
+function field(node: Node, key: string): Node | undefined {
+  return findNodeAtLocation(node, [key]);
+}
+
+/** The key's own node (its name in quotes), for a problem about a key being there at all. */
+function keyNode(node: Node, key: string): Node | undefined {
+  return node.children?.find((p) => p.children?.[0]?.value === key)?.children?.[0];
+}
+
+/** The parse, or the problems that stop it: a file that is not strict JSON, or not of the shape `expected`. */
+function parseRoot(text: string, expected: 'object' | 'array', what: string): Node | EvalFileProblem[] {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length > 0) {
+    return errors.slice(0, 5).map((e) => ({
+      severity: 'error',
+      message: `This is not valid JSON (${printParseErrorCode(e.error)}): fix it here. Comments and trailing commas are not allowed, since skill-creator's scripts read the file too.`,
+      span: { offset: e.offset, length: Math.max(e.length, 1) },
+    }));
+  }
+  if (root?.type !== expected) {
+    return [
+      {
+        severity: 'error',
+        message: `${what} must be a JSON ${expected}.`,
+        span: root ? spanOf(root) : { offset: 0, length: Math.min(text.length, 1) },
+      },
+    ];
+  }
+  return root;
+}
+
+/** A path of an input file that stays in the skill folder on every system, or why it is not one. */
+function inputPathProblem(path: string): string | undefined {
+  if (path.trim() === '') return 'is empty';
+  if (/^[\\/]|^[A-Za-z]:|^~/.test(path)) return 'must be relative to the skill folder';
+  if (path.includes('\\')) return 'must use forward slashes';
+  if (path.split('/').some((segment) => segment === '..')) return 'must stay inside the skill folder (no "..")';
+  if (path.includes('\0')) return 'holds a NUL character';
+  return undefined;
+}
+
+const baseName = (path: string) => path.split('/').filter(Boolean).pop() ?? path;
+
+/** `evals/evals.json`: `{skill_name, evals: [{id, prompt, expected_output, files, expectations}]}`. */
+export function parseQualityEvals(text: string): QualityEvals {
+  const root = parseRoot(text, 'object', 'evals.json');
+  if (Array.isArray(root)) return { evals: [], problems: root };
+  const problems: EvalFileProblem[] = [];
+  const problem = (node: Node, message: string, severity: 'error' | 'warning' = 'error') =>
+    problems.push({ severity, message, span: spanOf(node) });
+
+  const skillNameNode = field(root, 'skill_name');
+  let skillName: string | undefined;
+  if (skillNameNode?.type === 'string') skillName = skillNameNode.value as string;
+  else if (skillNameNode) problem(skillNameNode, '"skill_name" must be a string: the frontmatter name of the skill.');
+
+  const list = field(root, 'evals');
+  if (list?.type !== 'array') {
+    problem(list ?? root, 'evals.json needs an "evals" array: [{"id": 1, "prompt": "…", "expectations": ["…"]}].');
+    return { skillName, evals: [], problems };
+  }
+  const entries = list.children ?? [];
+  if (entries.length > MAX_ENTRIES) {
+    problem(entries[MAX_ENTRIES], `Only the first ${MAX_ENTRIES} evals are read: split the file, or remove some.`);
+  }
+  const evals: QualityEval[] = [];
+  const ids = new Set<number>();
+  for (const entry of entries.slice(0, MAX_ENTRIES)) {
+    const parsed = parseQualityEval(entry, problem, ids);
+    if (parsed) evals.push(parsed);
+  }
+  if (entries.length === 0)
+    problem(list, 'There are no evals yet: add one with a prompt and its expectations.', 'warning');
+  return { skillName, evals, problems };
+}
+
+function parseQualityEval(
+  entry: Node,
+  problem: (node: Node, message: string, severity?: 'error' | 'warning') => void,
+  ids: Set<number>,
+): QualityEval | undefined {
+  if (!isObject(entry)) {
+    problem(entry, 'Each eval must be an object: {"id": 1, "prompt": "…", "expectations": ["…"]}.');
+    return undefined;
+  }
+  let ok = true;
+  const fail = (node: Node, message: string) => {
+    problem(node, message);
+    ok = false;
+  };
+
+  const idNode = field(entry, 'id');
+  const id = idNode?.value as unknown;
+  if (!idNode) fail(entry, 'This eval has no "id": give it a whole number no other eval of the file has.');
+  else if (typeof id !== 'number' || !Number.isSafeInteger(id)) fail(idNode, '"id" must be a whole number.');
+  else if (ids.has(id)) fail(idNode, `Another eval already has the id ${id}: ids must be unique.`);
+  else ids.add(id);
+  const label = typeof id === 'number' ? `Eval ${id}` : 'This eval';
+
+  const promptNode = field(entry, 'prompt');
+  if (!promptNode) fail(entry, `${label} has no "prompt": add the task a user would give.`);
+  else if (promptNode.type !== 'string' || !(promptNode.value as string).trim())
+    fail(promptNode, '"prompt" must be a non-empty string: the task a user would give.');
+
+  const expectedNode = field(entry, 'expected_output');
+  if (expectedNode && expectedNode.type !== 'string') fail(expectedNode, '"expected_output" must be a string.');
+
+  // skill-creator names them `expectations`; agentskills.io's guide, `assertions`. Either, not both.
+  const expectationsNode = field(entry, 'expectations');
+  const assertionsNode = field(entry, 'assertions');
+  if (expectationsNode && assertionsNode) {
+    fail(
+      keyNode(entry, 'assertions') ?? assertionsNode,
+      `${label} has both "expectations" and "assertions": keep one list (they are the same thing).`,
+    );
+  }
+  const listNode = expectationsNode ?? assertionsNode;
+  const listName = expectationsNode ? 'expectations' : 'assertions';
+  const expectations: Expectation[] = [];
+  if (listNode && listNode.type !== 'array') fail(listNode, `"${listName}" must be an array of statements.`);
+  else if (listNode) {
+    for (const item of (listNode.children ?? []).slice(0, MAX_EXPECTATIONS)) {
+      if (item.type !== 'string' || !(item.value as string).trim())
+        fail(item, `Each of "${listName}" must be a non-empty string a grader can check.`);
+      else expectations.push({ text: item.value as string, span: spanOf(item) });
+    }
+    if ((listNode.children?.length ?? 0) > MAX_EXPECTATIONS)
+      fail(listNode.children![MAX_EXPECTATIONS], `An eval takes at most ${MAX_EXPECTATIONS} expectations.`);
+  }
+  if (ok && expectations.length === 0) {
+    problem(
+      listNode ?? promptNode ?? entry,
+      `${label} has no expectations, so it cannot pass or fail: add statements a grader can check in the answer or the files.`,
+      'warning',
+    );
+  }
+
+  const files = parseInputFiles(entry, fail);
+  if (!ok || files === undefined) return undefined;
+  return {
+    id: id as number,
+    prompt: promptNode!.value as string,
+    ...(expectedNode ? { expectedOutput: expectedNode.value as string } : {}),
+    files,
+    expectations,
+    span: spanOf(entry),
+  };
+}
+
+/** `files`: paths relative to the skill folder; an upload keeps only a base name, so two may not share one. */
+function parseInputFiles(entry: Node, fail: (node: Node, message: string) => void): string[] | undefined {
+  const node = field(entry, 'files');
+  if (!node) return [];
+  if (node.type !== 'array') {
+    fail(node, '"files" must be an array of paths relative to the skill folder, e.g. ["evals/files/input.csv"].');
+    return undefined;
+  }
+  const files: string[] = [];
+  const bases = new Map<string, string>();
+  let ok = true;
+  for (const item of (node.children ?? []).slice(0, MAX_EXPECTATIONS)) {
+    const path = item.value as unknown;
+    const wrong = typeof path === 'string' ? inputPathProblem(path) : 'must be a string';
+    if (wrong) {
+      fail(item, `This input file's path ${wrong}.`);
+      ok = false;
+      continue;
+    }
+    const clean = (path as string).replace(/^\.\//, '');
+    const base = baseName(clean).toLowerCase();
+    const other = bases.get(base);
+    if (other !== undefined) {
+      fail(
+        item,
+        `"${clean}" and "${other}" have the same file name: in the container only the name is kept, so one would hide the other. Rename one.`,
+      );
+      ok = false;
+      continue;
+    }
+    bases.set(base, clean);
+    files.push(clean);
+  }
+  return ok ? files : undefined;
+}
+
+/** `evals/trigger-eval.json` (or skill-creator's exported `eval_set.json`): `[{query, should_trigger}]`. */
+export function parseTriggerQueries(text: string): TriggerQueries {
+  const root = parseRoot(text, 'array', 'The trigger queries file');
+  if (Array.isArray(root)) return { queries: [], problems: root };
+  const problems: EvalFileProblem[] = [];
+  const problem = (node: Node, message: string, severity: 'error' | 'warning' = 'error') =>
+    problems.push({ severity, message, span: spanOf(node) });
+  const entries = root.children ?? [];
+  if (entries.length > MAX_ENTRIES) {
+    problem(entries[MAX_ENTRIES], `Only the first ${MAX_ENTRIES} queries are read: remove some.`);
+  }
+  const queries: TriggerQuery[] = [];
+  const seen = new Set<string>();
+  for (const [index, entry] of entries.slice(0, MAX_ENTRIES).entries()) {
+    if (!isObject(entry)) {
+      problem(entry, 'Each query must be an object: {"query": "…", "should_trigger": true}.');
+      continue;
+    }
+    const queryNode = field(entry, 'query');
+    const triggerNode = field(entry, 'should_trigger');
+    let ok = true;
+    if (queryNode?.type !== 'string' || !(queryNode.value as string).trim()) {
+      problem(queryNode ?? entry, '"query" must be a non-empty string: a realistic request from a user.');
+      ok = false;
+    }
+    if (!triggerNode) {
+      problem(entry, 'This query has no "should_trigger": say true if the skill should be used for it, false if not.');
+      ok = false;
+    } else if (triggerNode.type !== 'boolean') {
+      problem(triggerNode, '"should_trigger" must be true or false.');
+      ok = false;
+    }
+    if (!ok) continue;
+    const query = queryNode!.value as string;
+    if (seen.has(query.trim())) problem(queryNode!, 'The same query is listed twice: it counts twice.', 'warning');
+    seen.add(query.trim());
+    queries.push({ index, query, shouldTrigger: triggerNode!.value as boolean, span: spanOf(entry) });
+  }
+  if (entries.length === 0) {
+    problem(
+      root,
+      'There are no queries yet: add some that should trigger the skill and some near misses that should not.',
+      'warning',
+    );
+  }
+  return { queries, problems };
+}
+
+/** 0-based line and character of an offset, for what shows problems without an editor (the CLI). */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  const end = Math.min(Math.max(offset, 0), text.length);
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: end - lineStart };
+}
