@@ -28,6 +28,8 @@ export interface SkillRunInput {
   maxTokens: number;
   prompt: string;
   skill: SkillAttachment;
+  /** Skills attached beside it, which it must win against (a trigger eval's neighbours). */
+  neighbours?: SkillAttachment[];
   /** How long one turn may stream, and where that bound comes from. */
   turnBound?: Pick<StreamOptions, 'maxDurationMs' | 'durationNote'>;
   /** The request bytes the run may send in all; MAX_RUN_REQUEST_BYTES by default. */
@@ -91,7 +93,7 @@ export function turnRequest(
     model: input.model,
     max_tokens: input.maxTokens,
     messages,
-    container: { ...(containerId ? { id: containerId } : {}), skills: [input.skill] },
+    container: { ...(containerId ? { id: containerId } : {}), skills: [input.skill, ...(input.neighbours ?? [])] },
     tools: [{ type: tool, name: 'code_execution' }],
   };
 }
