@@ -30,12 +30,20 @@ export interface InputMessage {
   content: string | ContentBlock[];
 }
 
+/** A tool the API runs (`type`, e.g. code execution), or one the model answers through (`input_schema`). */
+export type ToolDefinition =
+  | { type: string; name: string }
+  | { name: string; description: string; input_schema: Record<string, unknown>; strict?: boolean };
+
 export interface MessageRequest {
   model: string;
   max_tokens: number;
+  system?: string;
   messages: InputMessage[];
-  container: { id?: string; skills: SkillAttachment[] };
-  tools: { type: string; name: string }[];
+  /** Absent on a request that runs no code (a grader's). */
+  container?: { id?: string; skills: SkillAttachment[] };
+  tools: ToolDefinition[];
+  tool_choice?: { type: 'auto' | 'any' } | { type: 'tool'; name: string };
 }
 
 export interface StreamedAnswer {

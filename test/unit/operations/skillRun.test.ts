@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import Anthropic from '@anthropic-ai/sdk';
 import { FilesClient } from '../../../src/api/filesClient';
-import { MessagesClient, type MessageRequest, type SkillAttachment } from '../../../src/api/messagesClient';
+import { MessagesClient, type SkillAttachment } from '../../../src/api/messagesClient';
 import { fetchRunFiles, producedFileIds, safeFileName, uniqueName } from '../../../src/api/runFiles';
 import {
   CodeExecutionTools,
@@ -298,7 +298,7 @@ describe('Try in Claude: a run against the scripted model', () => {
       assert.equal(old.tool, 'code_execution_20250825');
       const sent = api.emulator.log
         .filter((r) => r.path === '/v1/messages')
-        .map((r) => (r.json as MessageRequest).tools[0].type);
+        .map((r) => (r.json as { tools: { type: string }[] }).tools[0].type);
       assert.deepEqual(sent, ['code_execution_20260521', 'code_execution_20250825']);
 
       api.emulator.log.length = 0;
