@@ -17,6 +17,22 @@ export function listCustomSkills(client: Pick<SkillsClient, 'skillPages'>, signa
   );
 }
 
+/** What the display name of an eval draft ends with: how drafts are told from the skills they test. */
+export const EVAL_DRAFT_MARKER = '(eval draft)';
+
+/** A custom skill the evals made to run a folder's current files: never a folder's publish target. */
+export function isEvalDraft(skill: Pick<Skill, 'source' | 'displayName'>): boolean {
+  return skill.source === 'custom' && (skill.displayName?.trimEnd().endsWith(EVAL_DRAFT_MARKER) ?? false);
+}
+
+/** The custom skills a folder may be matched with by name: every one but the eval drafts. */
+export function listNameMatchableSkills(
+  client: Pick<SkillsClient, 'skillPages'>,
+  signal?: AbortSignal,
+): Promise<Skill[]> {
+  return listCustomSkills(client, signal).then((skills) => skills.filter((s) => !isEvalDraft(s)));
+}
+
 /** Slugs as read, by skill id. */
 export interface SlugMemory {
   get(skillId: string): string | undefined;

@@ -5,7 +5,7 @@ import type { SkillsClient } from '../api/client';
 import { describeError } from '../api/errors';
 import type { Skill } from '../api/types';
 import { plural } from '../shared/words';
-import { listCustomSkills, matchSlugs, type SlugMemory } from './skillLookup';
+import { listNameMatchableSkills, matchSlugs, type SlugMemory } from './skillLookup';
 
 export type NameMatch =
   | { kind: 'matched'; skill: Skill }
@@ -35,7 +35,7 @@ export class SkillNameMatches {
   /** The custom skills as listed since the last reset (listed now if they were not). */
   skills(): Promise<Skill[]> {
     if (!this.listing) {
-      const listing = listCustomSkills(this.deps.client);
+      const listing = listNameMatchableSkills(this.deps.client);
       this.listing = listing;
       listing.catch(() => this.listing === listing && (this.listing = undefined));
     }

@@ -88,10 +88,16 @@ export class SkillStore {
   private lastVersionMicros = 0n;
   /** The emulator's clock; tests and seeds may move it. */
   now: () => Date = () => new Date();
+  /**
+   * Whether a new skill may take a `name` another skill has. The GA API's answer is UNVERIFIED: shared by
+   * default (the beta's uniqueness rule is gone), refused when a test sets this.
+   */
+  uniqueSlugs = false;
 
-  /** Forgets every skill (tests reseed between cases). */
+  /** Forgets every skill (tests reseed between cases), and the knobs with them. */
   clear(): void {
     this.skills.clear();
+    this.uniqueSlugs = false;
   }
 
   all(): SkillRecord[] {
@@ -151,6 +157,9 @@ export class SkillStore {
         'invalid_request_error',
         `display_name: must be one non-empty line of at most ${MAX_DISPLAY_NAME} characters.`,
       );
+    }
+    if (this.uniqueSlugs && this.all().some((s) => s.slug === upload.name)) {
+      throw new ApiFailure(400, 'invalid_request_error', `A skill with the name '${upload.name}' already exists.`);
     }
     const now = this.now();
     const skill: SkillRecord = {

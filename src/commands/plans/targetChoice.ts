@@ -4,7 +4,7 @@ import type { SkillsClient } from '../../api/client';
 import { SkillsApiError } from '../../api/errors';
 import type { Skill } from '../../api/types';
 import type { PublishRecord } from '../../skill/publishState';
-import { listCustomSkills, matchSlugs, type SlugMemory } from '../../operations/skillLookup';
+import { listNameMatchableSkills, matchSlugs, type SlugMemory } from '../../operations/skillLookup';
 import { isWritable } from '../../tree/present';
 
 export type TargetChoice =
@@ -32,7 +32,7 @@ export async function choosePublishTarget(deps: PublishTargetDeps, name: string)
     }
     await deps.remembered.forget(); // deleted since, or not ours to write
   }
-  const skills = await listCustomSkills(deps.client);
+  const skills = await listNameMatchableSkills(deps.client);
   const found = (await matchSlugs(deps.client, skills, [name], deps.slugs)).matches.get(name);
   return found ? { kind: 'found', skill: found, slug: name } : { kind: 'pick', skills };
 }
