@@ -70,6 +70,21 @@ export function encodeSkillForm(files: readonly UploadFile[], displayName?: stri
   const form = new Parts();
   for (const file of files) form.append(FILES_FIELD, new FilePart(file.path, file.data));
   if (displayName !== undefined) form.append('display_name', displayName);
+  return encoded(form);
+}
+
+/**
+ * A Files API upload: one `file` part named by the file's base name (the API keeps no more of a path),
+ * then `expires_in_seconds` when given.
+ */
+export function encodeInputFileForm(file: UploadFile, expiresInSeconds?: number): EncodedForm {
+  const form = new Parts();
+  form.append('file', new FilePart(file.path.split('/').pop() ?? file.path, file.data));
+  if (expiresInSeconds !== undefined) form.append('expires_in_seconds', String(expiresInSeconds));
+  return encoded(form);
+}
+
+function encoded(form: Parts): EncodedForm {
   const encoder = new FormDataEncoder(form);
   return {
     contentType: encoder.contentType,

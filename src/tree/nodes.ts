@@ -10,7 +10,7 @@ import {
   isWritable,
   relativeAge,
   skillTitle,
-  sourcePresentation,
+  skillPresentation,
   versionDescription,
   versionLabel,
   versionsSharingAMinute,
@@ -64,7 +64,7 @@ export class SkillNode implements ListOwner {
 
   toTreeItem(): vscode.TreeItem {
     const { skill } = this;
-    const source = sourcePresentation(skill.source);
+    const source = skillPresentation(skill);
     const item = treeItem(this.id, skillTitle(skill), source.icon, vscode.TreeItemCollapsibleState.Collapsed);
     item.description = relativeAge(skill.updatedAt);
     item.contextValue = isWritable(skill) ? ContextValues.customSkill : ContextValues.readOnlySkill;

@@ -1,5 +1,6 @@
 // How skills and versions read in the tree and in pickers. No `vscode` import, so it is tested in plain Node.
 import type { Skill, SkillVersion } from '../api/types';
+import { isEvalDraft } from '../operations/skillLookup';
 
 /** `display_name`, else the id: a version's `name` would cost one request per skill. */
 export function skillTitle(skill: Pick<Skill, 'id' | 'displayName'>): string {
@@ -69,6 +70,16 @@ export function sourcePresentation(source: string): { icon: string; about: strin
     default:
       return { icon: 'question', about: `From the source "${source}" (read-only)` };
   }
+}
+
+/** How a skill shows: an eval draft as one (it is the user's, but not a skill they publish), else by source. */
+export function skillPresentation(skill: Pick<Skill, 'source' | 'displayName'>): { icon: string; about: string } {
+  return isEvalDraft(skill)
+    ? {
+        icon: 'beaker',
+        about: "An eval draft: a folder's current files, made by Skill Evals (Delete Eval Drafts removes it)",
+      }
+    : sourcePresentation(skill.source);
 }
 
 /** Only the user's own skills can be published to or deleted, whichever list returned them. */

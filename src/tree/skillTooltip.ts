@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/client';
 import type { SkillVersion } from '../api/types';
 import type { SkillNode } from './nodes';
-import { escapeMarkdown, relativeAge, skillTitle, sourcePresentation, versionLabel } from './present';
+import { escapeMarkdown, relativeAge, skillPresentation, skillTitle, versionLabel } from './present';
 
 export class SkillTooltips {
   /** Latest versions fetched, by `skillId@versionId`. */
@@ -22,7 +22,7 @@ export class SkillTooltips {
     const { skill } = node;
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMarkdown(skillTitle(skill))}**\n\n`);
-    tooltip.appendMarkdown(`\`${skill.id}\` · ${sourcePresentation(skill.source).about}\n\n`);
+    tooltip.appendMarkdown(`\`${skill.id}\` · ${skillPresentation(skill).about}\n\n`);
     const created = versionLabel({ createdAt: skill.createdAt, id: '' }, false, vscode.env.language);
     tooltip.appendMarkdown(`Created ${created} · updated ${relativeAge(skill.updatedAt)}\n\n`);
     const folders = this.publishedFrom(skill.id);

@@ -68,6 +68,13 @@ export interface LoggedRequest {
   endedAt?: number;
 }
 
+/** What a multipart body held: a skill upload's files, a Files API upload's, the text fields. */
+interface MultipartUpload {
+  files: UploadedFile[];
+  inputFiles: UploadedFile[];
+  fields: Record<string, string>;
+}
+
 export interface EmulatorOptions {
   apiKeys?: string[];
   store?: SkillStore;
@@ -340,7 +347,7 @@ export class SkillsEmulator {
     req: IncomingMessage,
     url: URL,
     entry: LoggedRequest,
-    readAlready?: { files: UploadedFile[]; fields: Record<string, string> },
+    readAlready?: MultipartUpload,
   ): Promise<{ status: number; body: unknown; contentType?: string; stream?: (res: ServerResponse) => Promise<void> }> {
     this.requireHeaders(req, entry);
     const method = entry.method;
@@ -379,6 +386,13 @@ export class SkillsEmulator {
           throw new ApiFailure(400, 'invalid_request_error', `File '${skillId}' cannot be downloaded.`);
         return { status: 200, body: file.data, contentType: file.mimeType };
       }
+    }
+    if (v1 === 'v1' && skills === 'files' && skillId === undefined && method === 'POST') {
+      return ok(fileJson(this.addInputFile(await upload())));
+    }
+    if (v1 === 'v1' && skills === 'files' && skillId !== undefined && method === 'DELETE' && !versions) {
+      if (!this.files.delete(skillId)) throw new ApiFailure(404, 'not_found_error', `File '${skillId}' not found.`);
+      return ok({ id: skillId, type: 'file_deleted' });
     }
     if (v1 !== 'v1' || skills !== 'skills' || rest.length > 0)
       throw new ApiFailure(404, 'not_found_error', 'Not found.');
@@ -427,15 +441,41 @@ export class SkillsEmulator {
     throw new ApiFailure(404, 'not_found_error', 'Not found.');
   }
 
-  /** The `files[]` parts and text fields of a multipart body (a lone `.zip` part is unpacked). */
-  private async readUpload(
-    req: IncomingMessage,
-    entry: LoggedRequest,
-  ): Promise<{ files: UploadedFile[]; fields: Record<string, string> }> {
+  /**
+   * `POST /v1/files`: one `file` part, of which only the base name is kept, and an optional
+   * `expires_in_seconds` (3600–7776000). The file is then the Files API's, for a `container_upload` block.
+   */
+  private addInputFile({ inputFiles, fields }: MultipartUpload): ProducedFile {
+    if (inputFiles.length !== 1) {
+      throw new ApiFailure(400, 'invalid_request_error', 'file: exactly one file part is required.');
+    }
+    const expiry = fields.expires_in_seconds;
+    const seconds = expiry === undefined ? undefined : Number(expiry);
+    if (seconds !== undefined && (!Number.isInteger(seconds) || seconds < 3600 || seconds > 7_776_000)) {
+      throw new ApiFailure(400, 'invalid_request_error', 'expires_in_seconds: must be between 3600 and 7776000.');
+    }
+    const file: ProducedFile = {
+      id: randomId('file_011C'),
+      filename: inputFiles[0].path.split(/[\\/]/).pop() || 'upload',
+      mimeType: 'application/octet-stream',
+      data: inputFiles[0].data,
+      downloadable: false,
+      expiresAt: seconds === undefined ? null : new Date(Date.now() + seconds * 1000).toISOString(),
+    };
+    this.files.set(file.id, file);
+    return file;
+  }
+
+  /**
+   * The `files[]` parts (a lone `.zip` part unpacked), the Files API's `file` parts and the text fields of
+   * a multipart body.
+   */
+  private async readUpload(req: IncomingMessage, entry: LoggedRequest): Promise<MultipartUpload> {
     if (!(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
       throw new ApiFailure(400, 'invalid_request_error', 'The request body must be multipart/form-data.');
     }
     const files: UploadedFile[] = [];
+    const inputFiles: UploadedFile[] = [];
     let total = 0;
     await new Promise<void>((resolve, reject) => {
       // The path in a part's filename is the point of the upload: keep it (busboy strips it by default).
@@ -452,7 +492,9 @@ export class SkillsEmulator {
         stream.on('end', () => {
           const filename = info.filename ?? '';
           entry.files.push({ field, filename, size });
-          if (field === 'files[]') files.push({ path: filename, data: Buffer.concat(chunks) });
+          const file = { path: filename, data: Buffer.concat(chunks) };
+          if (field === 'files[]') files.push(file);
+          else if (field === 'file') inputFiles.push(file);
         });
       });
       parser.on('field', (name, value) => {
@@ -465,7 +507,7 @@ export class SkillsEmulator {
       req.pipe(parser);
     });
     if (total > MAX_UPLOAD_BYTES) throw tooLarge(total);
-    return { files: await expandZipUpload(files), fields: entry.fields };
+    return { files: await expandZipUpload(files), inputFiles, fields: entry.fields };
   }
 }
 

@@ -8,6 +8,7 @@ import {
   relativeAge,
   skillPickItem,
   skillTitle,
+  skillPresentation,
   sourcePresentation,
   versionDescription,
   versionLabel,
@@ -112,6 +113,14 @@ describe('presenting skills and versions', () => {
       [true, false, false, false],
     );
     assert.match(sourcePresentation('plugin').about, /read-only/);
+  });
+
+  it('shows an eval draft as one, by its marker, and only a custom skill', () => {
+    assert.deepEqual(skillPresentation({ source: 'custom', displayName: 'PDF Tools (eval draft)' }).icon, 'beaker');
+    assert.match(skillPresentation({ source: 'custom', displayName: 'PDF Tools (eval draft)' }).about, /eval draft/);
+    assert.equal(skillPresentation({ source: 'custom', displayName: 'PDF Tools' }).icon, 'symbol-module');
+    assert.equal(skillPresentation({ source: 'custom', displayName: null }).icon, 'symbol-module');
+    assert.equal(skillPresentation({ source: 'plugin', displayName: 'X (eval draft)' }).icon, 'extensions');
   });
 
   it('reads a skill and its versions in quick picks: title, id, age; dated versions, newest as given', () => {
