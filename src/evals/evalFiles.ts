@@ -22,12 +22,17 @@ export interface Expectation {
   span: TextSpan;
 }
 
+/** An input file of an eval, relative to the skill folder with forward slashes, and where it is named. */
+export interface InputFile {
+  path: string;
+  span: TextSpan;
+}
+
 export interface QualityEval {
   id: number;
   prompt: string;
   expectedOutput?: string;
-  /** Input files, relative to the skill folder, with forward slashes. */
-  files: string[];
+  files: InputFile[];
   expectations: Expectation[];
   /** The whole entry. */
   span: TextSpan;
@@ -211,14 +216,14 @@ function parseQualityEval(
 }
 
 /** `files`: paths relative to the skill folder; an upload keeps only a base name, so two may not share one. */
-function parseInputFiles(entry: Node, fail: (node: Node, message: string) => void): string[] | undefined {
+function parseInputFiles(entry: Node, fail: (node: Node, message: string) => void): InputFile[] | undefined {
   const node = field(entry, 'files');
   if (!node) return [];
   if (node.type !== 'array') {
     fail(node, '"files" must be an array of paths relative to the skill folder, e.g. ["evals/files/input.csv"].');
     return undefined;
   }
-  const files: string[] = [];
+  const files: InputFile[] = [];
   const bases = new Map<string, string>();
   let ok = true;
   for (const item of (node.children ?? []).slice(0, MAX_EXPECTATIONS)) {
@@ -241,7 +246,7 @@ function parseInputFiles(entry: Node, fail: (node: Node, message: string) => voi
       continue;
     }
     bases.set(base, clean);
-    files.push(clean);
+    files.push({ path: clean, span: spanOf(item) });
   }
   return ok ? files : undefined;
 }

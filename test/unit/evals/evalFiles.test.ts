@@ -36,13 +36,14 @@ describe('eval files: evals/evals.json', () => {
     assert.deepEqual(parsed.problems, []);
     assert.equal(parsed.skillName, 'pdf-tools');
     assert.deepEqual(
-      parsed.evals.map((e) => [e.id, e.prompt, e.expectedOutput, e.files]),
+      parsed.evals.map((e) => [e.id, e.prompt, e.expectedOutput, e.files.map((f) => f.path)]),
       [
         [1, 'Fill in the form in form.pdf', 'A filled form', ['evals/files/form.pdf', 'evals/files/data.csv']],
         [7, 'Merge two PDFs', undefined, []],
       ],
     );
     const [first, second] = parsed.evals;
+    assert.equal(at(text, first.files[1].span), '"./evals/files/data.csv"');
     assert.deepEqual(
       first.expectations.map((x) => [x.text, at(text, x.span)]),
       [
