@@ -25,6 +25,9 @@ export interface SkillAttachment {
   version: string;
 }
 
+/** Skills one request may attach (the skills guide; a 400 names the limit if GA changed it). */
+export const MAX_SKILLS_PER_REQUEST = 8;
+
 export interface InputMessage {
   role: 'user' | 'assistant';
   content: string | ContentBlock[];
@@ -40,8 +43,8 @@ export interface MessageRequest {
   max_tokens: number;
   system?: string;
   messages: InputMessage[];
-  /** Absent on a request that runs no code (a grader's). */
-  container?: { id?: string; skills: SkillAttachment[] };
+  /** Absent on a request that runs no code (a grader's), and on a first turn that attaches no skill. */
+  container?: { id?: string; skills?: SkillAttachment[] };
   tools: ToolDefinition[];
   tool_choice?: { type: 'auto' | 'any' } | { type: 'tool'; name: string };
 }

@@ -16,7 +16,7 @@ import {
   type SkillAttachment,
   type StreamOptions,
 } from '../api/messagesClient';
-import type { StreamedMessage } from '../api/messageStream';
+import type { ContentBlock, StreamedMessage } from '../api/messageStream';
 import { formatBytes } from '../shared/words';
 
 export const MAX_CONTINUATIONS = 10;
@@ -26,8 +26,10 @@ export const MAX_RUN_REQUEST_BYTES = 32 * 1024 * 1024;
 export interface SkillRunInput {
   model: string;
   maxTokens: number;
-  prompt: string;
-  skill: SkillAttachment;
+  /** The user's turn: text, or blocks (an eval's prompt beside its `container_upload` files). */
+  prompt: string | ContentBlock[];
+  /** Undefined for a run without a skill (an eval's baseline). */
+  skill?: SkillAttachment;
   /** Skills attached beside it, which it must win against (a trigger eval's neighbours). */
   neighbours?: SkillAttachment[];
   /** How long one turn may stream, and where that bound comes from. */
@@ -89,11 +91,13 @@ export function turnRequest(
   const messages: InputMessage[] = [{ role: 'user', content: input.prompt }];
   for (const message of previous) messages.push({ role: 'assistant', content: message.content });
   const containerId = containerOf(previous[previous.length - 1])?.id;
+  const skills = [...(input.skill ? [input.skill] : []), ...(input.neighbours ?? [])];
+  const container = { ...(containerId ? { id: containerId } : {}), ...(skills.length ? { skills } : {}) };
   return {
     model: input.model,
     max_tokens: input.maxTokens,
     messages,
-    container: { ...(containerId ? { id: containerId } : {}), skills: [input.skill, ...(input.neighbours ?? [])] },
+    ...(Object.keys(container).length ? { container } : {}),
     tools: [{ type: tool, name: 'code_execution' }],
   };
 }

@@ -1,11 +1,14 @@
 // `POST /v1/messages` as the emulator serves it: the request checked as the real API checks a skills run
 // (a known model that runs code, the code execution tool, at most 20 skills that exist in versions that
-// exist, `type` right for each skill's source, no unknown fields), then the scripted model's answer, as
-// server-sent events (with pings, tool input in `input_json_delta` pieces, and the chunking a scenario asks
-// for) or as one JSON message. The files a run makes go into the emulator's Files API.
+// exist, `type` right for each skill's source, `container_upload` blocks naming uploaded files, no unknown
+// fields) or a grader's (a forced tool of its own, no thinking beside it), then the scripted model's or the
+// scripted grader's answer, as server-sent events (with pings, tool input in `input_json_delta` pieces, and
+// the chunking a scenario asks for) or as one JSON message. The files a run makes go into the emulator's
+// Files API. A run may attach no skill (an eval's baseline).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiFailure } from './failure';
 import { MODELS } from './models';
+import { gradedTurn, type GraderAsk } from './graderModel';
 import { scriptedTurn, stableId, type MountedSkill, type ProducedFile, type ScriptedTurn } from './scriptedModel';
 import type { SkillStore } from './store';
 
@@ -58,6 +61,10 @@ interface CheckedRun {
   stream: boolean;
   seed: string;
   maxTokens: number;
+  /** The files `container_upload` blocks put into the container. */
+  uploads: ProducedFile[];
+  /** Set for a grader's request: the tool it must call, and what it reads. */
+  grader?: GraderAsk;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -79,6 +86,7 @@ export function checkMessageRequest(
   store: SkillStore,
   containers: Map<string, string>,
   apiVersion: string,
+  files: Map<string, ProducedFile>,
 ): CheckedRun {
   if (!isObject(body)) throw invalid('The request body must be a JSON object.');
   for (const key of Object.keys(body)) {
@@ -112,10 +120,12 @@ export function checkMessageRequest(
 
   const tools = body.tools;
   if (tools !== undefined && !Array.isArray(tools)) throw invalid('tools: Input should be a list');
+  const ownTools = checkOwnTools(tools ?? []);
   const toolIndex = (tools ?? []).findIndex(
     (t: unknown) => isObject(t) && CODE_EXECUTION_TOOLS.includes(String(t.type)),
   );
   const codeExecution = toolIndex !== -1;
+  const forced = checkToolChoice(body.tool_choice, ownTools, body.thinking);
   const container = body.container;
   if (container !== undefined && !isObject(container)) throw invalid('container: Input should be an object');
   const requested = container?.skills ?? [];
@@ -134,7 +144,28 @@ export function checkMessageRequest(
   }
   if (requested.length > MAX_SKILLS)
     throw invalid(`container.skills: at most ${MAX_SKILLS} skills, got ${requested.length}`);
-  if (requested.length === 0) throw invalid('container.skills: this emulator plays skill runs only: attach a skill.');
+  const uploads = uploadsOf(messages[0] as Record<string, unknown>, files);
+  if (uploads.length > 0 && !codeExecution) {
+    throw invalid('messages.0.content: container_upload blocks require the code execution tool in tools.');
+  }
+  if (!codeExecution && !forced) {
+    throw invalid('tools: this emulator plays skill runs (the code execution tool) and graders (a forced tool) only.');
+  }
+  if (!codeExecution && forced) {
+    const text = promptOf(messages[0] as Record<string, unknown>);
+    const seed = JSON.stringify([model.id, maxTokens, text, forced]);
+    return {
+      model: model.id,
+      prompt: text,
+      skills: [],
+      turn: 0,
+      stream: body.stream === true,
+      seed,
+      maxTokens,
+      uploads: [],
+      grader: { toolName: forced, text },
+    };
+  }
   const skills = requested.map((raw: unknown, i): MountedSkill => mountedSkill(raw, i, store));
 
   if (container?.id !== undefined) {
@@ -144,8 +175,66 @@ export function checkMessageRequest(
   }
   const prompt = promptOf(messages[0] as Record<string, unknown>);
   const turn = messages.filter((m: Record<string, unknown>) => m.role === 'assistant').length;
-  const seed = JSON.stringify([model.id, maxTokens, prompt, skills.map((s) => [s.type, s.skill_id, s.version])]);
-  return { model: model.id, prompt, skills, turn, stream: body.stream === true, seed, maxTokens };
+  const seed = JSON.stringify([
+    model.id,
+    maxTokens,
+    prompt,
+    skills.map((s) => [s.type, s.skill_id, s.version]),
+    uploads.map((f) => f.id),
+  ]);
+  return { model: model.id, prompt, skills, turn, stream: body.stream === true, seed, maxTokens, uploads };
+}
+
+const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+
+/** The request's own tools (those the model answers through): each named, with an object schema. */
+function checkOwnTools(tools: unknown[]): string[] {
+  const names: string[] = [];
+  tools.forEach((tool, i) => {
+    if (!isObject(tool)) throw invalid(`tools.${i}: Input should be an object`);
+    if (tool.type !== undefined && tool.type !== 'custom') return;
+    if (typeof tool.name !== 'string' || !TOOL_NAME.test(tool.name)) {
+      throw invalid(`tools.${i}.name: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'`);
+    }
+    const schema = tool.input_schema;
+    if (!isObject(schema) || schema.type !== 'object') throw invalid(`tools.${i}.input_schema: type must be 'object'`);
+    if (tool.strict !== undefined && typeof tool.strict !== 'boolean') {
+      throw invalid(`tools.${i}.strict: Input should be a valid boolean`);
+    }
+    if (names.includes(tool.name)) throw invalid(`tools: tool names must be unique ('${tool.name}')`);
+    names.push(tool.name);
+  });
+  return names;
+}
+
+/** The tool a `tool_choice` forces, if it forces one; the API's refusals of a choice that cannot hold. */
+function checkToolChoice(choice: unknown, ownTools: string[], thinking: unknown): string | undefined {
+  if (choice === undefined) return undefined;
+  if (!isObject(choice) || !['auto', 'any', 'tool', 'none'].includes(String(choice.type))) {
+    throw invalid("tool_choice.type: Input should be 'auto', 'any', 'tool' or 'none'");
+  }
+  const forcing = choice.type === 'any' || choice.type === 'tool';
+  if (forcing && isObject(thinking) && thinking.type === 'enabled') {
+    throw invalid('Thinking may not be enabled when tool_choice forces tool use.');
+  }
+  if (choice.type !== 'tool') return undefined;
+  if (typeof choice.name !== 'string' || !ownTools.includes(choice.name)) {
+    throw invalid(`tool_choice.name: no tool named '${String(choice.name)}' in tools`);
+  }
+  return choice.name;
+}
+
+/** The uploaded files the first message's `container_upload` blocks name; each must exist. */
+function uploadsOf(message: Record<string, unknown>, files: Map<string, ProducedFile>): ProducedFile[] {
+  if (!Array.isArray(message.content)) return [];
+  const uploads: ProducedFile[] = [];
+  message.content.forEach((block: unknown, i) => {
+    if (!isObject(block) || block.type !== 'container_upload') return;
+    const file = typeof block.file_id === 'string' ? files.get(block.file_id) : undefined;
+    if (!file) throw invalid(`messages.0.content.${i}.file_id: file '${String(block.file_id)}' not found`);
+    uploads.push(file);
+  });
+  return uploads;
 }
 
 function mountedSkill(raw: unknown, i: number, store: SkillStore): MountedSkill {
@@ -176,7 +265,7 @@ function mountedSkill(raw: unknown, i: number, store: SkillStore): MountedSkill 
 }
 
 /** The whole message of a scripted turn, as the API answers it. */
-function messageOf(run: CheckedRun, scripted: ScriptedTurn, containerId: string) {
+function messageOf(run: CheckedRun, scripted: ScriptedTurn, containerId: string | undefined) {
   const outputChars = JSON.stringify(scripted.content).length;
   return {
     id: stableId('msg_011C', run.seed, String(run.turn)),
@@ -194,11 +283,14 @@ function messageOf(run: CheckedRun, scripted: ScriptedTurn, containerId: string)
       server_tool_use: { code_execution_requests: scripted.content.filter((b) => b.type === 'server_tool_use').length },
       service_tier: 'standard',
     },
-    container: {
-      id: containerId,
-      expires_at: '2099-01-01T00:00:00Z',
-      skills: run.skills.map((s) => ({ type: s.type, skill_id: s.skill_id, version: s.version })),
-    },
+    container:
+      containerId === undefined
+        ? null
+        : {
+            id: containerId,
+            expires_at: '2099-01-01T00:00:00Z',
+            skills: run.skills.map((s) => ({ type: s.type, skill_id: s.skill_id, version: s.version })),
+          },
   };
 }
 
@@ -270,9 +362,11 @@ export function answerMessages(
   containers: Map<string, string>,
   files: Map<string, ProducedFile>,
 ): MessagesAnswer {
-  const scripted = scriptedTurn(run.prompt, run.skills, run.turn, run.seed);
-  const containerId = stableId('container_011C', run.seed);
-  containers.set(containerId, run.seed);
+  const scripted = run.grader
+    ? gradedTurn(run.grader, stableId('toolu_011C', run.seed))
+    : scriptedTurn(run.prompt, run.skills, run.turn, run.seed, run.uploads);
+  const containerId = run.grader ? undefined : stableId('container_011C', run.seed);
+  if (containerId) containers.set(containerId, run.seed);
   for (const file of scripted.files) files.set(file.id, file);
   const message = messageOf(run, scripted, containerId);
   if (!run.stream) return { body: message };

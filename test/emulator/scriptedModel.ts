@@ -1,8 +1,14 @@
 // The emulator's stand-in for a model: deterministic answers chosen by a token in the prompt, so that each
 // thing Try in Claude must handle can be asked for. Without a token it answers as a skill run usually does:
 // text naming the skill version mounted, one code execution step that reads SKILL.md and writes a file,
-// and a closing text. The same request always gets the same answer (ids included), so the official SDK and
-// the extension can read the same run. It is a test double: its text says so.
+// and a closing text. Which skill it reads is the emulator's documented rule, so that trigger evals can be
+// played: the first attached skill whose description shares a word with the prompt — a word of five or
+// more letters, two words the same when their first five letters are ("summarize" meets "Summarizes") —
+// and none when no description does (then it answers without a skill). The tokens of the other scenarios
+// keep to the first attached skill: they test the stream, not the choice. Files uploaded to the container
+// (`container_upload` blocks) are named in its first text. The same request always gets the same answer
+// (ids included), so the official SDK and the extension can read the same run. It is a test double: its
+// text says so.
 import { createHash } from 'node:crypto';
 import type { VersionRecord } from './store';
 
@@ -21,6 +27,7 @@ export const SCENARIOS = [
   'hostile-files',
   'backticks',
   'hostile-links',
+  'long',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number] | 'default';
 
@@ -58,6 +65,17 @@ export function scenarioOf(prompt: string): ScenarioName {
 /** A stable id of `length` characters from what makes the request what it is. */
 export function stableId(prefix: string, ...parts: string[]): string {
   return prefix + createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 24);
+}
+
+/** A word's key under the rule: its first five letters, lower case; words shorter than five do not count. */
+function wordKeys(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((word) => word.slice(0, 5)));
+}
+
+/** The skill a prompt makes the executor read: the first whose description shares a word with it. */
+export function skillFor(prompt: string, skills: readonly MountedSkill[]): MountedSkill | undefined {
+  const asked = wordKeys(prompt);
+  return skills.find((skill) => [...wordKeys(skill.record.description)].some((key) => asked.has(key)));
 }
 
 function skillMdOf(skill: MountedSkill): string {
@@ -119,18 +137,61 @@ function file(seed: string, filename: string, data: string, extra: Partial<Produ
   };
 }
 
+/** The first text of a run: the double says what it is, what is mounted, and which uploads it sees. */
+function introOf(skills: readonly MountedSkill[], uploads: readonly ProducedFile[], then: string) {
+  const mounted = skills.map((s) => `${s.record.name} (${s.skill_id}, version ${s.version})`).join(', ');
+  const inputs = uploads.map((f) => `${f.filename} (${f.data.length} bytes)`).join(', ');
+  return text(
+    [
+      '[Emulator: a scripted test double, not Claude.]',
+      mounted ? `The container has ${mounted} mounted.` : 'The container has no skill mounted.',
+      inputs ? `Input files in the container: ${inputs}.` : '',
+      then,
+    ]
+      .filter(Boolean)
+      .join(' '),
+  );
+}
+
+/** An answer that reads no skill: what a run of a prompt no attached description matches looks like. */
+function withoutSkill(skills: readonly MountedSkill[], uploads: readonly ProducedFile[], toolId: string): ScriptedTurn {
+  const why = skills.length
+    ? 'No attached skill’s description shares a word of five or more letters with the prompt, so no SKILL.md is read.'
+    : 'Answering without a skill.';
+  return {
+    content: [
+      introOf(skills, uploads, why),
+      ...bashStep(toolId, 'python3 -c "print(\'answered without a skill\')"', { stdout: 'answered without a skill\n' }),
+      text('Done, without a skill.'),
+    ],
+    stopReason: 'end_turn',
+    files: [],
+    chunkBytes: 0,
+    errorMidStream: false,
+    stall: false,
+  };
+}
+
+/** Scenarios whose skill is chosen by the rule; the others test the stream with the first attached skill. */
+const CHOOSING: readonly ScenarioName[] = ['default', 'text-editor', 'long'];
+
 /**
  * The answer to turn `turn` (0 for the first request, 1 after one `pause_turn`, …) of a run of `prompt`
- * with `skills` mounted; `seed` makes its ids (the request without its container id).
+ * with `skills` mounted and `uploads` in the container; `seed` makes its ids (the request without its
+ * container id).
  */
-export function scriptedTurn(prompt: string, skills: MountedSkill[], turn: number, seed: string): ScriptedTurn {
+export function scriptedTurn(
+  prompt: string,
+  skills: MountedSkill[],
+  turn: number,
+  seed: string,
+  uploads: readonly ProducedFile[] = [],
+): ScriptedTurn {
   const scenario = scenarioOf(prompt);
-  const skill = skills[0];
-  const mounted = skills.map((s) => `${s.record.name} (${s.skill_id}, version ${s.version})`).join(', ');
-  const intro = text(
-    `[Emulator: a scripted test double, not Claude.] The container has ${mounted} mounted. Reading SKILL.md now.`,
-  );
   const toolId = (n: number) => stableId('srvtoolu_011C', seed, String(turn), String(n));
+  const skill = CHOOSING.includes(scenario) ? skillFor(prompt, skills) : skills[0];
+  if (!skill) return withoutSkill(skills, uploads, toolId(0));
+  const intro = introOf(skills, uploads, 'Reading SKILL.md now.');
   const summary = file(seed, 'summary.md', summaryOf(skill));
   const step = bashStep(toolId(1), `cat /skills/${skill.record.name}/SKILL.md | python3 summarize.py > summary.md`, {
     stdout: summaryOf(skill).split('\n').slice(0, 3).join('\n') + '\n',
@@ -148,6 +209,11 @@ export function scriptedTurn(prompt: string, skills: MountedSkill[], turn: numbe
   switch (scenario) {
     case 'default':
       return base;
+    case 'long': {
+      // A long answer after the step: what a trigger run that stops at the read does not pay for.
+      const report = Array.from({ length: 400 }, (_, i) => `Line ${i + 1} of the report on ${skill.record.name}.`);
+      return { ...base, content: [intro, ...step, text(report.join('\n')), closing] };
+    }
     case 'pause':
       return turn === 0
         ? { ...base, content: [intro, ...step], stopReason: 'pause_turn' }

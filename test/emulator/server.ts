@@ -373,7 +373,7 @@ export class SkillsEmulator {
     if (v1 === 'v1' && skills === 'messages' && skillId === undefined && method === 'POST') {
       entry.json = await readJsonBody(req);
       const version = String(req.headers['anthropic-version']);
-      const run = checkMessageRequest(entry.json, this.store, this.containers, version);
+      const run = checkMessageRequest(entry.json, this.store, this.containers, version, this.files);
       const answer = answerMessages(run, this.containers, this.files);
       return { status: 200, body: answer.body, stream: answer.stream };
     }

@@ -250,7 +250,7 @@ describe('the Messages API stream from a hostile server', function () {
         model: 'claude-test-1',
         maxTokens: 100,
         prompt: 'Hi',
-        skill: REQUEST.container!.skills[0],
+        skill: REQUEST.container!.skills![0],
         maxRequestBytes: 20_000,
       },
       () => undefined,

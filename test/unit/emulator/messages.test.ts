@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { TEST_KEY, useEmulator } from '../../support/harness';
 
 const tool = { type: 'code_execution_20260521', name: 'code_execution' };
+const grade = { name: 'record_grades', description: 'Grades.', input_schema: { type: 'object' }, strict: true };
 
 describe('emulator: what POST /v1/messages refuses', () => {
   const api = useEmulator();
@@ -79,6 +80,37 @@ describe('emulator: what POST /v1/messages refuses', () => {
     ['temperature (removed in 2026-10-21)', (b) => ({ ...b, temperature: 0.5 }), 400, /temperature/],
     ['an unknown field', (b) => ({ ...b, colour: 'blue' }), 400, /Extra inputs/],
     ['no messages', (b) => ({ ...b, messages: [] }), 400, /at least one/],
+    [
+      'a container_upload of a file never uploaded',
+      (b) => ({ ...b, messages: [{ role: 'user', content: [{ type: 'container_upload', file_id: 'file_nope' }] }] }),
+      400,
+      /messages\.0\.content\.0\.file_id: file 'file_nope' not found/,
+    ],
+    [
+      'a request with neither code execution nor a forced tool',
+      (b) => ({ model: b.model, max_tokens: b.max_tokens, messages: b.messages }),
+      400,
+      /skill runs .* and graders/,
+    ],
+    [
+      'a forced tool that is not in tools',
+      (b) => ({ ...b, tool_choice: { type: 'tool', name: 'record_grades' } }),
+      400,
+      /no tool named 'record_grades'/,
+    ],
+    [
+      'a forced tool beside extended thinking',
+      (b) => ({
+        ...b,
+        tools: [grade],
+        container: undefined,
+        tool_choice: { type: 'tool', name: 'record_grades' },
+        thinking: { type: 'enabled', budget_tokens: 1024 },
+      }),
+      400,
+      /Thinking may not be enabled/,
+    ],
+    ['a tool without a schema', (b) => ({ ...b, tools: [tool, { name: 'x', description: 'x' }] }), 400, /input_schema/],
   ];
   for (const [what, change, status, message] of cases) {
     it(`refuses ${what}`, async () => {

@@ -11,7 +11,7 @@ describe('the run document', () => {
   const api = useEmulator();
 
   beforeEach(() =>
-    api.seed([{ id: 'skill_01Doc', name: 'doc-me', description: 'Documents things.', versionCount: 1 }]),
+    api.seed([{ id: 'skill_01Doc', name: 'doc-me', description: 'Summarizes and documents things.', versionCount: 1 }]),
   );
 
   async function rendered(prompt: string, options: { files?: boolean; timeoutMs?: number } = {}) {
@@ -84,7 +84,7 @@ describe('the run document', () => {
   it('shows a tool error, a text editor view, and a block of an unknown type as such', async () => {
     assert.match((await rendered('x [tool-error]')).markdown, /\*\*Tool error:\*\* `execution_time_exceeded`/);
     assert.match(
-      (await rendered('x [text-editor]')).markdown,
+      (await rendered('Summarize it [text-editor]')).markdown,
       /#### `text_editor_code_execution`: `view \/skills\/doc-me\/SKILL\.md`[\s\S]*\*\*File\*\*\n\n```text\n---\nname: doc-me/,
     );
     assert.match(
