@@ -45,7 +45,7 @@ test('a version row → Try in Claude… → model → prompt → the run docume
   await models.filter({ hasText: 'Emulated Opus 2' }).click();
 
   await quickInput.filter({ hasText: 'prompt for "SQL Reviewer"' }).waitFor({ timeout: 15_000 });
-  await quickInput.locator('input').fill('Summarize this skill.');
+  await quickInput.locator('input').fill('Review this migration.');
   await page.keyboard.press('Enter');
 
   const dialog = page.locator('.monaco-dialog-box');
