@@ -82,6 +82,44 @@ export async function writeRunArtifacts(iteration: string, run: RunArtifacts): P
   return folder;
 }
 
+export interface TriggerResult {
+  query: string;
+  shouldTrigger: boolean;
+  triggered: readonly boolean[];
+  rate: number;
+  passed: boolean;
+  errors: number;
+}
+
+/**
+ * `trigger_results.json`: the shape skill-creator's `run_eval.py` prints, so its description optimiser can
+ * read ours; `errors` counts the runs that got no answer (they are left out of the rate).
+ */
+export async function writeTriggerResults(
+  iteration: string,
+  skill: { skillName: string; description: string },
+  results: readonly TriggerResult[],
+): Promise<void> {
+  const passed = results.filter((r) => r.passed).length;
+  await writeFile(
+    join(iteration, 'trigger_results.json'),
+    json({
+      skill_name: skill.skillName,
+      description: skill.description,
+      results: results.map((r) => ({
+        query: r.query,
+        should_trigger: r.shouldTrigger,
+        trigger_rate: r.rate,
+        triggers: r.triggered.filter(Boolean).length,
+        runs: r.triggered.length,
+        pass: r.passed,
+        errors: r.errors,
+      })),
+      summary: { total: results.length, passed, failed: results.length - passed },
+    }),
+  );
+}
+
 export async function writeBenchmark(iteration: string, benchmark: Benchmark): Promise<void> {
   await writeFile(join(iteration, 'benchmark.json'), json(benchmark));
   await writeFile(join(iteration, 'benchmark.md'), benchmarkMarkdown(benchmark));

@@ -59,7 +59,15 @@ function filesSection(files: readonly ProducedFile[]): string {
     .join('\n\n');
 }
 
-export function graderRequest(input: GradingInput): MessageRequest {
+/**
+ * A 400 about `strict`: a model that does not take strict tools (which do is UNVERIFIED). The grader is then
+ * asked again without it; the answer is checked just the same.
+ */
+export function refusesStrict(err: unknown): boolean {
+  return err instanceof SkillsApiError && err.status === 400 && /\bstrict\b/i.test(err.message);
+}
+
+export function graderRequest(input: GradingInput, strict = true): MessageRequest {
   const expectations = input.expectations.map((text, index) => `${index}. ${text}`).join('\n');
   const content = [
     `## The task\n<task>\n${input.prompt}\n</task>`,
@@ -79,7 +87,7 @@ export function graderRequest(input: GradingInput): MessageRequest {
       {
         name: GRADE_TOOL,
         description: 'Records whether the run meets each expectation, with the evidence for the verdict.',
-        strict: true,
+        ...(strict ? { strict: true } : {}),
         input_schema: {
           type: 'object',
           properties: {

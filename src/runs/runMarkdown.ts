@@ -13,13 +13,15 @@ import { formatBytes, plural } from '../shared/words';
 export const SHOWN_OUTPUT_LINES = 12;
 
 export interface RunView {
+  /** The document's first words: 'Try in Claude' unless said (an eval's transcript). */
+  heading?: string;
   title: string;
   prompt: string;
   model: string;
   maxTokens: number;
-  /** What was asked for: `skill_… latest`, or a version id. */
-  skillId: string;
-  askedVersion: string;
+  /** What was asked for: `skill_… latest`, or a version id; no skill for an eval's baseline. */
+  skillId?: string;
+  askedVersion?: string;
   /** Said at the top, as the demo's emulator is a test double. */
   notice?: string;
   turns: readonly RunTurn[];
@@ -29,6 +31,11 @@ export interface RunView {
   files?: readonly RunFile[];
   /** How many produced files are being fetched. */
   fetchingFiles?: number;
+  /**
+   * For a transcript written to disk: every output line in the document (nothing is served beside it), and
+   * the folder its produced files are linked in.
+   */
+  transcript?: { filesFolder: string };
 }
 
 export interface RenderedRun {
@@ -78,9 +85,9 @@ const quote = (text: string) =>
 const linkTarget = (path: string) => `<${path.replace(/[<>]/g, encodeURIComponent)}>`;
 
 /** Output shown up to SHOWN_OUTPUT_LINES lines; past that, the rest is a file the document links to. */
-function output(label: string, text: string, path: string, outputs: Map<string, string>): string {
+function output(label: string, text: string, path: string, outputs: Map<string, string> | undefined): string {
   const lines = text.replace(/\n$/, '').split('\n');
-  if (lines.length <= SHOWN_OUTPUT_LINES) return `${label}\n\n${fenced(text, 'text')}`;
+  if (!outputs || lines.length <= SHOWN_OUTPUT_LINES) return `${label}\n\n${fenced(text, 'text')}`;
   outputs.set(path, text);
   const shown = lines.slice(0, SHOWN_OUTPUT_LINES).join('\n');
   const more = lines.length - SHOWN_OUTPUT_LINES;
@@ -101,12 +108,16 @@ function toolUse(block: ContentBlock): string {
   return `#### ${code(name)}${what ? `: ${code(what)}` : ''}\n\n${fenced(JSON.stringify(block.input ?? {}, null, 2), 'json')}`;
 }
 
-function toolResult(
-  block: ContentBlock,
-  step: string,
-  outputs: Map<string, string>,
-  files: readonly RunFile[] | undefined,
-): string {
+/** Where a rendering puts what it does not show inline: long outputs (none for a transcript), linked files. */
+interface Sink {
+  /** Undefined when every output is shown whole. */
+  outputs: Map<string, string> | undefined;
+  filesFolder: string;
+  files: readonly RunFile[] | undefined;
+}
+
+function toolResult(block: ContentBlock, step: string, sink: Sink): string {
+  const { outputs, files } = sink;
   const content = asObject(block.content);
   const type = String(content.type ?? '');
   if (type.endsWith('_error')) {
@@ -132,18 +143,18 @@ function toolResult(
   if (produced.length > 0) {
     const names = produced.map((o) => {
       const file = files?.find((f) => f.fileId === o.file_id);
-      return file ? fileLink(file) : code(String(o.file_id));
+      return file ? fileLink(file, sink.filesFolder) : code(String(o.file_id));
     });
     parts.push(`Produced: ${names.join(', ')}`);
   }
   return parts.join('\n\n') || '*(no output)*';
 }
 
-function fileLink(file: RunFile): string {
-  return file.data ? `[${escapeInline(file.name)}](${linkTarget(`files/${file.name}`)})` : escapeInline(file.name);
+function fileLink(file: RunFile, folder: string): string {
+  return file.data ? `[${escapeInline(file.name)}](${linkTarget(`${folder}/${file.name}`)})` : escapeInline(file.name);
 }
 
-function block(block: ContentBlock, step: string, outputs: Map<string, string>, files: readonly RunFile[] | undefined) {
+function block(block: ContentBlock, step: string, sink: Sink) {
   // The assembler refuses such blocks; a view built some other way still renders.
   if (!isBlock(block)) return '**A block that is not one:** *(not shown)*';
   switch (block.type) {
@@ -157,21 +168,22 @@ function block(block: ContentBlock, step: string, outputs: Map<string, string>, 
     case 'tool_use':
       return toolUse(block);
     default:
-      if (block.type.endsWith('_tool_result')) return toolResult(block, step, outputs, files);
+      if (block.type.endsWith('_tool_result')) return toolResult(block, step, sink);
       return `**A block of a type this version does not know:** ${code(block.type)}\n\n${fenced(JSON.stringify(block, null, 2), 'json')}`;
   }
 }
 
 const size = (bytes: number | undefined) => (bytes === undefined ? '' : formatBytes(bytes));
 
-function filesSection(view: RunView): string | undefined {
+function filesSection(view: RunView, folder: string): string | undefined {
   if (view.fetchingFiles) return `## Files\n\nFetching ${plural(view.fetchingFiles, 'file')}…`;
   if (!view.files || view.files.length === 0) return undefined;
   const rows = view.files.map((file) => {
     const facts = [size(file.sizeBytes), file.mimeType].filter(Boolean).join(', ');
-    return `- ${fileLink(file)}${facts ? ` (${facts})` : ''}${file.note ? ` — ${escapeInline(file.note)}` : ''}`;
+    return `- ${fileLink(file, folder)}${facts ? ` (${facts})` : ''}${file.note ? ` — ${escapeInline(file.note)}` : ''}`;
   });
-  return `## Files\n\n${rows.join('\n')}\n\nSave them with **Save Run Files…** in this editor's title bar.`;
+  const save = view.transcript ? '' : "\n\nSave them with **Save Run Files…** in this editor's title bar.";
+  return `## Files\n\n${rows.join('\n')}${save}`;
 }
 
 const STOP_REASONS: Readonly<Record<string, string>> = {
@@ -199,7 +211,9 @@ function footer(view: RunView): string {
   const requestIds = view.turns.map((t) => t.requestId).filter((id): id is string => Boolean(id));
   const rows = [
     `**Model:** ${code(last?.model ?? view.model)} (max_tokens ${view.maxTokens})`,
-    `**Skill version that ran:** ${versions.length ? versions.join(', ') : 'not reported'} (asked for ${code(view.skillId)} ${code(view.askedVersion)})`,
+    view.skillId === undefined
+      ? '**Skill:** none attached (a run without a skill)'
+      : `**Skill version that ran:** ${versions.length ? versions.join(', ') : 'not reported'} (asked for ${code(view.skillId)} ${code(view.askedVersion ?? 'latest')})`,
     `**Tokens:** ${usageOf(view.turns)}`,
     `**Stop reason:** ${stop ? (Object.hasOwn(STOP_REASONS, stop) ? STOP_REASONS[stop] : code(String(stop))) : 'none'}`,
   ];
@@ -214,7 +228,12 @@ function footer(view: RunView): string {
 
 export function renderRun(view: RunView): RenderedRun {
   const outputs = new Map<string, string>();
-  const parts = [`# Try in Claude: ${escapeInline(view.title)}`];
+  const sink: Sink = {
+    outputs: view.transcript ? undefined : outputs,
+    filesFolder: view.transcript?.filesFolder ?? 'files',
+    files: view.files,
+  };
+  const parts = [`# ${escapeInline(view.heading ?? 'Try in Claude')}: ${escapeInline(view.title)}`];
   if (view.notice) parts.push(`> **${escapeInline(view.notice)}**`);
   parts.push(`**Prompt**\n\n${quote(view.prompt)}`);
   parts.push('## Answer');
@@ -222,11 +241,11 @@ export function renderRun(view: RunView): RenderedRun {
   const blocks = view.turns.flatMap((t) => (Array.isArray(t.message?.content) ? t.message.content : []));
   for (const b of blocks) {
     if (b?.type === 'server_tool_use' || b?.type === 'tool_use') step++;
-    parts.push(block(b, String(step), outputs, view.files));
+    parts.push(block(b, String(step), sink));
   }
   if (blocks.length === 0 && !view.ended) parts.push('*Waiting for the answer…*');
   if (!view.ended) parts.push('*Streaming…*');
-  const files = filesSection(view);
+  const files = filesSection(view, sink.filesFolder);
   if (files) parts.push(files);
   if (view.ended) {
     parts.push('---', footer(view));
