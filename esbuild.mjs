@@ -1,5 +1,5 @@
-// Bundles the extension into dist/extension.js, and the skill folder checks (yaml, ignore, jszip) into
-// dist/skill.js, which the extension loads on first use. `--production` minifies; `--watch` rebuilds.
+// Bundles the extension into dist/extension.js, and the skill folder checks (yaml, ignore, jszip) with the
+// evals engine into dist/skill.js, which the extension loads on first use. `--production` minifies; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -22,13 +22,16 @@ const problemMatcherPlugin = {
 
 /** The bundles' options, shared with the test that checks what the main bundle may not hold. */
 export const bundleOptions = {
-  entryPoints: { extension: 'src/extension.ts', skill: 'src/skill/index.ts' },
+  entryPoints: { extension: 'src/extension.ts', skill: 'src/skillBundle.ts' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
   outdir: 'dist',
   external: ['vscode', './skill.js'],
+  // jsonc-parser's `main` is a UMD build whose factory requires its parts at run time, out of esbuild's
+  // sight: its ES module build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 // Run as a script, it builds; imported (for bundleOptions), it builds nothing.

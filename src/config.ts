@@ -18,6 +18,14 @@ function settings(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SECTION);
 }
 
+/** A whole number setting within bounds, else its default with one warning. */
+function wholeNumber(key: string, fallback: number, min: number, max: number): number {
+  const value = settings().get<number>(key, fallback);
+  if (Number.isInteger(value) && value >= min && value <= max) return value;
+  warnOnce(`${key}:${value}`, `claudeSkills.${key} must be a whole number from ${min} to ${max}; using ${fallback}.`);
+  return fallback;
+}
+
 export function apiBaseUrl(): string {
   const value = settings().get<string>('apiBaseUrl', DEFAULT_API_BASE_URL).trim();
   const problem = apiBaseUrlProblem(value);
@@ -39,15 +47,7 @@ export function requestTimeoutMs(): number {
 const DEFAULT_PAGE_SIZE = 20;
 
 /** Page size of both lists: a whole number from 1 to 100. */
-export function pageSize(): number {
-  const value = settings().get<number>('pageSize', DEFAULT_PAGE_SIZE);
-  if (Number.isInteger(value) && value >= 1 && value <= 100) return value;
-  warnOnce(
-    `pageSize:${value}`,
-    `claudeSkills.pageSize must be a whole number from 1 to 100; using ${DEFAULT_PAGE_SIZE}.`,
-  );
-  return DEFAULT_PAGE_SIZE;
-}
+export const pageSize = (): number => wholeNumber('pageSize', DEFAULT_PAGE_SIZE, 1, 100);
 
 export type SourcesSetting = 'all' | 'custom' | 'anthropic';
 const SOURCES: readonly SourcesSetting[] = ['all', 'custom', 'anthropic'];
@@ -104,15 +104,7 @@ export function tryModel(): string | undefined {
 const DEFAULT_TRY_MAX_TOKENS = 4096;
 
 /** `max_tokens` of a try: a whole number from 1 to 128,000 (then capped by the model's own). */
-export function tryMaxTokensSetting(): number {
-  const value = settings().get<number>('tryMaxTokens', DEFAULT_TRY_MAX_TOKENS);
-  if (Number.isInteger(value) && value >= 1 && value <= 128_000) return value;
-  warnOnce(
-    `tryMaxTokens:${value}`,
-    `claudeSkills.tryMaxTokens must be a whole number from 1 to 128000; using ${DEFAULT_TRY_MAX_TOKENS}.`,
-  );
-  return DEFAULT_TRY_MAX_TOKENS;
-}
+export const tryMaxTokensSetting = (): number => wholeNumber('tryMaxTokens', DEFAULT_TRY_MAX_TOKENS, 1, 128_000);
 
 const DEFAULT_TURN_TIMEOUT_MINUTES = 15;
 
@@ -125,4 +117,37 @@ export function tryTurnTimeoutMinutes(): number {
     `claudeSkills.tryTurnTimeoutMinutes must be a number of minutes from 1 to 120; using ${DEFAULT_TURN_TIMEOUT_MINUTES}.`,
   );
   return DEFAULT_TURN_TIMEOUT_MINUTES;
+}
+
+/** The model evals run on, or undefined: as Try in Claude chooses. */
+export function evalModel(): string | undefined {
+  return settings().get<string>('evalModel', '').trim() || undefined;
+}
+
+/** The model that grades, or undefined: the eval model. */
+export function evalGraderModel(): string | undefined {
+  return settings().get<string>('evalGraderModel', '').trim() || undefined;
+}
+
+export const evalRuns = () => wholeNumber('evalRuns', 1, 1, 10);
+export const evalTriggerRuns = () => wholeNumber('evalTriggerRuns', 3, 1, 10);
+export const evalConcurrency = () => wholeNumber('evalConcurrency', 4, 1, 16);
+
+export type EvalBaselineSetting = 'auto' | 'published' | 'none';
+const BASELINES: readonly EvalBaselineSetting[] = ['auto', 'published', 'none'];
+
+export function evalBaseline(): EvalBaselineSetting {
+  const value = settings().get<string>('evalBaseline', 'auto');
+  if ((BASELINES as readonly string[]).includes(value)) return value as EvalBaselineSetting;
+  warnOnce(`evalBaseline:${value}`, `claudeSkills.evalBaseline must be one of ${BASELINES.join(', ')}; using auto.`);
+  return 'auto';
+}
+
+export function evalTriggerNeighbours(): boolean {
+  return settings().get<boolean>('evalTriggerNeighbours', true) !== false;
+}
+
+/** The folder iterations go under, as set (absolute, or relative to the skill's workspace folder); undefined: beside the skill. */
+export function evalResultsFolder(): string | undefined {
+  return settings().get<string>('evalResultsFolder', '').trim() || undefined;
 }

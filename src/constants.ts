@@ -30,6 +30,17 @@ export const CommandIds = {
   openSkillMd: 'claudeSkills.openSkillMd',
   trySkill: 'claudeSkills.trySkill',
   saveRunFiles: 'claudeSkills.saveRunFiles',
+  createEvals: 'claudeSkills.createEvals',
+  showEvalReport: 'claudeSkills.showEvalReport',
+  deleteEvalDrafts: 'claudeSkills.deleteEvalDrafts',
+} as const;
+
+/** The Testing API's names for Skill Evals. */
+export const EvalTesting = {
+  controllerId: 'claudeSkills.evals',
+  controllerLabel: 'Skill Evals',
+  runProfile: 'Run Evals',
+  publishedProfile: 'Run Evals on a Published Version…',
 } as const;
 
 /** Commands only tree items run (a click on "Load more…" or Retry): registered, never contributed. */
@@ -54,6 +65,7 @@ export const WorkbenchCommands = {
   showProblems: 'workbench.actions.view.problems',
   manageTrust: 'workbench.trust.manage',
   markdownPreviewToSide: 'markdown.showPreviewToSide',
+  markdownPreview: 'markdown.showPreview',
 } as const;
 
 /** The context keys the extension sets, with the kind of value each holds; when-clauses read them. */

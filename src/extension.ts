@@ -10,6 +10,10 @@ import { clearFilter } from './commands/clearFilter';
 import { compareWithLocal } from './commands/compareWithLocal';
 import { compareWithPublished } from './commands/compareWithPublished';
 import { compareVersions } from './commands/compareVersions';
+import { createEvals } from './commands/createEvals';
+import { deleteEvalDrafts } from './commands/deleteEvalDrafts';
+import { showEvalReport } from './commands/showEvalReport';
+import { registerEvalTesting, type EvalTesting } from './testing/evalTesting';
 import { restoreVersion } from './commands/restoreVersion';
 import { saveRunFiles } from './commands/saveRunFiles';
 import { copyId } from './commands/copyId';
@@ -64,6 +68,7 @@ export interface ClaudeSkillsExports {
   workspaceView: WorkspaceSkillsView;
   decorations: SkillFolderDecorations;
   runs: RunFileSystem;
+  evals: EvalTesting;
   /** The extension's log folder: its output channel's file is beside it, for the tests that read the log. */
   logUri: vscode.Uri;
   /** How many files were read to be hashed so far: the tests count them. */
@@ -115,6 +120,17 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     log,
   });
   const workspaceView = new WorkspaceSkillsView(workspaceSkills);
+  // Evals share the key and the log, but leave 429/529 to their own limiter, which pauses every request.
+  const evalCore = new ApiCore({ ...apiOptions(async () => (await keyStore.get())?.key), retry: { maxRetries: 0 } });
+  const evals = registerEvalTesting(folders, {
+    client,
+    evalClients: { messages: new MessagesClient(evalCore), files: new FilesClient(evalCore) },
+    keyStore,
+    state: context.globalState,
+    workspaceSkills,
+    slugs,
+    log,
+  });
   const decorations = new SkillFolderDecorations(workspaceSkills, folders, targets);
   const publishDeps = {
     client,
@@ -135,6 +151,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     targets,
     workspaceSkills,
     workspaceView,
+    evals.disposable,
     decorations,
     vscode.window.registerFileDecorationProvider(decorations),
     diagnostics,
@@ -201,6 +218,9 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
       log,
     ),
     registerCommand(CommandIds.saveRunFiles, saveRunFiles({ runs }), log),
+    registerCommand(CommandIds.createEvals, createEvals({ folders, workspaceSkills }), log),
+    registerCommand(CommandIds.showEvalReport, showEvalReport({ tests: evals.tests, runs: evals.runs }), log),
+    registerCommand(CommandIds.deleteEvalDrafts, deleteEvalDrafts({ client, workspaceSkills, slugs, model }), log),
     registerCommand(
       CommandIds.compareWithPublished,
       compareWithPublished({ client, versionFiles, folders, targets, workspaceSkills }),
@@ -218,6 +238,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     workspaceView,
     decorations,
     runs,
+    evals,
     logUri: context.logUri,
     filesHashed: () => skillModule().filesHashed(),
     workspaceState: context.workspaceState,

@@ -1,10 +1,10 @@
-import type * as SkillModule from './skill/index';
+import type * as SkillModule from './skillBundle';
 
 let loaded: typeof SkillModule | undefined;
 
 /**
- * The skill folder checks and packaging (yaml, ignore, jszip: about 250 KB), loaded on first use so that
- * VS Code's start does not pay for them. In the package, dist/skill.js sits next to dist/extension.js.
+ * The skill folder checks and packaging (yaml, ignore, jszip: about 250 KB) and the evals engine, loaded
+ * on first use so that VS Code's start does not pay for them. In the package, dist/skill.js sits next to dist/extension.js.
  */
 export function skillModule(): typeof SkillModule {
   // A plain require, which esbuild leaves alone (./skill.js is external): the second bundle loads here.

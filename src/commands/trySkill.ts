@@ -8,7 +8,7 @@ import type { FilesClient } from '../api/filesClient';
 import type { MessagesClient } from '../api/messagesClient';
 import { collectAll } from '../api/paging';
 import { CodeExecutionTools, runSkillWithFiles } from '../operations/skillRun';
-import type { ModelInfo, Skill } from '../api/types';
+import type { Skill } from '../api/types';
 import { keyHint, type ApiKeyStore } from '../auth/apiKeyStore';
 import { CommandIds, StateKeys, WorkbenchCommands } from '../constants';
 import { tryMaxTokensSetting, tryModel, tryTurnTimeoutMinutes } from '../config';
@@ -18,7 +18,8 @@ import type { RunView } from '../runs/runMarkdown';
 import type { SkillNode, VersionNode } from '../tree/nodes';
 import { containerSkillType, skillPickItem, skillTitle, versionPickItems } from '../tree/present';
 import type { WorkspaceSkillNode } from '../tree/workspaceSkillsProvider';
-import { modelPicks, tryMaxTokens } from './plans/modelChoice';
+import { tryMaxTokens } from './plans/modelChoice';
+import { chooseModel } from './support/modelChoice';
 import { billingNotice, rememberPrompt, runOutcomeMessage } from './plans/tryPlan';
 import { withCancellableProgress } from './support/cancellation';
 import { plural } from '../shared/words';
@@ -80,33 +81,6 @@ async function targetOf(arg: TryArg, client: TrySkillDeps['client']): Promise<Tr
   return picked && { skill, version: picked.version };
 }
 
-async function chooseModel(
-  deps: TrySkillDeps,
-  given: string | undefined,
-): Promise<{ id: string; info?: ModelInfo } | undefined> {
-  const models = collectAll(deps.client.modelPages({ limit: 1000 }));
-  const wanted = given ?? tryModel();
-  if (wanted) {
-    // The model's own cap is read when the list says it; a model it does not list is sent as named.
-    const info = (await models.catch(() => [])).find((m) => m.id === wanted);
-    return { id: wanted, info };
-  }
-  const items = models.then((all) => {
-    const picks = modelPicks(all, deps.state.get<string>(StateKeys.lastTryModel));
-    if (picks.length === 0)
-      throw new Error('None of the models this key may use runs the code execution tool skills need.');
-    return picks;
-  });
-  const picked = await vscode.window.showQuickPick(items, {
-    title: 'Try in Claude (3/4): model',
-    placeHolder: 'Models that run the code execution tool skills need',
-    matchOnDescription: true,
-  });
-  if (!picked) return undefined;
-  await deps.state.update(StateKeys.lastTryModel, picked.model.id);
-  return { id: picked.model.id, info: picked.model };
-}
-
 async function askPrompt(deps: TrySkillDeps, skill: Skill, given: string | undefined): Promise<string | undefined> {
   const prompts = deps.state.get<Record<string, string>>(StateKeys.tryPrompts, {});
   const prompt =
@@ -129,7 +103,7 @@ export function trySkill(deps: TrySkillDeps) {
   return async (arg?: TryArg, _selected?: unknown, options: TrySkillOptions = {}): Promise<vscode.Uri | undefined> => {
     const target = await targetOf(arg, deps.client);
     if (!target) return undefined;
-    const model = await chooseModel(deps, options.model);
+    const model = await chooseModel(deps, options.model ?? tryModel(), 'Try in Claude (3/4): model');
     if (!model) return undefined;
     const prompt = await askPrompt(deps, target.skill, options.prompt);
     if (prompt === undefined) return undefined;

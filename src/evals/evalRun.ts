@@ -51,6 +51,8 @@ export interface EvalSubject {
   directories: string[];
   /** The draft carries another name than the folder's: its results may not be representative. */
   renamed?: boolean;
+  /** Its SKILL.md's description, for trigger_results.json. */
+  description?: string;
 }
 
 export type EvalBaseline = { configuration: 'without_skill' } | { configuration: 'old_skill'; skill: SkillAttachment };

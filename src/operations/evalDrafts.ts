@@ -9,12 +9,18 @@ import { collectAll } from '../api/paging';
 import { bytesOf, type Skill, type UploadFile } from '../api/types';
 import { sha256Hex } from '../skill/fileHashes';
 import type { ReadArchive } from './publish';
-import { EVAL_DRAFT_MARKER, isEvalDraft, listCustomSkills, slugOf, type SlugMemory } from './skillLookup';
+import {
+  EVAL_DRAFT_MARKER,
+  isEvalDraft,
+  listCustomSkills,
+  renamedDraftSlug,
+  slugOf,
+  type SlugMemory,
+} from './skillLookup';
 
 export const KEPT_DRAFT_VERSIONS = 3;
 /** Drafts looked at, at most, for the one of a folder: a workspace has one per folder that ran evals. */
 const MAX_DRAFTS_READ = 200;
-const MAX_SLUG = 64;
 
 export type DraftClient = Pick<
   SkillsClient,
@@ -44,9 +50,6 @@ export interface EvalDraft {
 }
 
 export const draftDisplayName = (title: string) => `${title.slice(0, 200)} ${EVAL_DRAFT_MARKER}`;
-/** `<name>-draft`, the name cut so the suffix fits the API's 64 characters. */
-export const renamedDraftSlug = (slug: string) =>
-  `${slug.slice(0, MAX_SLUG - '-draft'.length).replace(/-+$/, '')}-draft`;
 
 const topFolder = (files: readonly UploadFile[]) => files[0]?.path.split('/')[0] ?? '';
 

@@ -19,6 +19,10 @@ export function listCustomSkills(client: Pick<SkillsClient, 'skillPages'>, signa
 
 /** What the display name of an eval draft ends with: how drafts are told from the skills they test. */
 export const EVAL_DRAFT_MARKER = '(eval draft)';
+const MAX_SLUG = 64;
+/** `<name>-draft`, the name cut so the suffix fits the API's 64 characters: a draft's name when its own was refused. */
+export const renamedDraftSlug = (slug: string) =>
+  `${slug.slice(0, MAX_SLUG - '-draft'.length).replace(/-+$/, '')}-draft`;
 
 /** A custom skill the evals made to run a folder's current files: never a folder's publish target. */
 export function isEvalDraft(skill: Pick<Skill, 'source' | 'displayName'>): boolean {

@@ -4,7 +4,13 @@ import { ContextKeys, setContext } from '../constants';
 const SKILL_MD_GLOB = '**/SKILL.md';
 /** Folders never searched for skills: dependencies and tool state, whatever files.exclude says. */
 const SKIPPED_FOLDERS = ['node_modules', '.git', '.venv', '__pycache__'];
-const SEARCH_EXCLUDE = `{${SKIPPED_FOLDERS.map((name) => `**/${name}/**`).join(',')}}`;
+/**
+ * Eval results (skill-creator's `<folder>-workspace/iteration-N/eval-K/…`): a run's outputs may hold a
+ * SKILL.md of the model's making, which is no skill of the workspace's.
+ */
+const EVAL_RESULTS = '**/iteration-*/eval-*/**';
+const isEvalResult = (path: string) => /\/iteration-\d+\/eval-[^/]+\//.test(path);
+const SEARCH_EXCLUDE = `{${[...SKIPPED_FOLDERS.map((name) => `**/${name}/**`), EVAL_RESULTS].join(',')}}`;
 /** Entries created within this long of each other are looked at together. */
 const SETTLE_MS = 200;
 /** Past this many folders created at once, the whole workspace is searched again instead. */
@@ -69,7 +75,7 @@ export class SkillFolderWatcher implements vscode.Disposable {
   }
 
   private onCreate(uri: vscode.Uri): void {
-    if (uri.path.split('/').some((segment) => SKIPPED_FOLDERS.includes(segment))) return;
+    if (uri.path.split('/').some((segment) => SKIPPED_FOLDERS.includes(segment)) || isEvalResult(uri.path)) return;
     if (uri.path.endsWith('/SKILL.md')) {
       const folder = folderOf(uri);
       if (!this.folders.has(folder.fsPath)) {

@@ -2,7 +2,7 @@
 // the key stored, settings applied, and all of it undone after. Waits on the events the extension reacts
 // to, not on a fixed sleep, so the view's own reloads are over before the first test.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ClaudeSkillsExports } from '../../src/extension';
@@ -67,6 +67,28 @@ export async function eventually<T>(read: () => T | Promise<T>, ok: (value: T) =
     if (ok(value)) return value;
     if (Date.now() > until) assert.fail(`${what}; last seen:\n${String(value)}`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Makes `dir` (and the folders above it that are missing) and waits until the file watcher reports changes
+ * in each: a folder made a moment ago may not be watched yet, and a test that writes into it would wait
+ * for an event that never comes.
+ */
+export async function watchedDir(exports: Pick<ClaudeSkillsExports, 'folders'>, dir: string): Promise<void> {
+  const levels: string[] = [];
+  for (let at = dir; !existsSync(at); at = join(at, '..')) levels.unshift(at);
+  for (const level of levels) {
+    mkdirSync(level);
+    const probe = join(level, 'watch-probe.txt');
+    const seen = nextEvent(exports.folders.onDidTouch, (uri) => uri.fsPath === probe);
+    let watched = false;
+    for (let attempt = 0; attempt < 20 && !watched; attempt++) {
+      writeFileSync(probe, `${attempt}`);
+      watched = await Promise.race([seen.then(() => true), new Promise<boolean>((r) => setTimeout(r, 500, false))]);
+    }
+    assert.ok(watched, `the file watcher never reported a change in ${level}`);
+    rmSync(probe);
   }
 }
 

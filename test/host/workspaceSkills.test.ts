@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { CommandIds, ViewIds } from '../../src/constants';
 import type { WorkspaceSkill } from '../../src/workspace/workspaceSkills';
-import { eventually, extensionLog, hideViews, nextEvent, useHostSuite } from './hostSuite';
+import { eventually, extensionLog, hideViews, nextEvent, useHostSuite, watchedDir } from './hostSuite';
 
 const KEY = 'sk-ant-workspace-skills-1122';
 
@@ -99,22 +99,7 @@ describe('the Workspace Skills view', () => {
    * folder only after its creation is seen, so what is made inside it before then goes unseen. A checkout
    * that VS Code opened, or a folder made a while ago, is watched already.
    */
-  async function makeWatchedDir(dir: string): Promise<void> {
-    const levels: string[] = [];
-    for (let at = dir; !existsSync(at); at = join(at, '..')) levels.unshift(at);
-    for (const level of levels) {
-      mkdirSync(level);
-      const probe = join(level, 'watch-probe.txt');
-      const seen = nextEvent(suite.exports.folders.onDidTouch, (uri) => uri.fsPath === probe);
-      let watched = false;
-      for (let attempt = 0; attempt < 20 && !watched; attempt++) {
-        writeFileSync(probe, `${attempt}`);
-        watched = await Promise.race([seen.then(() => true), new Promise<boolean>((r) => setTimeout(r, 500, false))]);
-      }
-      assert.ok(watched, `the file watcher never reported a change in ${level}`);
-      rmSync(probe);
-    }
-  }
+  const makeWatchedDir = (dir: string) => watchedDir(suite.exports, dir);
 
   it('a file rewritten on disk, as git pull or a script would, makes the folder modified', async () => {
     await makeWatchedDir(join(scratchRoot().fsPath, 'ws-disk', 'scripts'));

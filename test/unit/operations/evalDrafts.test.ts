@@ -1,13 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { bytesOf } from '../../../src/api/types';
-import {
-  KEPT_DRAFT_VERSIONS,
-  draftDisplayName,
-  prepareEvalDraft,
-  renamedDraftSlug,
-  withSlug,
-} from '../../../src/operations/evalDrafts';
-import { isEvalDraft, listNameMatchableSkills } from '../../../src/operations/skillLookup';
+import { KEPT_DRAFT_VERSIONS, draftDisplayName, prepareEvalDraft, withSlug } from '../../../src/operations/evalDrafts';
+import { isEvalDraft, listNameMatchableSkills, renamedDraftSlug } from '../../../src/operations/skillLookup';
 import { unpackVersionZip } from '../../../src/skill/versionArchive';
 import { skillFiles, slugMemory, useEmulator } from '../../support/harness';
 

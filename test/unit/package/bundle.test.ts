@@ -6,10 +6,10 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { repoRoot } from '../../support/vscodeServer';
 
-const KEPT_OUT = ['undici', 'jszip', 'yaml', 'ignore', '@secretlint/'];
+const KEPT_OUT = ['undici', 'jszip', 'yaml', 'ignore', '@secretlint/', 'jsonc-parser'];
 
 describe('the main bundle', () => {
-  it('holds none of undici, jszip, yaml, ignore or the secret scanner; the skill bundle holds the checks', async function () {
+  it('holds none of undici, jszip, yaml, ignore, jsonc-parser or the secret scanner; the skill bundle holds the checks and the evals engine', async function () {
     this.timeout(60_000);
     const { bundleOptions } = (await import(pathToFileURL(join(repoRoot, 'esbuild.mjs')).href)) as {
       bundleOptions: esbuild.BuildOptions;
@@ -26,7 +26,7 @@ describe('the main bundle', () => {
       );
     }
     const skill = inputsOf('skill');
-    for (const library of ['jszip', 'yaml', 'ignore', '@secretlint/core'])
+    for (const library of ['jszip', 'yaml', 'ignore', '@secretlint/core', 'jsonc-parser'])
       assert.ok(
         skill.some((i) => i.includes(`node_modules/${library}`)),
         `${library} is not in dist/skill.js`,

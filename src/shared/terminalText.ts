@@ -1,0 +1,14 @@
+// Text for a test run's output, which VS Code shows in a terminal: a model's transcript must not move the
+// cursor, recolour or retitle it, so escape sequences and control characters go, and line ends are `\r\n`
+// as a terminal needs them.
+
+/** CSI, OSC and other escape sequences (`ESC [ … m`, `ESC ] … BEL`, `ESC x`). */
+const ESCAPES =
+  // eslint-disable-next-line no-control-regex
+  /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])|\u009b[0-?]*[ -/]*[@-~]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+export function terminalText(text: string): string {
+  return text.replace(ESCAPES, '').replace(/\r\n?/g, '\n').replace(CONTROLS, '').replace(/\n/g, '\r\n');
+}
