@@ -93,12 +93,14 @@ function selected(tests: EvalTests, request: vscode.TestRunRequest): FolderRun[]
     if (excluded.has(item.id)) return;
     const kind = tests.kindOf(item);
     if (!kind) return;
+    // The item as this controller holds it now (the request's may be an older object of the same id).
+    const current = tests.itemOf(item.id) ?? item;
     const key = kind.folder.folder.toString();
     const run = runs.get(key) ?? { entry: kind.folder, evalItems: new Map(), queryItems: new Map(), done: new Set() };
     runs.set(key, run);
-    if (kind.kind === 'eval') run.evalItems.set(kind.id, item);
-    else if (kind.kind === 'query') run.queryItems.set(kind.index, item);
-    else item.children.forEach(add);
+    if (kind.kind === 'eval') run.evalItems.set(kind.id, current);
+    else if (kind.kind === 'query') run.queryItems.set(kind.index, current);
+    else current.children.forEach(add);
   };
   if (request.include) request.include.forEach(add);
   else tests.controller.items.forEach(add);
@@ -152,8 +154,19 @@ export class EvalRuns {
   ): Promise<Map<string, ItemResult>> {
     await this.deps.tests.discover();
     const folders = selected(this.deps.tests, request).filter((f) => evalsIn(f).length + queriesIn(f).length > 0);
-    if (folders.length === 0) return new Map();
-    const model = await chooseModel(this.deps, evalModel() ?? tryModel(), 'Skill Evals: model');
+    if (folders.length === 0) {
+      void vscode.window.showWarningMessage(
+        'Nothing to run: the evals asked for have problems (see the Problems panel), or were removed from their files.',
+      );
+      return new Map();
+    }
+    const model = await chooseModel(this.deps, evalModel() ?? tryModel(), 'Skill Evals: model').catch(
+      (err: unknown) => {
+        // Before any item ran (no key, no network): said once, instead of VS Code's bare "an error occurred".
+        void vscode.window.showErrorMessage(`Skill Evals could not start: ${describeError(err)}`);
+        return undefined;
+      },
+    );
     if (!model) return new Map();
     const run = new RecordedRun(this.deps.tests.controller.createTestRun(request, undefined, true));
     const abort = new AbortController();
@@ -225,7 +238,10 @@ export class EvalRuns {
         versionPickItems(skill, all, vscode.env.language),
       );
       versionId = (
-        await vscode.window.showQuickPick(versions, { title: `Run Evals on a version of "${skillTitle(skill)}"` })
+        await vscode.window.showQuickPick(versions, {
+          title: `Run Evals on a version of "${skillTitle(skill)}"`,
+          ignoreFocusOut: true,
+        })
       )?.version.id;
     }
     if (!versionId) return undefined;

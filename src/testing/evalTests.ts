@@ -48,7 +48,9 @@ export class EvalTests implements vscode.Disposable {
   readonly controller = vscode.tests.createTestController(EvalTesting.controllerId, EvalTesting.controllerLabel);
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('claudeSkills.evals');
   private readonly folders = new Map<string, FolderEvals>();
-  private readonly kinds = new WeakMap<vscode.TestItem, EvalItemKind>();
+  /** By item id: what VS Code hands a run handler is found by id, whatever object it is. */
+  private readonly kinds = new Map<string, EvalItemKind>();
+  private readonly items = new Map<string, vscode.TestItem>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly subscriptions: vscode.Disposable[];
   private discovered: Promise<void> | undefined;
@@ -98,7 +100,11 @@ export class EvalTests implements vscode.Disposable {
   }
 
   kindOf(item: vscode.TestItem): EvalItemKind | undefined {
-    return this.kinds.get(item);
+    return this.kinds.get(item.id);
+  }
+
+  itemOf(id: string): vscode.TestItem | undefined {
+    return this.items.get(id);
   }
 
   allFolders(): FolderEvals[] {
@@ -137,6 +143,11 @@ export class EvalTests implements vscode.Disposable {
     const entry = this.folders.get(key);
     this.folders.delete(key);
     this.controller.items.delete(key);
+    for (const id of [...this.kinds.keys()]) {
+      if (id !== key && !id.startsWith(`${key}#`)) continue;
+      this.kinds.delete(id);
+      this.items.delete(id);
+    }
     for (const uri of [entry?.qualityUri, entry?.triggerUri]) if (uri) this.diagnostics.delete(uri);
   }
 
@@ -207,7 +218,8 @@ export class EvalTests implements vscode.Disposable {
 
   private item(id: string, label: string, kind: EvalItemKind, uri?: vscode.Uri): vscode.TestItem {
     const item = this.controller.createTestItem(id, label, uri);
-    this.kinds.set(item, kind);
+    this.kinds.set(id, kind);
+    this.items.set(id, item);
     return item;
   }
 

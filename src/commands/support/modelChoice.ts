@@ -34,6 +34,8 @@ export async function chooseModel(
     title,
     placeHolder: 'Models that run the code execution tool skills need',
     matchOnDescription: true,
+    // A test run opens the Test Results view as it starts, which would close a pick that hides on blur.
+    ignoreFocusOut: true,
   });
   if (!picked) return undefined;
   await deps.state.update(StateKeys.lastTryModel, picked.model.id);
