@@ -2,6 +2,7 @@
 // aggregate script read what we write: `<folder>-workspace/iteration-N/eval-<id>/<configuration>/run-K/`
 // with transcript.md, outputs/, grading.json and timing.json, and per iteration benchmark.json and .md.
 // The results folder holds a `.gitignore` of `*`: transcripts and outputs are not for the repository.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { RunFile } from '../api/runFiles';
@@ -67,15 +68,19 @@ export async function newIteration(root: string): Promise<{ number: number; fold
 export const runFolder = (iteration: string, run: Pick<RunArtifacts, 'evalId' | 'configuration' | 'runNumber'>) =>
   join(iteration, `eval-${run.evalId}`, run.configuration, `run-${run.runNumber}`);
 
-/** One run's files; its folder is returned. Output names are the run's safe, unique names. */
+/**
+ * One run's files; its folder is returned. Output names are the run's safe, unique names. The small files
+ * are written synchronously: a thread-pool round trip per file costs several times the CPU of the write
+ * itself, and a run writes four. Produced files, which may be megabytes, are written asynchronously.
+ */
 export async function writeRunArtifacts(iteration: string, run: RunArtifacts): Promise<string> {
   const evalFolder = join(iteration, `eval-${run.evalId}`);
   const folder = runFolder(iteration, run);
-  await mkdir(join(folder, 'outputs'), { recursive: true });
-  await writeFile(join(evalFolder, 'eval_metadata.json'), json({ eval_id: run.evalId, prompt: run.prompt }));
-  await writeFile(join(folder, 'transcript.md'), run.transcript);
-  await writeFile(join(folder, 'timing.json'), json(run.timing));
-  if (run.grading) await writeFile(join(folder, 'grading.json'), json(run.grading));
+  mkdirSync(join(folder, 'outputs'), { recursive: true });
+  writeFileSync(join(evalFolder, 'eval_metadata.json'), json({ eval_id: run.evalId, prompt: run.prompt }));
+  writeFileSync(join(folder, 'transcript.md'), run.transcript);
+  writeFileSync(join(folder, 'timing.json'), json(run.timing));
+  if (run.grading) writeFileSync(join(folder, 'grading.json'), json(run.grading));
   for (const file of run.outputs) {
     if (file.data) await writeFile(join(folder, 'outputs', file.name), file.data);
   }

@@ -26,7 +26,8 @@ const pausing = (err: unknown): err is SkillsApiError =>
 
 export class RequestLimiter {
   private inFlight = 0;
-  private readonly waiting: (() => void)[] = [];
+  /** Requests waiting for a slot: resumed one by one as slots free, all failed at once on a stop. */
+  private readonly waiting: { resume: () => void; fail: (err: RunStopped) => void }[] = [];
   private pauseUntil = 0;
   private readonly stop = new AbortController();
   private readonly concurrency: number;
@@ -39,6 +40,14 @@ export class RequestLimiter {
     this.maxPauseMs = options.maxPauseMs ?? 5 * 60_000;
     if (outer?.aborted) this.stop.abort(outer.reason);
     else outer?.addEventListener('abort', () => this.stop.abort(outer.reason), { once: true });
+    // One listener for all that wait: one each would be thousands on a large run.
+    this.stop.signal.addEventListener(
+      'abort',
+      () => {
+        for (const waiter of this.waiting.splice(0)) waiter.fail(new RunStopped(this.stop.signal.reason));
+      },
+      { once: true },
+    );
   }
 
   /** Aborted when the run stops: on cancel, or on an error no pause can help. Each request takes it. */
@@ -91,12 +100,12 @@ export class RequestLimiter {
       return Promise.resolve();
     }
     return new Promise((resolve, reject) => {
-      const onStop = () => reject(new RunStopped(this.stop.signal.reason));
-      this.stop.signal.addEventListener('abort', onStop, { once: true });
-      this.waiting.push(() => {
-        this.stop.signal.removeEventListener('abort', onStop);
-        this.inFlight++;
-        resolve();
+      this.waiting.push({
+        resume: () => {
+          this.inFlight++;
+          resolve();
+        },
+        fail: reject,
       });
     });
   }
@@ -104,6 +113,6 @@ export class RequestLimiter {
   private release(): void {
     this.inFlight--;
     if (this.stop.signal.aborted) return;
-    this.waiting.shift()?.();
+    this.waiting.shift()?.resume();
   }
 }

@@ -24,33 +24,8 @@ import { seed, type ScenarioSkill } from '../emulator/scenario';
 import { startEmulator } from '../emulator/server';
 import { SkillStore } from '../emulator/store';
 import { repoRoot } from '../support/vscodeServer';
-
-const KEY = 'sk-ant-bench-0000';
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-
-interface Figure {
-  median: number;
-  min: number;
-  max: number;
-}
-
-function figure(samples: number[]): Figure {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
-}
-
-const rows: string[][] = [];
-function row(section: string, what: string, value: string, ratio = ''): void {
-  rows.push([section, what, value, ratio]);
-}
-const ms = (f: Figure) => `${f.median.toFixed(1)} ms (${f.min.toFixed(1)}–${f.max.toFixed(1)})`;
-const times = (a: Figure, b: Figure) => `${(a.median / b.median).toFixed(2)}×`;
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
+import { benchEvals } from './evals';
+import { KEY, RUNS, figure, ms, print, row, startEmulatorProcess, timed, times, type Figure } from './support';
 
 /** A skill folder of `count` text files of `bytes` each (random, so neither compression nor scans cheat). */
 function makeSkill(root: string, name: string, count: number, bytes: number): string {
@@ -99,29 +74,6 @@ async function sdk(emulator: { url: string }, skillId: string, name: string, fil
   const anthropic = new Anthropic({ apiKey: KEY, baseURL: emulator.url, maxRetries: 0 });
   const parts = await Promise.all(files.map((f) => toFile(createReadStream(f.abs), `${name}/${f.rel}`)));
   await anthropic.skills.versions.create(skillId, { files: parts });
-}
-
-/**
- * The emulator in a process of its own, as a server is: curl runs in its own process, so an emulator
- * sharing ours would take its parsing out of our thread and the SDK's but not out of curl's.
- */
-async function startEmulatorProcess(root: string): Promise<{ url: string; close(): Promise<void> }> {
-  const scenario = join(root, 'bench-scenario.json');
-  writeFileSync(scenario, JSON.stringify({ apiKeys: [KEY], skills: [] }));
-  const child = spawn(process.execPath, [join(repoRoot, 'out/test/emulator/main.js'), '--scenario', scenario]);
-  const url = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    child.stdout.on('data', (d) => {
-      text += d;
-      const match = /listening on (\S+)/.exec(text);
-      if (match) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`the emulator exited (${code}) before listening`)));
-  });
-  return {
-    url,
-    close: () => new Promise<void>((resolve) => (child.kill(), child.on('exit', () => resolve()))),
-  };
 }
 
 async function benchPublish(root: string): Promise<void> {
@@ -430,16 +382,6 @@ function benchBundles(): void {
   row('size', 'the VSIX', kb(`${name}-${version}.vsix`), 'budget 400 KB');
 }
 
-function print(): void {
-  const header = ['', 'what', 'median (min–max)', 'ratio'];
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
-  const line = (r: string[]) => `| ${r.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const r of rows) console.log(line(r));
-}
-
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'claude-skills-bench-'));
   try {
@@ -450,6 +392,7 @@ async function main(): Promise<void> {
     await benchBrowse();
     await benchNameMatching();
     await benchDelete();
+    await benchEvals(root);
     benchBundles();
     benchActivation();
     print();

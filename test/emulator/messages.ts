@@ -391,7 +391,11 @@ export function answerMessages(
         return void res.end();
       }
       const cut = scripted.errorMidStream ? events.findIndex((e) => e.type === 'message_delta') : events.length;
-      for (const event of events.slice(0, cut)) await write(sse(event));
+      for (const event of events.slice(0, cut)) {
+        if (res.destroyed) break;
+        await write(sse(event));
+        if (scripted.paceMs) await new Promise((r) => setTimeout(r, scripted.paceMs));
+      }
       if (scripted.errorMidStream) {
         await write(sse({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }));
       }

@@ -56,6 +56,8 @@ export interface ScriptedTurn {
   chunkBytes: number;
   errorMidStream: boolean;
   stall: boolean;
+  /** A wait between events, as a model generating: a reader that stops early is then seen to. */
+  paceMs?: number;
 }
 
 export function scenarioOf(prompt: string): ScenarioName {
@@ -210,9 +212,16 @@ export function scriptedTurn(
     case 'default':
       return base;
     case 'long': {
-      // A long answer after the step: what a trigger run that stops at the read does not pay for.
-      const report = Array.from({ length: 400 }, (_, i) => `Line ${i + 1} of the report on ${skill.record.name}.`);
-      return { ...base, content: [intro, ...step, text(report.join('\n')), closing] };
+      // A long answer after the step, generated over time: what a trigger run that stops at the read
+      // does not pay for.
+      const report = Array.from({ length: 100 }, (_, i) =>
+        text(
+          Array.from({ length: 4 }, (_, j) => `Line ${i * 4 + j + 1} of the report on ${skill.record.name}.`).join(
+            '\n',
+          ),
+        ),
+      );
+      return { ...base, content: [intro, ...step, ...report, closing], paceMs: 1 };
     }
     case 'pause':
       return turn === 0

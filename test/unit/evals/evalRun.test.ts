@@ -236,10 +236,10 @@ describe('Skill Evals: a run of a folder’s evals', () => {
     );
     const summary = await running;
     assert.ok(summary.stopped, 'the run says it stopped');
-    assert.deepEqual(done, [1]);
+    assert.equal(done.length, 1, 'the cancel came as the first eval finished: no other finished after it');
     assert.deepEqual(
       summary.evals.map((o) => o.entry.id),
-      [1],
+      done,
     );
     const uploaded = api.emulator.log.filter((r) => r.path === '/v1/files' && r.method === 'POST').length;
     const deleted = api.emulator.log.filter((r) => r.method === 'DELETE' && r.path.startsWith('/v1/files/')).length;
