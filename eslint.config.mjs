@@ -125,7 +125,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/tree/**', 'src/workspace/**'],
+    files: ['src/tree/**', 'src/workspace/**', 'src/runs/**', 'src/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -134,7 +134,7 @@ export default tseslint.config(
             {
               regex: layer('commands'),
               message:
-                'Commands sit above the tree and the workspace layer: move what both need to a neutral module (src/constants.ts).',
+                'Commands sit above the tree, the workspace, the runs and the testing layer: move what both need to a neutral module (src/constants.ts, src/runs/modelChoice.ts).',
             },
           ],
         },

@@ -11,8 +11,8 @@ import { describeError } from '../api/errors';
 import { MAX_SKILLS_PER_REQUEST, type SkillAttachment } from '../api/messagesClient';
 import { collectAll } from '../api/paging';
 import { keyHint, type ApiKeyStore } from '../auth/apiKeyStore';
-import { chooseModel } from '../commands/support/modelChoice';
-import { tryMaxTokens } from '../commands/plans/modelChoice';
+import { chooseModel } from '../runs/modelChoice';
+import { tryMaxTokens } from '../runs/modelPicks';
 import {
   evalBaseline,
   evalConcurrency,

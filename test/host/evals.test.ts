@@ -203,6 +203,30 @@ describe('Skill Evals in the Test Explorer', function () {
     assert.equal(suite.store.all().filter((s) => s.displayName?.includes('(eval draft)')).length, 1);
   });
 
+  it('Run Evals on a Published Version… runs the version given against no skill, making no draft', async () => {
+    const drafts = () => suite.store.all().filter((s) => s.displayName?.endsWith('(eval draft)'))[0]?.versions.length;
+    const before = drafts();
+    const version = suite.store.listVersions('skill_notes')[0].id;
+    const [first] = children(folderItem());
+    const outcome = await suite.exports.evals.runs.run(request([first]), never, 'published', {
+      acceptCost: true,
+      version,
+    });
+    assert.equal(outcome.get(first.id)?.state, 'passed');
+    const runs = messagesRequests().map(
+      (r) => r.json as { container?: { skills: { skill_id: string; version: string }[] } },
+    );
+    assert.ok(
+      runs.some((b) => b.container?.skills[0]?.version === version),
+      'the version given ran',
+    );
+    assert.ok(
+      runs.some((b) => b.container === undefined || b.container.skills.length === 0),
+      'against no skill',
+    );
+    assert.equal(drafts(), before, 'the draft is not touched');
+  });
+
   it('stops at a cancel: what finished keeps its result, the rest is skipped', async () => {
     suite.emulator.latencyMs = 200;
     const source = new vscode.CancellationTokenSource();

@@ -20,8 +20,13 @@ describe('lint and format gates', function () {
     eslint = new ESLint({ cwd: repoRoot });
   });
 
-  it('refuses vscode and the upper layers in src/api, src/skill and src/operations', async () => {
-    for (const file of ['src/api/paging.ts', 'src/skill/rules.ts', 'src/operations/publish.ts']) {
+  it('refuses vscode and the upper layers in src/api, src/skill, src/operations and src/evals', async () => {
+    for (const file of [
+      'src/api/paging.ts',
+      'src/skill/rules.ts',
+      'src/operations/publish.ts',
+      'src/evals/evalRun.ts',
+    ]) {
       const text = [
         "import * as vscode from 'vscode';",
         "import { SkillNode } from '../tree/nodes';",
@@ -75,8 +80,13 @@ describe('lint and format gates', function () {
     );
   });
 
-  it('refuses src/commands in src/tree and src/workspace, and allows the neutral constants', async () => {
-    for (const file of ['src/tree/nodes.ts', 'src/workspace/skillFolderWatcher.ts']) {
+  it('refuses src/commands in src/tree, src/workspace, src/runs and src/testing, and allows the neutral constants', async () => {
+    for (const file of [
+      'src/tree/nodes.ts',
+      'src/workspace/skillFolderWatcher.ts',
+      'src/runs/modelChoice.ts',
+      'src/testing/evalRuns.ts',
+    ]) {
       const text = [
         "import { refresh } from '../commands/refresh';",
         "import { CommandIds } from '../constants';",

@@ -1,7 +1,7 @@
-// Which models Try in Claude offers, and in what order, apart from VS Code: those that can run the code
+// Which models Try in Claude and Skill Evals offer, and in what order, apart from VS Code: those that can run the code
 // execution tool skills need (or do not say), the last one used first, active ones before deprecated ones
 // (which are marked), never a retired one; and the `max_tokens` a try sends.
-import type { ModelInfo } from '../../api/types';
+import type { ModelInfo } from '../api/types';
 
 export interface ModelPick {
   model: ModelInfo;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { collectAll } from '../../../src/api/paging';
-import { modelPicks, tryMaxTokens } from '../../../src/commands/plans/modelChoice';
+import { modelPicks, tryMaxTokens } from '../../../src/runs/modelPicks';
 import { useEmulator } from '../../support/harness';
 
 describe('the models Try in Claude offers, against the emulator', () => {
