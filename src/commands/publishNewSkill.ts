@@ -6,7 +6,8 @@ import type { PublishTarget } from '../operations/publish';
 import { listCustomSkills } from '../operations/skillLookup';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
 import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
-import { checkedSkillFolder, chooseSkillFolder, requireTrust } from './support/folderChoice';
+import { checkedSkillFolder, chooseSkillFolder } from './support/folderChoice';
+import { requireTrust } from '../workspace/workspaceTrust';
 import { confirmAndUpload, oncePerFolder, type PublishDeps, type PublishOptions } from './support/publishUpload';
 
 export interface PublishNewSkillDeps extends PublishDeps {
@@ -78,7 +79,7 @@ export async function publishAsNewSkill(
 /** Publish as New Skill: from the Explorer, the editor of a SKILL.md, or the palette. */
 export function publishNewSkill(deps: PublishNewSkillDeps) {
   return async (arg?: unknown, _selected?: unknown, options: NewSkillOptions = {}) => {
-    if (!requireTrust()) return undefined;
+    if (!requireTrust('Publishing')) return undefined;
     const folder = await chooseSkillFolder(arg, deps.folders, 'Which skill folder to publish as a new skill?');
     if (!folder) return undefined;
     return oncePerFolder(folder, async () => {

@@ -11,7 +11,8 @@ import { skillPickItem, skillTitle } from '../tree/present';
 import type { PublishTargets } from '../workspace/publishTargets';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
 import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
-import { checkedSkillFolder, chooseSkillFolder, requireTrust } from './support/folderChoice';
+import { checkedSkillFolder, chooseSkillFolder } from './support/folderChoice';
+import { requireTrust } from '../workspace/workspaceTrust';
 import { confirmAndUpload, oncePerFolder, type PublishDeps, type PublishOptions } from './support/publishUpload';
 import { publishAsNewSkill } from './publishNewSkill';
 import { requireWritable } from './support/skillChoice';
@@ -119,7 +120,7 @@ async function overNewerVersion(deps: PublishNewVersionDeps, folder: vscode.Uri,
  */
 export function publishNewVersion(deps: PublishNewVersionDeps) {
   return async (arg?: unknown, _selected?: unknown, options: PublishOptions = {}) => {
-    if (!requireTrust()) return undefined;
+    if (!requireTrust('Publishing')) return undefined;
     const fromNode = (arg as SkillNode | undefined)?.kind === 'skill' ? (arg as SkillNode).skill : undefined;
     if (fromNode) requireWritable(fromNode, 'publish your folder as a new skill instead.');
     const folder = await chooseSkillFolder(

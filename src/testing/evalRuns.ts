@@ -34,6 +34,7 @@ import { terminalText } from '../shared/terminalText';
 import { skillModule } from '../skillModule';
 import { skillTitle, versionPickItems } from '../tree/present';
 import type { WorkspaceSkills } from '../workspace/workspaceSkills';
+import { requireTrust } from '../workspace/workspaceTrust';
 import { rangeOf, type EvalTests, type FolderEvals } from './evalTests';
 import { RecordedRun, type ItemResult } from './recordedRun';
 import { TRIGGER_MAX_TOKENS } from '../evals/triggerRun';
@@ -152,6 +153,7 @@ export class EvalRuns {
     profile: EvalProfile,
     options: EvalRunOptions = {},
   ): Promise<Map<string, ItemResult>> {
+    if (!requireTrust('Running Skill Evals')) return new Map();
     await this.deps.tests.discover();
     const folders = selected(this.deps.tests, request).filter((f) => evalsIn(f).length + queriesIn(f).length > 0);
     if (folders.length === 0) {

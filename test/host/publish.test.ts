@@ -309,4 +309,16 @@ describe('in a workspace that is not trusted @untrusted', () => {
     assert.equal(suite.emulator.log.length, 0);
     assert.equal(suite.store.all().length, 1);
   });
+
+  it('Skill Evals wait for trust too: a run sends nothing', async () => {
+    suite.emulator.resetLog();
+    const results = await suite.exports.evals.runs.run(
+      new vscode.TestRunRequest(),
+      new vscode.CancellationTokenSource().token,
+      'draft',
+      { acceptCost: true },
+    );
+    assert.equal(results.size, 0);
+    assert.equal(suite.emulator.log.length, 0);
+  });
 });

@@ -7,7 +7,6 @@ import { skillModule } from '../../skillModule';
 import type { SkillDiagnostics } from '../../workspace/skillDiagnostics';
 import { isSkillMd } from '../../workspace/skillDiagnostics';
 import { folderOf, type SkillFolderWatcher } from '../../workspace/skillFolderWatcher';
-import { WorkbenchCommands } from '../../constants';
 import type { WorkspaceSkillNode } from '../../tree/workspaceSkillsProvider';
 import { showWithProblems } from './messages';
 
@@ -41,19 +40,6 @@ export async function chooseSkillFolder(
     }))
     .sort((a, b) => Number(preferred.has(b.uri.toString())) - Number(preferred.has(a.uri.toString())));
   return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true }))?.uri;
-}
-
-/** Publishing uploads the workspace's files: in Restricted Mode it waits until the user trusts it. */
-export function requireTrust(): boolean {
-  if (vscode.workspace.isTrusted) return true;
-  const manage = 'Manage Workspace Trust';
-  void vscode.window
-    .showWarningMessage(
-      'Publishing uploads files from this workspace, so it waits until you trust the workspace. Browsing your skills works meanwhile.',
-      manage,
-    )
-    .then((choice) => choice && vscode.commands.executeCommand(WorkbenchCommands.manageTrust));
-  return false;
 }
 
 /** Saves, or after asking leaves, the unsaved editors of files in `folder`. Undefined when the user cancels. */

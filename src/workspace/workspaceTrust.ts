@@ -1,0 +1,17 @@
+// What uploads the workspace's files (a publish, an eval run's draft and inputs) waits in Restricted Mode
+// until the user trusts the workspace; browsing goes on meanwhile.
+import * as vscode from 'vscode';
+import { WorkbenchCommands } from '../constants';
+
+/** True in a trusted workspace; else a warning offering to manage trust, and false. */
+export function requireTrust(doing: string): boolean {
+  if (vscode.workspace.isTrusted) return true;
+  const manage = 'Manage Workspace Trust';
+  void vscode.window
+    .showWarningMessage(
+      `${doing} uploads files from this workspace, so it waits until you trust the workspace. Browsing your skills works meanwhile.`,
+      manage,
+    )
+    .then((choice) => choice && vscode.commands.executeCommand(WorkbenchCommands.manageTrust));
+  return false;
+}
