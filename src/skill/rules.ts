@@ -1,5 +1,7 @@
-// The Skills API's rules for SKILL.md's frontmatter (skills-api.md, "SKILL.md rules").
+// The Skills API's rules for SKILL.md's frontmatter (skills-api.md, "SKILL.md rules"), and what each
+// other consumer of the folder does with its keys (lintTargets.ts).
 import { SKILL_MD, type ParsedSkillMd } from './frontmatter';
+import { FRONTMATTER_KEYS, TARGET_NAMES, closeKey, keysFor, type LintTarget } from './lintTargets';
 import type { SkillProblem } from './problems';
 
 export const NAME_MAX = 64;
@@ -66,8 +68,49 @@ export function descriptionProblems(description: string): string[] {
   return found;
 }
 
-/** Every rule the API enforces on the frontmatter, plus warnings for what it may not accept. */
-export function validateFrontmatter(parsed: ParsedSkillMd): SkillProblem[] {
+const names = (targets: readonly LintTarget[]) => {
+  const list = targets.map((t) => TARGET_NAMES[t]);
+  return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+};
+
+/**
+ * A key some of `targets` do not know: an error where one refuses it (skills-ref), a warning where one may
+ * (the API, UNVERIFIED) or warns (VS Code), or where it is a likely misspelling of a key they know; none
+ * where the only ones that do not know it ignore it (Claude Code). The message starts with what the API says of it, then what each other target does, who takes it,
+ * and the known key it is likely a misspelling of.
+ */
+export function unknownKeyProblem(
+  key: string,
+  targets: readonly LintTarget[],
+): { severity: SkillProblem['severity']; message: string } | undefined {
+  const takes = FRONTMATTER_KEYS[key]?.targets ?? [];
+  const unknownTo = targets.filter((t) => !takes.includes(t));
+  const refusing = unknownTo.filter((t) => t === 'agentskills');
+  const warning = unknownTo.filter((t) => t === 'api' || t === 'vscode');
+  const takers = targets.filter((t) => takes.includes(t));
+  // A likely misspelling matters even where the key would be ignored: what the author meant does not happen.
+  const close = takers.length === 0 ? closeKey(key, keysFor(targets)) : undefined;
+  if (refusing.length === 0 && warning.length === 0 && !close) return undefined;
+  const parts = [
+    unknownTo.includes('api')
+      ? `Unknown frontmatter key "${key}": the Skills API may ignore or refuse it. Known keys: ${KNOWN_KEYS.join(', ')}.`
+      : `Unknown frontmatter key "${key}".`,
+  ];
+  if (unknownTo.includes('agentskills')) parts.push("The Agent Skills format's validator (skills-ref) refuses it.");
+  if (unknownTo.includes('vscode')) parts.push('VS Code warns on it.');
+  if (unknownTo.includes('claude-code')) parts.push('Claude Code ignores it.');
+  if (takers.length > 0) parts.push(`${names(takers)} ${takers.length === 1 ? 'takes' : 'take'} it.`);
+  const elsewhere = takes.filter((t) => !targets.includes(t));
+  if (takers.length === 0 && elsewhere.length > 0) parts.push(`It is a key of ${names(elsewhere)}.`);
+  if (close) parts.push(`Did you mean "${close}"?`);
+  return { severity: refusing.length > 0 ? 'error' : 'warning', message: parts.join(' ') };
+}
+
+/**
+ * Every rule the API enforces on the frontmatter, plus warnings for what it may not accept; unknown keys
+ * are judged for each of `targets` (the Skills API alone by default).
+ */
+export function validateFrontmatter(parsed: ParsedSkillMd, targets: readonly LintTarget[] = ['api']): SkillProblem[] {
   if (!parsed.data) return parsed.problems;
   const { data, keyLines } = parsed;
   const at = (key: string) => keyLines.get(key) ?? 1;
@@ -108,15 +151,8 @@ export function validateFrontmatter(parsed: ParsedSkillMd): SkillProblem[] {
     add('metadata', ['"metadata" should map keys to text values, such as "metadata:" then "  author: me".'], 'warning');
   }
   for (const key of Object.keys(data)) {
-    if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
-      add(
-        key,
-        [
-          `Unknown frontmatter key "${key}": the Skills API may ignore or refuse it. Known keys: ${KNOWN_KEYS.join(', ')}.`,
-        ],
-        'warning',
-      );
-    }
+    const problem = unknownKeyProblem(key, targets);
+    if (problem) add(key, [problem.message], problem.severity);
   }
   return problems;
 }

@@ -15,6 +15,7 @@ import {
 } from './files';
 import { encodingProblem, FRONTMATTER_WINDOW, parseSkillMd, SKILL_MD } from './frontmatter';
 import { formatProblem, hasErrors, type SkillProblem } from './problems';
+import { targetsOf } from './lintTargets';
 import { validateFrontmatter } from './rules';
 import { forEachLimited } from './concurrency';
 import { scanForSecrets } from './secrets';
@@ -84,7 +85,7 @@ export async function inspectSkillFolder(folder: string, options: InspectOptions
     const parsed = encoding
       ? { data: undefined, keyLines: new Map<string, number>(), problems: [encoding] }
       : parseSkillMd(options.skillMdText ?? head.toString('utf8'));
-    const frontmatterProblems = validateFrontmatter(parsed);
+    const frontmatterProblems = validateFrontmatter(parsed, targetsOf(folder));
     problems.unshift(...frontmatterProblems);
     nameLine = parsed.keyLines.get('name');
     if (!frontmatterProblems.some((p) => p.severity === 'error' && p.line === nameLine))

@@ -62,7 +62,7 @@ describe('a valid skill folder', () => {
         file: 'SKILL.md',
         line: 4,
         message:
-          'Unknown frontmatter key "version": the Skills API may ignore or refuse it. Known keys: name, description, license, compatibility, metadata, allowed-tools.',
+          'Unknown frontmatter key "version": the Skills API may ignore or refuse it. Known keys: name, description, license, compatibility, metadata, allowed-tools. It is a key of Claude Code.',
       },
     ]);
   });
