@@ -8,6 +8,8 @@ export interface SkillProblem {
   file?: string;
   /** 1-based line in `file`, when known. */
   line?: number;
+  /** The rule that found it, for the checks that have an id. */
+  rule?: string;
 }
 
 export function hasErrors(problems: readonly SkillProblem[]): boolean {

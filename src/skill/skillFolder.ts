@@ -15,6 +15,7 @@ import {
 } from './files';
 import { encodingProblem, FRONTMATTER_WINDOW, parseSkillMd, SKILL_MD } from './frontmatter';
 import { formatProblem, hasErrors, type SkillProblem } from './problems';
+import { bodyProblems } from './bodyRules';
 import { targetsOf } from './lintTargets';
 import { validateFrontmatter } from './rules';
 import { forEachLimited } from './concurrency';
@@ -82,9 +83,14 @@ export async function inspectSkillFolder(folder: string, options: InspectOptions
     // Only the head is read: the frontmatter is at the top, and a huge SKILL.md must not fill memory.
     const head = await readRegularFileHead(skillMd.absolutePath, FRONTMATTER_WINDOW);
     const encoding = encodingProblem(head);
+    const text = options.skillMdText ?? head.toString('utf8');
     const parsed = encoding
       ? { data: undefined, keyLines: new Map<string, number>(), problems: [encoding] }
-      : parseSkillMd(options.skillMdText ?? head.toString('utf8'));
+      : parseSkillMd(text);
+    if (!encoding) {
+      const complete = options.skillMdText !== undefined || head.length < FRONTMATTER_WINDOW;
+      problems.push(...bodyProblems(text, new Set(files.map((f) => f.relativePath)), complete));
+    }
     const frontmatterProblems = validateFrontmatter(parsed, targetsOf(folder));
     problems.unshift(...frontmatterProblems);
     nameLine = parsed.keyLines.get('name');
