@@ -151,3 +151,17 @@ export function evalTriggerNeighbours(): boolean {
 export function evalResultsFolder(): string | undefined {
   return settings().get<string>('evalResultsFolder', '').trim() || undefined;
 }
+
+const LINT_TARGET_NAMES = ['api', 'agentskills', 'claude-code', 'vscode'];
+
+/** `claudeSkills.lintTargets`: the consumers skill folders are checked for (their place may add more). */
+export function lintTargets(): string[] | undefined {
+  const value = settings().get<unknown>('lintTargets');
+  if (value === undefined) return undefined;
+  if (Array.isArray(value) && value.every((t) => typeof t === 'string' && LINT_TARGET_NAMES.includes(t))) return value;
+  warnOnce(
+    `lintTargets:${JSON.stringify(value)}`,
+    `claudeSkills.lintTargets must be a list of ${LINT_TARGET_NAMES.join(', ')}; checking for the Skills API.`,
+  );
+  return undefined;
+}

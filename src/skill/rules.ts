@@ -139,12 +139,13 @@ export function validateFrontmatter(parsed: ParsedSkillMd, targets: readonly Lin
 
   const { compatibility, metadata } = data;
   if (typeof compatibility === 'string' && characterCount(compatibility) > COMPATIBILITY_MAX) {
+    const refused = targets.includes('agentskills');
     add(
       'compatibility',
       [
-        `"compatibility" is ${characterCount(compatibility)} characters long; the Agent Skills format allows ${COMPATIBILITY_MAX}.`,
+        `"compatibility" is ${characterCount(compatibility)} characters long; the Agent Skills format allows ${COMPATIBILITY_MAX}.${refused ? ' Its validator (skills-ref) refuses it.' : ''}`,
       ],
-      'warning',
+      refused ? 'error' : 'warning',
     );
   }
   if (metadata !== undefined && !isStringMap(metadata)) {

@@ -50,6 +50,8 @@ export interface InspectOptions {
   exclude?: readonly string[];
   /** SKILL.md's text when an editor holds unsaved changes. */
   skillMdText?: string;
+  /** `claudeSkills.lintTargets`: the consumers the folder is checked for, beside those its place implies. */
+  targets?: readonly string[];
   /**
    * Whether every file's content is scanned for secrets (publishing, validating, packaging do it; the
    * checks while SKILL.md is edited do not, since they run at every pause in typing).
@@ -91,7 +93,7 @@ export async function inspectSkillFolder(folder: string, options: InspectOptions
       const complete = options.skillMdText !== undefined || head.length < FRONTMATTER_WINDOW;
       problems.push(...bodyProblems(text, new Set(files.map((f) => f.relativePath)), complete));
     }
-    const frontmatterProblems = validateFrontmatter(parsed, targetsOf(folder));
+    const frontmatterProblems = validateFrontmatter(parsed, targetsOf(folder, options.targets));
     problems.unshift(...frontmatterProblems);
     nameLine = parsed.keyLines.get('name');
     if (!frontmatterProblems.some((p) => p.severity === 'error' && p.line === nameLine))

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { excludePatterns } from '../config';
+import { excludePatterns, lintTargets } from '../config';
 import type { SkillProblem } from '../skill/problems';
 import { skillModule } from '../skillModule';
 import { folderOf } from './skillFolderWatcher';
@@ -86,6 +86,8 @@ export class SkillDiagnostics implements vscode.Disposable {
     try {
       const skill = await skillModule().inspectSkillFolder(folder.fsPath, {
         exclude: excludePatterns(),
+        // Every consumer asked for: the Problems panel says who refuses what (a publish asks the API only).
+        targets: lintTargets(),
         skillMdText: doc.getText(),
         scanContents: false,
       });

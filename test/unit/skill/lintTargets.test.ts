@@ -1,6 +1,10 @@
 // The consumers of a skill folder: which keys each takes, the targets a folder's place implies, the close
 // spelling of a mistyped key, and unknown keys judged per target — an error only where a target refuses.
 import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inspectSkillFolder } from '../../../src/skill/skillFolder';
 import { closeKey, keysFor, targetsOf } from '../../../src/skill/lintTargets';
 import { unknownKeyProblem } from '../../../src/skill/rules';
 
@@ -81,5 +85,53 @@ describe('unknown frontmatter keys, per target', () => {
 
   it('accepts every known key of the active targets', () => {
     for (const key of keysFor(['api'])) assert.equal(unknownKeyProblem(key, ['api']), undefined, key);
+  });
+});
+
+describe('a folder checked for its consumers', () => {
+  let root: string;
+  before(() => (root = mkdtempSync(join(tmpdir(), 'lint-targets-'))));
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  function folder(at: string, frontmatter: string): string {
+    const dir = join(root, at);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'SKILL.md'),
+      `---\nname: notes\ndescription: Writes notes.\n${frontmatter}---\n\n# Notes\n`,
+    );
+    return dir;
+  }
+
+  it('errs only for the consumer that refuses, and not for a publish, which asks the API', async () => {
+    const dir = folder('a/notes', 'argument-hint: "[file]"\n');
+    const forApi = await inspectSkillFolder(dir);
+    assert.deepEqual(
+      forApi.problems.map((p) => p.severity),
+      ['warning'],
+    );
+    const forFormat = await inspectSkillFolder(dir, { targets: ['agentskills'] });
+    assert.deepEqual(
+      forFormat.problems.map((p) => p.severity),
+      ['error'],
+    );
+    assert.match(forFormat.problems[0].message, /skills-ref\) refuses it/);
+  });
+
+  it('takes Claude Code from the folder’s place', async () => {
+    const dir = folder('.claude/skills/notes', 'argument-hint: "[file]"\n');
+    const [problem] = (await inspectSkillFolder(dir)).problems;
+    assert.match(problem.message, /the Skills API may ignore or refuse it\..* Claude Code takes it\.$/);
+  });
+
+  it('refuses a compatibility over 500 characters for the Agent Skills format, warns for the API', async () => {
+    const dir = folder('b/notes', `compatibility: ${'x'.repeat(501)}\n`);
+    assert.deepEqual(
+      (await inspectSkillFolder(dir)).problems.map((p) => p.severity),
+      ['warning'],
+    );
+    const [refused] = (await inspectSkillFolder(dir, { targets: ['api', 'agentskills'] })).problems;
+    assert.equal(refused.severity, 'error');
+    assert.match(refused.message, /allows 500\. Its validator \(skills-ref\) refuses it\.$/);
   });
 });
