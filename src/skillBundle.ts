@@ -1,7 +1,8 @@
 // What dist/skill.js holds, loaded on first use (skillModule.ts): the skill layer's folder checks and
 // packaging, and the evals engine, which builds on them (and on jsonc-parser and the secret scanner).
 export * from './skill/index';
-export { parseQualityEvals, parseTriggerQueries, positionAt } from './evals/evalFiles';
+export { parseQualityEvals, parseTriggerQueries, positionAt, skillNameProblem } from './evals/evalFiles';
+export { parseSkillMd } from './skill/frontmatter';
 export { checkInputFiles } from './evals/evalInputs';
 export { requestCount, runEvals } from './evals/evalRun';
 export { defaultResultsFolder } from './evals/artifacts';

@@ -40,6 +40,8 @@ export interface QualityEval {
 
 export interface QualityEvals {
   skillName?: string;
+  /** Where `skill_name`'s value is, for a problem about it. */
+  skillNameSpan?: TextSpan;
   evals: QualityEval[];
   problems: EvalFileProblem[];
 }
@@ -121,11 +123,12 @@ export function parseQualityEvals(text: string): QualityEvals {
   let skillName: string | undefined;
   if (skillNameNode?.type === 'string') skillName = skillNameNode.value as string;
   else if (skillNameNode) problem(skillNameNode, '"skill_name" must be a string: the frontmatter name of the skill.');
+  const skillNameSpan = skillNameNode ? spanOf(skillNameNode) : undefined;
 
   const list = field(root, 'evals');
   if (list?.type !== 'array') {
     problem(list ?? root, 'evals.json needs an "evals" array: [{"id": 1, "prompt": "…", "expectations": ["…"]}].');
-    return { skillName, evals: [], problems };
+    return { skillName, skillNameSpan, evals: [], problems };
   }
   const entries = list.children ?? [];
   if (entries.length > MAX_ENTRIES) {
@@ -139,7 +142,7 @@ export function parseQualityEvals(text: string): QualityEvals {
   }
   if (entries.length === 0)
     problem(list, 'There are no evals yet: add one with a prompt and its expectations.', 'warning');
-  return { skillName, evals, problems };
+  return { skillName, skillNameSpan, evals, problems };
 }
 
 function parseQualityEval(
@@ -249,6 +252,21 @@ function parseInputFiles(entry: Node, fail: (node: Node, message: string) => voi
     files.push({ path: clean, span: spanOf(item) });
   }
   return ok ? files : undefined;
+}
+
+/** `skill_name` against the frontmatter's `name`: skill-creator's scripts take the one for the other. */
+export function skillNameProblem(
+  quality: QualityEvals,
+  frontmatterName: string | undefined,
+): EvalFileProblem | undefined {
+  if (quality.skillName === undefined || frontmatterName === undefined || quality.skillName === frontmatterName) {
+    return undefined;
+  }
+  return {
+    severity: 'warning',
+    message: `"skill_name" is "${quality.skillName}", but SKILL.md's name is "${frontmatterName}": write "${frontmatterName}" here, as skill-creator's scripts expect.`,
+    span: quality.skillNameSpan ?? { offset: 0, length: 0 },
+  };
 }
 
 /** `evals/trigger-eval.json` (or skill-creator's exported `eval_set.json`): `[{query, should_trigger}]`. */

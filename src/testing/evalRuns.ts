@@ -351,7 +351,8 @@ export class EvalRuns {
     const { baseline, words: baselineWords } = await this.baselineOf(entry.folder, profile);
     const turnMinutes = tryTurnTimeoutMinutes();
     const plan: EvalPlan = {
-      skillName: entry.quality?.skillName ?? row.frontmatterName ?? row.name,
+      // The frontmatter's name: evals.json's skill_name may lag behind it (a Problem says so).
+      skillName: row.frontmatterName ?? entry.quality?.skillName ?? row.name,
       description: subject.description ?? '',
       skillPath: entry.folder.fsPath,
       model: model.id,

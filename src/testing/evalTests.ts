@@ -170,7 +170,7 @@ export class EvalTests implements vscode.Disposable {
   /** Reads one folder's eval files again: its items, its Problems. */
   async refresh(folder: vscode.Uri): Promise<void> {
     const key = folder.toString();
-    const { parseQualityEvals, parseTriggerQueries, checkInputFiles } = skillModule();
+    const { parseQualityEvals, parseTriggerQueries, checkInputFiles, parseSkillMd, skillNameProblem } = skillModule();
     const entry: FolderEvals = { folder, texts: new Map() };
     const qualityUri = vscode.Uri.joinPath(folder, ...QUALITY_FILE.split('/'));
     const qualityText = await this.textOf(qualityUri);
@@ -180,7 +180,14 @@ export class EvalTests implements vscode.Disposable {
       entry.texts.set(qualityUri.toString(), qualityText === TOO_LARGE ? '' : qualityText);
       entry.quality = qualityText === TOO_LARGE ? tooLarge() : parseQualityEvals(qualityText);
       entry.inputs = await checkInputFiles(folder.fsPath, entry.quality.evals);
-      problems.set(qualityUri.toString(), [...entry.quality.problems, ...entry.inputs.problems]);
+      const skillMd = await this.textOf(vscode.Uri.joinPath(folder, 'SKILL.md'));
+      const name = typeof skillMd === 'string' ? parseSkillMd(skillMd).data?.name : undefined;
+      const mismatch = skillNameProblem(entry.quality, typeof name === 'string' ? name : undefined);
+      problems.set(qualityUri.toString(), [
+        ...entry.quality.problems,
+        ...entry.inputs.problems,
+        ...(mismatch ? [mismatch] : []),
+      ]);
     }
     for (const name of TRIGGER_FILES) {
       const uri = vscode.Uri.joinPath(folder, ...name.split('/'));

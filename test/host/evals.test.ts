@@ -114,6 +114,16 @@ describe('Skill Evals in the Test Explorer', function () {
       (labels) => labels.includes('5: Write notes for 3.0'),
       'the new eval is listed',
     );
+    writeFileSync(evalsFile(), `${JSON.stringify({ skill_name: 'release-notez', evals: EVALS }, null, 2)}\n`);
+    await eventually(
+      () =>
+        vscode.languages
+          .getDiagnostics(vscode.Uri.file(evalsFile()))
+          .map((d) => d.message)
+          .join(' | '),
+      (messages) => messages.includes('"skill_name" is "release-notez", but SKILL.md\'s name is "release-notes"'),
+      'a skill_name that is not SKILL.md’s name is a Problem',
+    );
     writeFileSync(evalsFile(), evalsJson(EVALS));
     await eventually(
       () =>
@@ -122,6 +132,15 @@ describe('Skill Evals in the Test Explorer', function () {
           .join(' | '),
       (labels) => !labels.includes('5:'),
       'the removed eval is gone',
+    );
+    await eventually(
+      () =>
+        vscode.languages
+          .getDiagnostics(vscode.Uri.file(evalsFile()))
+          .map((d) => d.message)
+          .join(' | '),
+      (messages) => !messages.includes('"skill_name" is'),
+      'the skill_name Problem is gone with the fix',
     );
   });
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
+  skillNameProblem,
   MAX_ENTRIES,
   parseQualityEvals,
   parseTriggerQueries,
@@ -307,5 +308,25 @@ describe('eval files: positions', () => {
     assert.deepEqual(positionAt(text, 8), { line: 3, character: 0 });
     assert.deepEqual(positionAt(text, 99), { line: 3, character: 1 });
     assert.deepEqual(positionAt(text, -4), { line: 0, character: 0 });
+  });
+});
+
+describe('skill_name against the frontmatter name', () => {
+  it('warns at skill_name when it is not SKILL.md’s name, and says what to write', () => {
+    const text = JSON.stringify({ skill_name: 'old-name', evals: [{ id: 1, prompt: 'p', expectations: ['x'] }] });
+    const quality = parseQualityEvals(text);
+    const problem = skillNameProblem(quality, 'new-name')!;
+    assert.equal(problem.severity, 'warning');
+    assert.equal(text.slice(problem.span.offset, problem.span.offset + problem.span.length), '"old-name"');
+    assert.match(
+      problem.message,
+      /^"skill_name" is "old-name", but SKILL\.md's name is "new-name": write "new-name" here/,
+    );
+    assert.equal(skillNameProblem(quality, 'old-name'), undefined);
+    assert.equal(
+      skillNameProblem(parseQualityEvals('{"evals": []}'), 'new-name'),
+      undefined,
+      'no skill_name, nothing to say',
+    );
   });
 });
