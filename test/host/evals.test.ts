@@ -51,6 +51,11 @@ describe('Skill Evals in the Test Explorer', function () {
     item?.children.forEach((c) => list.push(c));
     return list;
   };
+  const problemsOfEvalsFile = () =>
+    vscode.languages
+      .getDiagnostics(vscode.Uri.file(evalsFile()))
+      .map((d) => d.message)
+      .join(' | ');
   const messagesRequests = () => suite.emulator.log.filter((r) => r.path === '/v1/messages');
   const request = (include?: vscode.TestItem[]) => new vscode.TestRunRequest(include);
   const never = new vscode.CancellationTokenSource().token;
@@ -116,11 +121,7 @@ describe('Skill Evals in the Test Explorer', function () {
     );
     writeFileSync(evalsFile(), `${JSON.stringify({ skill_name: 'release-notez', evals: EVALS }, null, 2)}\n`);
     await eventually(
-      () =>
-        vscode.languages
-          .getDiagnostics(vscode.Uri.file(evalsFile()))
-          .map((d) => d.message)
-          .join(' | '),
+      problemsOfEvalsFile,
       (messages) => messages.includes('"skill_name" is "release-notez", but SKILL.md\'s name is "release-notes"'),
       'a skill_name that is not SKILL.md’s name is a Problem',
     );
@@ -134,11 +135,7 @@ describe('Skill Evals in the Test Explorer', function () {
       'the removed eval is gone',
     );
     await eventually(
-      () =>
-        vscode.languages
-          .getDiagnostics(vscode.Uri.file(evalsFile()))
-          .map((d) => d.message)
-          .join(' | '),
+      problemsOfEvalsFile,
       (messages) => !messages.includes('"skill_name" is'),
       'the skill_name Problem is gone with the fix',
     );
