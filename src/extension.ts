@@ -48,6 +48,7 @@ import { SkillsView } from './tree/skillsView';
 import { WorkspaceSkillsView } from './tree/workspaceSkillsView';
 import { PublishTargets } from './workspace/publishTargets';
 import { SkillDiagnostics } from './workspace/skillDiagnostics';
+import { TriggerCollisions } from './workspace/triggerCollisions';
 import { SkillFolderDecorations } from './workspace/skillFolderDecorations';
 import { SkillFolderWatcher } from './workspace/skillFolderWatcher';
 import { VERSION_SCHEME, VersionFileSystem } from './workspace/versionFileSystem';
@@ -69,6 +70,7 @@ export interface ClaudeSkillsExports {
   decorations: SkillFolderDecorations;
   runs: RunFileSystem;
   evals: EvalTesting;
+  collisions: TriggerCollisions;
   /** The extension's log folder: its output channel's file is beside it, for the tests that read the log. */
   logUri: vscode.Uri;
   /** How many files were read to be hashed so far: the tests count them. */
@@ -109,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
   const view = new SkillsView(tree, model, keyStore, context.workspaceState, log, workspaceId);
   const folders = new SkillFolderWatcher();
   const diagnostics = new SkillDiagnostics(log);
+  const collisions = new TriggerCollisions(folders, log);
   const versionFiles = new VersionFileSystem(client);
   const workspaceSkills = new WorkspaceSkills({
     folders,
@@ -155,6 +158,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     decorations,
     vscode.window.registerFileDecorationProvider(decorations),
     diagnostics,
+    collisions,
     versionFiles,
     vscode.workspace.registerFileSystemProvider(VERSION_SCHEME, versionFiles, {
       isReadonly: true,
@@ -239,6 +243,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     decorations,
     runs,
     evals,
+    collisions,
     logUri: context.logUri,
     filesHashed: () => skillModule().filesHashed(),
     workspaceState: context.workspaceState,

@@ -3,6 +3,7 @@
 export * from './skill/index';
 export { parseQualityEvals, parseTriggerQueries, positionAt, skillNameProblem } from './evals/evalFiles';
 export { parseSkillMd } from './skill/frontmatter';
+export { findCollisions } from './skill/collisions';
 export { checkInputFiles } from './evals/evalInputs';
 export { requestCount, runEvals } from './evals/evalRun';
 export { defaultResultsFolder } from './evals/artifacts';
