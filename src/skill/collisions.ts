@@ -1,5 +1,6 @@
 // Trigger collisions: two skills of one workspace whose descriptions say nearly the same thing, so that a
-// model choosing by description may take either. The measure is documented for authors (README, "Rules"):
+// model choosing by description may take either. The measure is documented for authors (README, "Authoring
+// checks"):
 // the Jaccard similarity of the descriptions' content words — lower-cased words of three or more letters,
 // each cut to its first five letters (so "reviews" and "reviewing" are one), common function words left
 // out — and a pair collides at COLLISION_THRESHOLD or more. Pairs with the same slug are not collisions:

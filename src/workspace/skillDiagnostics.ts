@@ -48,6 +48,7 @@ export class SkillDiagnostics implements vscode.Disposable {
         problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
       );
       diagnostic.source = SOURCE;
+      if (problem.rule) diagnostic.code = problem.rule;
       const entry = byFile.get(uri.toString()) ?? { uri, diagnostics: [] };
       entry.diagnostics.push(diagnostic);
       byFile.set(uri.toString(), entry);
