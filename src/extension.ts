@@ -5,42 +5,11 @@ import { SkillsClient } from './api/client';
 import { FilesClient } from './api/filesClient';
 import { MessagesClient } from './api/messagesClient';
 import { ApiKeyStore } from './auth/apiKeyStore';
-import { clearApiKey } from './commands/clearApiKey';
-import { clearFilter } from './commands/clearFilter';
-import { compareWithLocal } from './commands/compareWithLocal';
-import { compareWithPublished } from './commands/compareWithPublished';
-import { compareVersions } from './commands/compareVersions';
-import { createEvals } from './commands/createEvals';
-import { deleteEvalDrafts } from './commands/deleteEvalDrafts';
-import { showEvalReport } from './commands/showEvalReport';
 import { registerEvalTesting, type EvalTesting } from './testing/evalTesting';
-import { restoreVersion } from './commands/restoreVersion';
-import { saveRunFiles } from './commands/saveRunFiles';
-import { copyId } from './commands/copyId';
-import { copyMessagesSnippet } from './commands/copyMessagesSnippet';
-import { deleteSkill } from './commands/deleteSkill';
-import { deleteVersion } from './commands/deleteVersion';
-import { downloadVersion } from './commands/downloadVersion';
-import { filterSkills } from './commands/filterSkills';
-import { forgetPublishTarget } from './commands/forgetPublishTarget';
-import { CommandIds, InternalCommandIds, SettingIds } from './constants';
-import { loadMore } from './commands/loadMore';
-import { newSkill } from './commands/newSkill';
-import { openSkillMd } from './commands/openSkillMd';
-import { revealSkillFolder } from './commands/revealSkillFolder';
-import { openVersion } from './commands/openVersion';
-import { packageSkill } from './commands/packageSkill';
-import { publishNewSkill } from './commands/publishNewSkill';
-import { publishNewVersion } from './commands/publishNewVersion';
-import { refresh } from './commands/refresh';
-import { registerCommand } from './commands/support/commandWrapper';
-import { setApiKey } from './commands/setApiKey';
-import { showLog } from './commands/showLog';
-import { trySkill } from './commands/trySkill';
-import { validateSkill } from './commands/validateSkill';
+import { SettingIds } from './constants';
+import { registerCommands } from './commands/registerCommands';
 import { apiBaseUrl, pageSize, requestTimeoutMs, sources, workspaceId } from './config';
 import { createLog, logRequest } from './log';
-import type { SkillsTreeNode } from './tree/nodes';
 import { SkillsModel } from './tree/skillsModel';
 import { RUN_SCHEME, RunFileSystem } from './runs/runFileSystem';
 import { SkillsTreeProvider } from './tree/skillsTreeProvider';
@@ -95,7 +64,8 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     onRequest: (entry: RequestLogEntry) => logRequest(log, entry),
   });
   // One core for the Skills, Messages and Files APIs: the same key, base URL, headers and log.
-  const core = new ApiCore(apiOptions(async () => (await keyStore.get())?.key));
+  const storedKey = async () => (await keyStore.get())?.key;
+  const core = new ApiCore(apiOptions(storedKey));
   const client = new SkillsClient(core);
   const runs = new RunFileSystem();
   const targets = new PublishTargets(context.workspaceState);
@@ -124,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
   });
   const workspaceView = new WorkspaceSkillsView(workspaceSkills);
   // Evals share the key and the log, but leave 429/529 to their own limiter, which pauses every request.
-  const evalCore = new ApiCore({ ...apiOptions(async () => (await keyStore.get())?.key), retry: { maxRetries: 0 } });
+  const evalCore = new ApiCore({ ...apiOptions(storedKey), retry: { maxRetries: 0 } });
   const evals = registerEvalTesting(folders, {
     client,
     evalClients: { messages: new MessagesClient(evalCore), files: new FilesClient(evalCore) },
@@ -135,17 +105,6 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     log,
   });
   const decorations = new SkillFolderDecorations(workspaceSkills, folders, targets);
-  const publishDeps = {
-    client,
-    slugs,
-    model,
-    folders,
-    targets,
-    diagnostics,
-    log,
-    reveal: (node: SkillsTreeNode) => view.reveal(node),
-  };
-
   context.subscriptions.push(
     log,
     model,
@@ -180,56 +139,24 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
         workspaceView.accountChanged();
       }
     }),
-    registerCommand(CommandIds.refresh, refresh(model, workspaceSkills), log),
-    registerCommand(InternalCommandIds.loadMore, loadMore(model), log),
-    registerCommand(
-      CommandIds.setApiKey,
-      setApiKey({ keyStore, clientWithKey: (key) => new SkillsClient(apiOptions(async () => key)) }),
+    ...registerCommands({
+      core,
+      client,
+      clientWithKey: (key) => new SkillsClient(apiOptions(async () => key)),
+      keyStore,
+      model,
+      view,
+      folders,
+      targets,
+      slugs,
+      diagnostics,
+      workspaceSkills,
+      versionFiles,
+      runs,
+      evals,
+      state: context.globalState,
       log,
-    ),
-    registerCommand(CommandIds.clearApiKey, clearApiKey(keyStore), log),
-    registerCommand(CommandIds.showLog, showLog(log), log),
-    registerCommand(CommandIds.filter, filterSkills({ model, view }), log),
-    registerCommand(CommandIds.clearFilter, clearFilter(view), log),
-    registerCommand(CommandIds.copyId, copyId(), log),
-    registerCommand(CommandIds.copyMessagesSnippet, copyMessagesSnippet(), log),
-    registerCommand(CommandIds.publishNewVersion, publishNewVersion(publishDeps), log),
-    registerCommand(CommandIds.publishNewSkill, publishNewSkill(publishDeps), log),
-    registerCommand(CommandIds.forgetPublishTarget, forgetPublishTarget(publishDeps), log),
-    registerCommand(CommandIds.validateSkill, validateSkill(publishDeps), log),
-    registerCommand(CommandIds.packageSkill, packageSkill(publishDeps), log),
-    registerCommand(CommandIds.deleteVersion, deleteVersion({ client, model, log }), log),
-    registerCommand(CommandIds.deleteSkill, deleteSkill({ client, model, log }), log),
-    registerCommand(CommandIds.openVersion, openVersion({ versionFiles }), log),
-    registerCommand(CommandIds.downloadVersion, downloadVersion({ versionFiles }), log),
-    registerCommand(CommandIds.compareWithLocal, compareWithLocal({ versionFiles, folders, targets }), log),
-    registerCommand(CommandIds.newSkill, newSkill(), log),
-    registerCommand(CommandIds.revealSkillFolder, revealSkillFolder(), log),
-    registerCommand(CommandIds.openSkillMd, openSkillMd(), log),
-    registerCommand(CommandIds.compareVersions, compareVersions({ client, versionFiles }), log),
-    registerCommand(CommandIds.restoreVersion, restoreVersion({ client, versionFiles, model }), log),
-    registerCommand(
-      CommandIds.trySkill,
-      trySkill({
-        client,
-        messages: new MessagesClient(core),
-        files: new FilesClient(core),
-        runs,
-        keyStore,
-        state: context.globalState,
-        log,
-      }),
-      log,
-    ),
-    registerCommand(CommandIds.saveRunFiles, saveRunFiles({ runs }), log),
-    registerCommand(CommandIds.createEvals, createEvals({ folders, workspaceSkills }), log),
-    registerCommand(CommandIds.showEvalReport, showEvalReport({ tests: evals.tests, runs: evals.runs }), log),
-    registerCommand(CommandIds.deleteEvalDrafts, deleteEvalDrafts({ client, workspaceSkills, slugs, model }), log),
-    registerCommand(
-      CommandIds.compareWithPublished,
-      compareWithPublished({ client, versionFiles, folders, targets, workspaceSkills }),
-      log,
-    ),
+    }),
   );
   return {
     keyStore,
