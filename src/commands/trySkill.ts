@@ -107,7 +107,7 @@ export function trySkill(deps: TrySkillDeps) {
     if (!model) return undefined;
     const prompt = await askPrompt(deps, target.skill, options.prompt);
     if (prompt === undefined) return undefined;
-    const maxTokens = model.info ? tryMaxTokens(tryMaxTokensSetting(), model.info) : tryMaxTokensSetting();
+    const maxTokens = tryMaxTokens(tryMaxTokensSetting(), model.info);
     const title = skillTitle(target.skill);
 
     if (!billingAcknowledged && !options.acceptBilling) {

@@ -29,6 +29,8 @@ export function modelPicks(models: readonly ModelInfo[], lastUsed?: string): Mod
 }
 
 /** The setting's `max_tokens`, no higher than the model takes. */
-export function tryMaxTokens(setting: number, model: Pick<ModelInfo, 'maxTokens'>): number {
-  return model.maxTokens === null ? setting : Math.min(setting, model.maxTokens);
+export function tryMaxTokens(setting: number, model: Pick<ModelInfo, 'maxTokens'> | undefined): number {
+  // A model the list does not name is sent the setting: the API says if it is too much.
+  const cap = model?.maxTokens;
+  return cap === undefined || cap === null ? setting : Math.min(setting, cap);
 }

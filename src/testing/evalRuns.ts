@@ -182,7 +182,7 @@ export class EvalRuns {
           profile,
           {
             id: model.id,
-            maxTokens: model.info ? tryMaxTokens(tryMaxTokensSetting(), model.info) : tryMaxTokensSetting(),
+            maxTokens: tryMaxTokens(tryMaxTokensSetting(), model.info),
           },
           abort.signal,
           options,

@@ -48,5 +48,6 @@ describe('the models Try in Claude offers, against the emulator', () => {
     assert.equal(tryMaxTokens(4096, { maxTokens: 64000 }), 4096);
     assert.equal(tryMaxTokens(100_000, { maxTokens: 64000 }), 64000);
     assert.equal(tryMaxTokens(4096, { maxTokens: null }), 4096);
+    assert.equal(tryMaxTokens(4096, undefined), 4096, 'a model the list does not name');
   });
 });
