@@ -6,7 +6,7 @@
 // from SKILL.md"). Code blocks are not read: what they hold is an example, not a reference. Advice only: no
 // consumer refuses these.
 import { SKILL_MD } from './frontmatter';
-import type { SkillProblem } from './problems';
+import type { ProblemFix, RuleId, SkillProblem } from './problems';
 import { plural } from '../shared/words';
 
 export const BODY_MAX_LINES = 500;
@@ -34,6 +34,8 @@ const FILE_LIKE = /^(?:\.{1,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.[A-Za-z0-9]{1,8}$/;
 interface Reference {
   target: string;
   line: number;
+  /** 1-based column of the target's first character. */
+  column: number;
   /** Found in backticks: a guess, checked only when it starts in one of the skill's folders (or `./`). */
   guessed: boolean;
 }
@@ -49,10 +51,13 @@ function references(lines: readonly string[], from: number): Reference[] {
       continue;
     }
     if (fence !== undefined) continue;
-    for (const match of line.matchAll(MARKDOWN_LINK)) found.push({ target: match[1], line: i + 1, guessed: false });
+    for (const match of line.matchAll(MARKDOWN_LINK)) {
+      const column = match.index + match[0].indexOf(match[1], 1) + 1;
+      found.push({ target: match[1], line: i + 1, column, guessed: false });
+    }
     for (const match of line.matchAll(INLINE_CODE)) {
       if (FILE_LIKE.test(match[1]) && match[1].includes('/'))
-        found.push({ target: match[1], line: i + 1, guessed: true });
+        found.push({ target: match[1], line: i + 1, column: match.index + 2, guessed: true });
     }
   }
   return found;
@@ -83,12 +88,21 @@ function normalized(path: string): string | undefined {
   return out.join('/');
 }
 
-const advice = (message: string, line: number, rule: string): SkillProblem => ({
+const advice = (
+  message: string,
+  at: number | Pick<Reference, 'line' | 'column' | 'target'>,
+  rule: RuleId,
+  fixes?: ProblemFix[],
+): SkillProblem => ({
   severity: 'warning',
   message,
   file: SKILL_MD,
-  line,
+  line: typeof at === 'number' ? at : at.line,
+  ...(typeof at === 'number'
+    ? {}
+    : { region: { line: at.line, column: at.column, endLine: at.line, endColumn: at.column + at.target.length } }),
   rule,
+  ...(fixes ? { fixes } : {}),
 });
 
 /**
@@ -120,7 +134,8 @@ export function bodyProblems(text: string, files: ReadonlySet<string>, complete 
     ),
   );
   const topFolders = new Set([...files].filter((f) => f.includes('/')).map((f) => f.split('/')[0]));
-  for (const { target, line, guessed } of references(lines, from)) {
+  for (const reference of references(lines, from)) {
+    const { target, guessed } = reference;
     const path = pathOf(target);
     if (path === undefined) continue;
     // A path in backticks may be one of the user's (`word/document.xml` inside a .docx): only a path into
@@ -130,7 +145,7 @@ export function bodyProblems(text: string, files: ReadonlySet<string>, complete 
       problems.push(
         advice(
           `"${target}" is an absolute path: a skill's files are read from wherever it is installed. Point to the file relative to SKILL.md.`,
-          line,
+          reference,
           'reference-outside',
         ),
       );
@@ -141,7 +156,7 @@ export function bodyProblems(text: string, files: ReadonlySet<string>, complete 
       problems.push(
         advice(
           `"${target}" points outside the skill folder, which no upload carries: move the file into the folder.`,
-          line,
+          reference,
           'reference-outside',
         ),
       );
@@ -151,8 +166,12 @@ export function bodyProblems(text: string, files: ReadonlySet<string>, complete 
       problems.push(
         advice(
           `"${target}" is not among the skill's files (a missing file, or one the excludes leave out): add it, or fix the path.`,
-          line,
+          reference,
           'reference-missing',
+          // A path that names a file (an extension): making it empty is what the author asked for next.
+          /\.[A-Za-z0-9]{1,8}$/.test(inside) && !inside.split('/').some((s) => s.startsWith('.'))
+            ? [{ title: `Create "${inside}"`, createFile: { path: inside, content: '' } }]
+            : undefined,
         ),
       );
       continue;
@@ -162,7 +181,7 @@ export function bodyProblems(text: string, files: ReadonlySet<string>, complete 
       problems.push(
         advice(
           `"${target}" is a document more than one folder deep: the Agent Skills specification advises references one level deep from SKILL.md, so a model finds them without a chain of reads.`,
-          line,
+          reference,
           'reference-deep',
         ),
       );

@@ -7,7 +7,7 @@ import type { Stats } from 'node:fs';
 import { lstat, open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import { forEachLimited } from './concurrency';
-import type { SkillProblem } from './problems';
+import type { RuleId, SkillProblem } from './problems';
 
 /** `claudeSkills.exclude`'s default. */
 export const DEFAULT_EXCLUDES: readonly string[] = [
@@ -140,7 +140,7 @@ async function readSkillignore(folder: string): Promise<{ patterns: string; prob
   if (info === undefined) return { patterns: '' };
   const refuse = (message: string) => ({
     patterns: '',
-    problem: { severity: 'error' as const, file: SKILLIGNORE, message },
+    problem: { rule: 'files' as const, severity: 'error' as const, file: SKILLIGNORE, message },
   });
   if (!info.isFile()) {
     return refuse(
@@ -177,7 +177,8 @@ export async function collectFiles(
     .add([`/${SKILLIGNORE}`, `/${EVALS_FOLDER}/`]);
   const files: SkillFile[] = [];
   const problems: SkillProblem[] = skillignore.problem ? [skillignore.problem] : [];
-  const error = (file: string, message: string) => problems.push({ severity: 'error', file, message });
+  const error = (file: string, message: string, rule: RuleId = 'files') =>
+    problems.push({ rule, severity: 'error', file, message });
   const visited = new Set<string>([root]);
   let entriesSeen = 0;
   let tooMany = false;
@@ -251,6 +252,7 @@ export async function collectFiles(
         error(
           relativePath,
           `"${relativePath}" looks like a secret (${secret}) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in ${SKILLIGNORE}.`,
+          'secret',
         );
         continue;
       }
@@ -260,6 +262,7 @@ export async function collectFiles(
   await walk(folder);
   if (tooMany) {
     problems.push({
+      rule: 'files',
       severity: 'error',
       message: `The folder holds more than ${MAX_FILES.toLocaleString('en-US')} files (or ${MAX_ENTRIES.toLocaleString('en-US')} entries): a skill needs far fewer. Exclude what it does not need in ${SKILLIGNORE} or claudeSkills.exclude.`,
     });

@@ -1,15 +1,68 @@
-// What is wrong with a skill folder, said so that the author knows what to fix and where.
+// What the checks of a skill folder find, in one shape for the Problems panel, a publish's refusal and a
+// command line's report (JSON, SARIF): the rule, who it is a problem for, where, and the edits that fix it.
+import type { LintTarget } from './lintTargets';
+
+/** Every check's id: a diagnostic's code, a row of the README's rules table. Changing one breaks users' filters. */
+export const RULE_IDS = [
+  'skill-md',
+  'frontmatter',
+  'name',
+  'name-folder',
+  'description',
+  'unknown-key',
+  'compatibility',
+  'metadata',
+  'body-budget',
+  'reference-missing',
+  'reference-outside',
+  'reference-deep',
+  'files',
+  'secret',
+  'name-mismatch',
+  'trigger-collision',
+  'evals-file',
+  'evals-skill-name',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** A stretch of a file's text as SARIF's region has it: lines and columns from 1, in UTF-16 units, the end excluded. */
+export interface TextRegion {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface TextEdit {
+  region: TextRegion;
+  newText: string;
+}
+
+/** A change that certainly removes its problem: edits of the problem's file (in the text it was checked in), or a file made. */
+export interface ProblemFix {
+  title: string;
+  edits?: readonly TextEdit[];
+  /** A file to create, relative to the skill folder with `/`; never one that exists. */
+  createFile?: { path: string; content: string };
+  /** The skill folder renamed to this (its last segment), after the edits. */
+  renameFolder?: string;
+}
 
 export interface SkillProblem {
-  /** An error blocks publishing and packaging; a warning is shown but does not. */
+  rule: RuleId;
+  /** An error blocks publishing and packaging (and is where a target refuses); a warning is advice. */
   severity: 'error' | 'warning';
   message: string;
   /** The file it is about, relative to the skill folder with forward slashes (`SKILL.md` for the frontmatter). */
   file?: string;
   /** 1-based line in `file`, when known. */
   line?: number;
-  /** The rule that found it, for the checks that have an id. */
-  rule?: string;
+  /** Exactly where in `file`, when known (`line` is its first line). */
+  region?: TextRegion;
+  /** The consumers it is a problem for, of those checked; absent when it is one for any (an unreadable file). */
+  targets?: readonly LintTarget[];
+  fixes?: readonly ProblemFix[];
 }
 
 export function hasErrors(problems: readonly SkillProblem[]): boolean {

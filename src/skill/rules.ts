@@ -2,7 +2,7 @@
 // other consumer of the folder does with its keys (lintTargets.ts).
 import { SKILL_MD, type ParsedSkillMd } from './frontmatter';
 import { FRONTMATTER_KEYS, TARGET_NAMES, closeKey, keysFor, type LintTarget } from './lintTargets';
-import type { SkillProblem } from './problems';
+import type { ProblemFix, RuleId, SkillProblem } from './problems';
 
 export const NAME_MAX = 64;
 export const DESCRIPTION_MAX = 1024;
@@ -31,47 +31,116 @@ function suggestName(name: string): string {
   return suggestion.slice(0, NAME_MAX).replace(/-+$/, '');
 }
 
-/** What is wrong with a `name`, each with what to do instead; empty when the API accepts it. */
-export function nameProblems(name: string): string[] {
-  const found: string[] = [];
+/**
+ * One thing wrong with a value, and who refuses it: `refusedBy` the consumers whose rules forbid it,
+ * `acceptedBy` those documented to take it; the rest are silent about it.
+ */
+interface Finding {
+  message: string;
+  refusedBy: readonly LintTarget[];
+  acceptedBy?: readonly LintTarget[];
+}
+
+const ALL_TARGETS: readonly LintTarget[] = ['api', 'agentskills', 'claude-code', 'vscode'];
+/** The name's form: the Skills API, the Agent Skills specification, Claude Code's and VS Code's docs agree. */
+const NAME_FORM = ALL_TARGETS;
+/** What the Skills API adds to the specification (skills-api.md): reserved words, no XML tags. */
+const API_ONLY: readonly LintTarget[] = ['api'];
+/** Hyphens at the ends or doubled: the Skills API and the specification forbid them; the others do not say. */
+const HYPHENS: readonly LintTarget[] = ['api', 'agentskills'];
+/** Claude Code takes the folder's name for a missing `name`, and the body's first paragraph for a missing description. */
+const REQUIRED: Pick<Finding, 'refusedBy' | 'acceptedBy'> = {
+  refusedBy: ['api', 'agentskills', 'vscode'],
+  acceptedBy: ['claude-code'],
+};
+
+function nameFindings(name: string): Finding[] {
+  const found: Finding[] = [];
   const suggestion = suggestName(name);
   const tryInstead = suggestion && suggestion !== name ? ` Try "${suggestion}".` : '';
   if (name.length > NAME_MAX)
-    found.push(`"name" is ${name.length} characters long; the limit is ${NAME_MAX}.${tryInstead}`);
-  if (XML_TAG.test(name)) found.push(`"name" cannot contain XML tags (< or >).${tryInstead}`);
+    found.push({
+      message: `"name" is ${name.length} characters long; the limit is ${NAME_MAX}.${tryInstead}`,
+      refusedBy: NAME_FORM,
+    });
+  if (XML_TAG.test(name))
+    found.push({ message: `"name" cannot contain XML tags (< or >).${tryInstead}`, refusedBy: API_ONLY });
   const bad = [...new Set(name.replace(/[a-z0-9-]/g, ''))];
   if (bad.length > 0) {
     const shown = bad.map((c) => (c === ' ' ? 'spaces' : `"${c}"`)).join(', ');
-    found.push(`"name" may hold only lowercase letters, digits and hyphens, not ${shown}.${tryInstead}`);
+    found.push({
+      message: `"name" may hold only lowercase letters, digits and hyphens, not ${shown}.${tryInstead}`,
+      refusedBy: NAME_FORM,
+    });
   }
-  if (name.startsWith('-') || name.endsWith('-')) found.push(`"name" cannot start or end with a hyphen.${tryInstead}`);
-  if (name.includes('--')) found.push(`"name" cannot contain two hyphens in a row.${tryInstead}`);
+  if (name.startsWith('-') || name.endsWith('-'))
+    found.push({ message: `"name" cannot start or end with a hyphen.${tryInstead}`, refusedBy: HYPHENS });
+  if (name.includes('--'))
+    found.push({ message: `"name" cannot contain two hyphens in a row.${tryInstead}`, refusedBy: HYPHENS });
   for (const word of RESERVED_WORDS) {
     if (name.toLowerCase().includes(word))
-      found.push(`"name" cannot contain the reserved word "${word}".${tryInstead}`);
+      found.push({ message: `"name" cannot contain the reserved word "${word}".${tryInstead}`, refusedBy: API_ONLY });
   }
+  return found;
+}
+
+/** What is wrong with a `name`, each with what to do instead; empty when the API accepts it. */
+export function nameProblems(name: string): string[] {
+  return nameFindings(name).map((f) => f.message);
+}
+
+function descriptionFindings(description: string): Finding[] {
+  const found: Finding[] = [];
+  if (description.trim() === '')
+    found.push({
+      message: '"description" is empty: say what the skill does and when Claude should use it.',
+      ...REQUIRED,
+    });
+  const length = characterCount(description);
+  if (length > DESCRIPTION_MAX) {
+    found.push({
+      message: `"description" is ${length} characters long; the limit is ${DESCRIPTION_MAX}. Shorten it by ${length - DESCRIPTION_MAX}.`,
+      refusedBy: ['api', 'agentskills', 'vscode'],
+    });
+  }
+  if (XML_TAG.test(description))
+    found.push({ message: '"description" cannot contain XML tags: remove every < and >.', refusedBy: API_ONLY });
   return found;
 }
 
 /** What is wrong with a `description`; empty when the API accepts it. */
 export function descriptionProblems(description: string): string[] {
-  const found: string[] = [];
-  if (description.trim() === '')
-    found.push('"description" is empty: say what the skill does and when Claude should use it.');
-  const length = characterCount(description);
-  if (length > DESCRIPTION_MAX) {
-    found.push(
-      `"description" is ${length} characters long; the limit is ${DESCRIPTION_MAX}. Shorten it by ${length - DESCRIPTION_MAX}.`,
-    );
-  }
-  if (XML_TAG.test(description)) found.push('"description" cannot contain XML tags: remove every < and >.');
-  return found;
+  return descriptionFindings(description).map((f) => f.message);
 }
 
 const names = (targets: readonly LintTarget[]) => {
   const list = targets.map((t) => TARGET_NAMES[t]);
   return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
 };
+const verb = (targets: readonly LintTarget[], one: string, many: string) => (targets.length === 1 ? one : many);
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * The finding judged for `targets`: an error where one of them refuses, else advice. Checked for the
+ * Skills API alone (a publish, the default), the message is today's; for more, a clause says who refuses
+ * it, who takes it, and whose documentation does not say.
+ */
+function judged(finding: Finding, targets: readonly LintTarget[]) {
+  const refusing = targets.filter((t) => finding.refusedBy.includes(t));
+  const accepting = targets.filter((t) => !refusing.includes(t) && finding.acceptedBy?.includes(t));
+  const silent = targets.filter((t) => !refusing.includes(t) && !accepting.includes(t));
+  const parts = [finding.message];
+  if (!(targets.length === 1 && targets[0] === 'api')) {
+    if (refusing.length > 0) parts.push(`${capitalized(names(refusing))} ${verb(refusing, 'refuses', 'refuse')} it.`);
+    if (accepting.length > 0) parts.push(`${capitalized(names(accepting))} ${verb(accepting, 'takes', 'take')} it.`);
+    if (silent.length > 0) parts.push(`The documentation of ${names(silent)} does not say.`);
+  }
+  return {
+    severity: refusing.length > 0 ? ('error' as const) : ('warning' as const),
+    message: parts.join(' '),
+    targets: refusing.length > 0 ? refusing : targets,
+  };
+}
 
 /**
  * A key some of `targets` do not know: an error where one refuses it (skills-ref), a warning where one may
@@ -82,7 +151,9 @@ const names = (targets: readonly LintTarget[]) => {
 export function unknownKeyProblem(
   key: string,
   targets: readonly LintTarget[],
-): { severity: SkillProblem['severity']; message: string } | undefined {
+):
+  | { severity: SkillProblem['severity']; message: string; targets: LintTarget[]; close: string | undefined }
+  | undefined {
   const takes = FRONTMATTER_KEYS[key]?.targets ?? [];
   const unknownTo = targets.filter((t) => !takes.includes(t));
   const refusing = unknownTo.filter((t) => t === 'agentskills');
@@ -103,57 +174,153 @@ export function unknownKeyProblem(
   const elsewhere = takes.filter((t) => !targets.includes(t));
   if (takers.length === 0 && elsewhere.length > 0) parts.push(`It is a key of ${names(elsewhere)}.`);
   if (close) parts.push(`Did you mean "${close}"?`);
-  return { severity: refusing.length > 0 ? 'error' : 'warning', message: parts.join(' ') };
+  return {
+    severity: refusing.length > 0 ? 'error' : 'warning',
+    message: parts.join(' '),
+    targets: refusing.length > 0 ? refusing : close ? unknownTo : warning,
+    close,
+  };
+}
+
+/** The fixes that set `name` to `to`: its value replaced, and (offered apart) the folder renamed to match. */
+function renameFixes(parsed: ParsedSkillMd, to: string, folderName: string | undefined): ProblemFix[] {
+  const value = parsed.entries.get('name')?.value;
+  if (!value || !to || nameProblems(to).length > 0) return [];
+  const edits = [{ region: parsed.index.region(value.start, value.end), newText: to }];
+  const fixes: ProblemFix[] = [{ title: `Change "name" to "${to}"`, edits }];
+  if (folderName !== undefined && folderName !== to)
+    fixes.push({ title: `Change "name" to "${to}" and rename the folder to match`, edits, renameFolder: to });
+  return fixes;
+}
+
+/** Removing a key's whole entry, or renaming the key to the one it is likely a misspelling of. */
+function keyFixes(parsed: ParsedSkillMd, key: string, close: string | undefined): ProblemFix[] {
+  const entry = parsed.entries.get(key);
+  if (!entry) return [];
+  const fixes: ProblemFix[] = [];
+  if (close && !parsed.entries.has(close))
+    fixes.push({
+      title: `Rename "${key}" to "${close}"`,
+      edits: [{ region: parsed.index.region(entry.keyStart, entry.keyEnd), newText: close }],
+    });
+  const lineStart = parsed.index.lineStart(parsed.index.position(entry.keyStart).line);
+  fixes.push({
+    title: `Remove "${key}"`,
+    edits: [{ region: parsed.index.region(lineStart, entry.end), newText: '' }],
+  });
+  return fixes;
+}
+
+export interface FrontmatterCheck {
+  /** The consumers the folder is checked for; the Skills API alone by default. */
+  targets?: readonly LintTarget[];
+  /** The folder's own name, which the Agent Skills format wants `name` to be. */
+  folderName?: string;
 }
 
 /**
- * Every rule the API enforces on the frontmatter, plus warnings for what it may not accept; unknown keys
- * are judged for each of `targets` (the Skills API alone by default).
+ * Every rule the API enforces on the frontmatter, plus warnings for what it may not accept; each judged
+ * for the consumers checked, with the fixes that are certain.
  */
-export function validateFrontmatter(parsed: ParsedSkillMd, targets: readonly LintTarget[] = ['api']): SkillProblem[] {
+export function validateFrontmatter(parsed: ParsedSkillMd, check: FrontmatterCheck = {}): SkillProblem[] {
   if (!parsed.data) return parsed.problems;
-  const { data, keyLines } = parsed;
-  const at = (key: string) => keyLines.get(key) ?? 1;
+  const targets = check.targets ?? ['api'];
+  const { data, keyLines, entries, index } = parsed;
   const problems: SkillProblem[] = [];
-  const add = (key: string, messages: string[], severity: SkillProblem['severity'] = 'error') => {
-    for (const message of messages) problems.push({ severity, message, file: SKILL_MD, line: at(key) });
+  const add = (rule: RuleId, key: string, { fixes, ...problem }: Omit<SkillProblem, 'rule' | 'file' | 'line'>) => {
+    const entry = entries.get(key);
+    const region = entry && index.region(entry.keyStart, entry.value?.end ?? entry.keyEnd);
+    problems.push({
+      rule,
+      file: SKILL_MD,
+      line: keyLines.get(key) ?? 1,
+      ...(region ? { region } : {}),
+      ...problem,
+      ...(fixes && fixes.length > 0 ? { fixes } : {}),
+    });
+  };
+  const addFindings = (rule: RuleId, key: string, findings: Finding[], fixes?: ProblemFix[]) => {
+    for (const finding of findings) add(rule, key, { ...judged(finding, targets), fixes });
   };
 
   const { name, description } = data;
   if (name === undefined || name === null)
-    add('name', [
-      'The frontmatter has no "name": add one such as "name: my-skill" (lowercase letters, digits and hyphens).',
+    addFindings('name', 'name', [
+      {
+        message:
+          'The frontmatter has no "name": add one such as "name: my-skill" (lowercase letters, digits and hyphens).',
+        ...REQUIRED,
+      },
     ]);
   else if (typeof name !== 'string')
-    add('name', [`"name" must be text, such as "name: my-skill", not ${describeValue(name)}.`]);
-  else if (name === '') add('name', ['"name" is empty: give the skill a name such as "my-skill".']);
-  else add('name', nameProblems(name));
+    addFindings('name', 'name', [
+      { message: `"name" must be text, such as "name: my-skill", not ${describeValue(name)}.`, refusedBy: NAME_FORM },
+    ]);
+  else if (name === '')
+    addFindings('name', 'name', [
+      { message: '"name" is empty: give the skill a name such as "my-skill".', ...REQUIRED },
+    ]);
+  else {
+    const findings = nameFindings(name);
+    addFindings('name', 'name', findings, renameFixes(parsed, suggestName(name), check.folderName));
+    const folderName = check.folderName;
+    // The specification's rule, checked only for it: the Skills API names the upload's folder by `name`.
+    if (findings.length === 0 && targets.includes('agentskills') && folderName !== undefined && folderName !== name)
+      addFindings(
+        'name-folder',
+        'name',
+        [
+          {
+            message: `"name" is "${name}", but the folder is "${folderName}": the Agent Skills specification wants them the same.`,
+            refusedBy: ['agentskills'],
+          },
+        ],
+        renameFixes(parsed, folderName, undefined).concat({
+          title: `Rename the folder to "${name}"`,
+          renameFolder: name,
+        }),
+      );
+  }
 
   if (description === undefined || description === null)
-    add('description', [
-      'The frontmatter has no "description": add one that says what the skill does and when Claude should use it.',
+    addFindings('description', 'description', [
+      {
+        message:
+          'The frontmatter has no "description": add one that says what the skill does and when Claude should use it.',
+        ...REQUIRED,
+      },
     ]);
   else if (typeof description !== 'string')
-    add('description', [`"description" must be text, not ${describeValue(description)}.`]);
-  else add('description', descriptionProblems(description));
+    addFindings('description', 'description', [
+      { message: `"description" must be text, not ${describeValue(description)}.`, refusedBy: REQUIRED.refusedBy },
+    ]);
+  else addFindings('description', 'description', descriptionFindings(description));
 
   const { compatibility, metadata } = data;
   if (typeof compatibility === 'string' && characterCount(compatibility) > COMPATIBILITY_MAX) {
     const refused = targets.includes('agentskills');
-    add(
-      'compatibility',
-      [
-        `"compatibility" is ${characterCount(compatibility)} characters long; the Agent Skills format allows ${COMPATIBILITY_MAX}.${refused ? ' Its validator (skills-ref) refuses it.' : ''}`,
-      ],
-      refused ? 'error' : 'warning',
-    );
+    add('compatibility', 'compatibility', {
+      severity: refused ? 'error' : 'warning',
+      message: `"compatibility" is ${characterCount(compatibility)} characters long; the Agent Skills format allows ${COMPATIBILITY_MAX}.${refused ? ' Its validator (skills-ref) refuses it.' : ''}`,
+      targets: refused ? ['agentskills'] : targets,
+    });
   }
   if (metadata !== undefined && !isStringMap(metadata)) {
-    add('metadata', ['"metadata" should map keys to text values, such as "metadata:" then "  author: me".'], 'warning');
+    add('metadata', 'metadata', {
+      severity: 'warning',
+      message: '"metadata" should map keys to text values, such as "metadata:" then "  author: me".',
+      targets: targets.filter((t) => t !== 'vscode'),
+    });
   }
   for (const key of Object.keys(data)) {
     const problem = unknownKeyProblem(key, targets);
-    if (problem) add(key, [problem.message], problem.severity);
+    if (problem)
+      add('unknown-key', key, {
+        severity: problem.severity,
+        message: problem.message,
+        targets: problem.targets,
+        fixes: keyFixes(parsed, key, problem.close),
+      });
   }
   return problems;
 }

@@ -147,6 +147,7 @@ export async function scanForSecrets(files: readonly SkillFile[]): Promise<Skill
     remember(key, secret);
     if (!secret) return;
     found.set(file, {
+      rule: 'secret',
       severity: 'error',
       file: file.relativePath,
       line: secret.line,

@@ -80,20 +80,21 @@ export async function inspectSkillFolder(folder: string, options: InspectOptions
   let nameLine: number | undefined;
   let description: string | undefined;
   if (!skillMd) {
-    problems.unshift({ severity: 'error', message: await missingSkillMdMessage(folder, files) });
+    problems.unshift({ rule: 'skill-md', severity: 'error', message: await missingSkillMdMessage(folder, files) });
   } else {
     // Only the head is read: the frontmatter is at the top, and a huge SKILL.md must not fill memory.
     const head = await readRegularFileHead(skillMd.absolutePath, FRONTMATTER_WINDOW);
     const encoding = encodingProblem(head);
     const text = options.skillMdText ?? head.toString('utf8');
-    const parsed = encoding
-      ? { data: undefined, keyLines: new Map<string, number>(), problems: [encoding] }
-      : parseSkillMd(text);
+    const parsed = encoding ? { ...parseSkillMd(''), problems: [encoding] } : parseSkillMd(text);
     if (!encoding) {
       const complete = options.skillMdText !== undefined || head.length < FRONTMATTER_WINDOW;
       problems.push(...bodyProblems(text, new Set(files.map((f) => f.relativePath)), complete));
     }
-    const frontmatterProblems = validateFrontmatter(parsed, targetsOf(folder, options.targets));
+    const frontmatterProblems = validateFrontmatter(parsed, {
+      targets: targetsOf(folder, options.targets),
+      folderName: path.basename(folder),
+    });
     problems.unshift(...frontmatterProblems);
     nameLine = parsed.keyLines.get('name');
     if (!frontmatterProblems.some((p) => p.severity === 'error' && p.line === nameLine))
@@ -104,6 +105,7 @@ export async function inspectSkillFolder(folder: string, options: InspectOptions
     const uploadPath = `${name}/${file.relativePath}`;
     if (uploadPath.length > MAX_PATH_LENGTH) {
       problems.push({
+        rule: 'files',
         severity: 'error',
         file: file.relativePath,
         message: `"${uploadPath}" is ${uploadPath.length} characters long; upload paths are limited to ${MAX_PATH_LENGTH}. Shorten the folder or file names.`,
@@ -111,7 +113,8 @@ export async function inspectSkillFolder(folder: string, options: InspectOptions
     }
   }
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-  if (totalBytes > MAX_UPLOAD_BYTES) problems.push({ severity: 'error', message: tooLargeMessage(files, totalBytes) });
+  if (totalBytes > MAX_UPLOAD_BYTES)
+    problems.push({ rule: 'files', severity: 'error', message: tooLargeMessage(files, totalBytes) });
   // Content is scanned only when the folder could be uploaded at all: past the limits it is refused anyway.
   else if (options.scanContents !== false && files.length < MAX_FILES) problems.push(...(await scanForSecrets(files)));
   return { folder, name, nameLine, description, files, totalBytes, problems };
@@ -123,6 +126,7 @@ export async function inspectSkillFolder(folder: string, options: InspectOptions
  */
 export function slugMismatch(skill: PublishableSkillFolder, slug: string, skillTitle: string): SkillProblem {
   return {
+    rule: 'name-mismatch',
     severity: 'error',
     file: SKILL_MD,
     line: skill.nameLine,

@@ -56,13 +56,23 @@ describe('a valid skill folder', () => {
     );
     assert.equal(skill.name, 'my-skill');
     assert.equal(hasErrors(skill.problems), false);
+    // The structured result a command line reports: rule, who it is a problem for, where, and its fix.
     assert.deepEqual(skill.problems, [
       {
+        rule: 'unknown-key',
         severity: 'warning',
         file: 'SKILL.md',
         line: 4,
+        region: { line: 4, column: 1, endLine: 4, endColumn: 11 },
+        targets: ['api'],
         message:
           'Unknown frontmatter key "version": the Skills API may ignore or refuse it. Known keys: name, description, license, compatibility, metadata, allowed-tools. It is a key of Claude Code.',
+        fixes: [
+          {
+            title: 'Remove "version"',
+            edits: [{ region: { line: 4, column: 1, endLine: 5, endColumn: 1 }, newText: '' }],
+          },
+        ],
       },
     ]);
   });
