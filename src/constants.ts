@@ -43,9 +43,11 @@ export const EvalTesting = {
   publishedProfile: 'Run Evals on a Published Version…',
 } as const;
 
-/** Commands only tree items run (a click on "Load more…" or Retry): registered, never contributed. */
+/** Commands only the extension's own items run (a click on "Load more…", a quick fix): registered, never contributed. */
 export const InternalCommandIds = {
   loadMore: 'claudeSkills.loadMore',
+  /** A quick fix's folder rename, carrying the folder's publish target and record. */
+  renameSkillFolder: 'claudeSkills.renameSkillFolder',
 } as const;
 
 export type CommandId =

@@ -16,7 +16,9 @@ import { SkillsTreeProvider } from './tree/skillsTreeProvider';
 import { SkillsView } from './tree/skillsView';
 import { WorkspaceSkillsView } from './tree/workspaceSkillsView';
 import { PublishTargets } from './workspace/publishTargets';
+import { RulesTable } from './workspace/rulesTable';
 import { SkillDiagnostics } from './workspace/skillDiagnostics';
+import { registerSkillMdProviders } from './workspace/skillMdProviders';
 import { TriggerCollisions } from './workspace/triggerCollisions';
 import { SkillFolderDecorations } from './workspace/skillFolderDecorations';
 import { SkillFolderWatcher } from './workspace/skillFolderWatcher';
@@ -80,8 +82,9 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
   const tree = new SkillsTreeProvider({ model, keyStore, pageSize, workspaceId });
   const view = new SkillsView(tree, model, keyStore, context.workspaceState, log, workspaceId);
   const folders = new SkillFolderWatcher();
-  const diagnostics = new SkillDiagnostics(log);
-  const collisions = new TriggerCollisions(folders, log);
+  const rules = new RulesTable(context.extensionUri);
+  const diagnostics = new SkillDiagnostics(log, rules);
+  const collisions = new TriggerCollisions(folders, log, rules);
   const versionFiles = new VersionFileSystem(client);
   const workspaceSkills = new WorkspaceSkills({
     folders,
@@ -95,15 +98,19 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
   const workspaceView = new WorkspaceSkillsView(workspaceSkills);
   // Evals share the key and the log, but leave 429/529 to their own limiter, which pauses every request.
   const evalCore = new ApiCore({ ...apiOptions(storedKey), retry: { maxRetries: 0 } });
-  const evals = registerEvalTesting(folders, {
-    client,
-    evalClients: { messages: new MessagesClient(evalCore), files: new FilesClient(evalCore) },
-    keyStore,
-    state: context.globalState,
-    workspaceSkills,
-    slugs,
-    log,
-  });
+  const evals = registerEvalTesting(
+    folders,
+    {
+      client,
+      evalClients: { messages: new MessagesClient(evalCore), files: new FilesClient(evalCore) },
+      keyStore,
+      state: context.globalState,
+      workspaceSkills,
+      slugs,
+      log,
+    },
+    rules,
+  );
   const decorations = new SkillFolderDecorations(workspaceSkills, folders, targets);
   context.subscriptions.push(
     log,
@@ -117,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     decorations,
     vscode.window.registerFileDecorationProvider(decorations),
     diagnostics,
+    ...registerSkillMdProviders(diagnostics),
     collisions,
     versionFiles,
     vscode.workspace.registerFileSystemProvider(VERSION_SCHEME, versionFiles, {

@@ -41,6 +41,7 @@ import { packageSkill } from './packageSkill';
 import { publishNewSkill } from './publishNewSkill';
 import { publishNewVersion } from './publishNewVersion';
 import { refresh } from './refresh';
+import { renameSkillFolder } from './renameSkillFolder';
 import { restoreVersion } from './restoreVersion';
 import { revealSkillFolder } from './revealSkillFolder';
 import { saveRunFiles } from './saveRunFiles';
@@ -89,6 +90,7 @@ export function registerCommands(s: CommandServices): vscode.Disposable[] {
   const commands: [CommandId, (...args: never[]) => unknown][] = [
     [CommandIds.refresh, refresh(model, workspaceSkills)],
     [InternalCommandIds.loadMore, loadMore(model)],
+    [InternalCommandIds.renameSkillFolder, renameSkillFolder({ targets })],
     [CommandIds.setApiKey, setApiKey({ keyStore: s.keyStore, clientWithKey: s.clientWithKey })],
     [CommandIds.clearApiKey, clearApiKey(s.keyStore)],
     [CommandIds.showLog, showLog(log)],

@@ -4,6 +4,7 @@
 // says what to fix; an entry with an error is left out of what runs, the rest still run. Strict JSON (no
 // comments, no trailing commas): skill-creator's Python scripts read the same files.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { RuleId } from '../skill/problems';
 
 /** Where something is in its file: offsets in UTF-16 code units, as editors count. */
 export interface TextSpan {
@@ -12,6 +13,8 @@ export interface TextSpan {
 }
 
 export interface EvalFileProblem {
+  /** `evals-file` when absent. */
+  rule?: Extract<RuleId, 'evals-skill-name'>;
   severity: 'error' | 'warning';
   message: string;
   span: TextSpan;
@@ -263,6 +266,7 @@ export function skillNameProblem(
     return undefined;
   }
   return {
+    rule: 'evals-skill-name',
     severity: 'warning',
     message: `"skill_name" is "${quality.skillName}", but SKILL.md's name is "${frontmatterName}": write "${frontmatterName}" here, as skill-creator's scripts expect.`,
     span: quality.skillNameSpan ?? { offset: 0, length: 0 },

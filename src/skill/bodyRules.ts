@@ -170,7 +170,7 @@ export function bodyProblems(text: string, files: ReadonlySet<string>, complete 
           'reference-missing',
           // A path that names a file (an extension): making it empty is what the author asked for next.
           /\.[A-Za-z0-9]{1,8}$/.test(inside) && !inside.split('/').some((s) => s.startsWith('.'))
-            ? [{ title: `Create "${inside}"`, createFile: { path: inside, content: '' } }]
+            ? [{ title: `Create "${inside}"`, createFile: inside }]
             : undefined,
         ),
       );

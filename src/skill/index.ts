@@ -28,3 +28,5 @@ export {
   type PublishState,
   type StateKind,
 } from './publishState';
+export { keyAt, keyCompletions, keyHover } from './keyAssist';
+export { targetsOf } from './lintTargets';

@@ -43,8 +43,8 @@ export interface TextEdit {
 export interface ProblemFix {
   title: string;
   edits?: readonly TextEdit[];
-  /** A file to create, relative to the skill folder with `/`; never one that exists. */
-  createFile?: { path: string; content: string };
+  /** An empty file to create, relative to the skill folder with `/`; never over one that exists. */
+  createFile?: string;
   /** The skill folder renamed to this (its last segment), after the edits. */
   renameFolder?: string;
 }

@@ -18,7 +18,6 @@ import {
   evalConcurrency,
   evalGraderModel,
   evalModel,
-  evalResultsFolder,
   evalRuns,
   evalTriggerNeighbours,
   evalTriggerRuns,
@@ -38,6 +37,7 @@ import { requireTrust } from '../workspace/workspaceTrust';
 import { rangeOf, type EvalTests, type FolderEvals } from './evalTests';
 import { RecordedRun, type ItemResult } from './recordedRun';
 import { TRIGGER_MAX_TOKENS } from '../evals/triggerRun';
+import { resultsFolderOf } from './resultsFolder';
 
 /** Past this many requests a run asks again, even after "don't ask again". */
 export const ASK_ABOVE_REQUESTS = 20;
@@ -126,7 +126,7 @@ export class EvalRuns {
   async lastReport(folder: vscode.Uri): Promise<vscode.Uri | undefined> {
     const known = this.reports.get(folder.toString());
     if (known) return known;
-    const root = vscode.Uri.file(this.resultsFolder(folder));
+    const root = vscode.Uri.file(resultsFolderOf(folder));
     const entries = await vscode.workspace.fs.readDirectory(root).then(
       (e) => e,
       () => [] as [string, vscode.FileType][],
@@ -271,13 +271,6 @@ export class EvalRuns {
       .map((skill_id) => ({ type: 'custom', skill_id, version: 'latest' }));
   }
 
-  private resultsFolder(folder: vscode.Uri): string {
-    const set = evalResultsFolder();
-    if (!set) return skillModule().defaultResultsFolder(folder.fsPath);
-    const base = vscode.workspace.getWorkspaceFolder(folder)?.uri.fsPath ?? path.dirname(folder.fsPath);
-    return path.join(path.resolve(base, set), path.basename(folder.fsPath));
-  }
-
   /** The cost modal; true when the run may go. */
   private async acceptCost(lines: string[], total: number, options: EvalRunOptions): Promise<boolean> {
     if (options.acceptCost || (this.costAcknowledged && total <= ASK_ABOVE_REQUESTS)) return true;
@@ -371,7 +364,7 @@ export class EvalRuns {
     const summary = await skillModule().runEvals(
       this.deps.evalClients,
       plan,
-      { concurrency: evalConcurrency(), resultsFolder: this.resultsFolder(entry.folder), signal },
+      { concurrency: evalConcurrency(), resultsFolder: resultsFolderOf(entry.folder), signal },
       {
         onEvalStarted: (e) => run.started(folder.evalItems.get(e.id)!),
         onQueryStarted: (q) => run.started(folder.queryItems.get(q.index)!),

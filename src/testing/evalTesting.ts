@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { EvalTesting } from '../constants';
 import { EvalRuns, type EvalRunDeps } from './evalRuns';
 import { EvalTests } from './evalTests';
+import type { RulesTable } from '../workspace/rulesTable';
 import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
 
 export interface EvalTesting {
@@ -15,8 +16,9 @@ export interface EvalTesting {
 export function registerEvalTesting(
   folders: Pick<SkillFolderWatcher, 'all' | 'onDidChange' | 'onDidTouch'>,
   deps: Omit<EvalRunDeps, 'tests'>,
+  rules: Pick<RulesTable, 'load' | 'code'>,
 ): EvalTesting {
-  const tests = new EvalTests(folders);
+  const tests = new EvalTests(folders, rules);
   const runs = new EvalRuns({ ...deps, tests });
   const { controller } = tests;
   const profiles = [

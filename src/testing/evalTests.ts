@@ -10,6 +10,7 @@ import type { CheckedInputs } from '../evals/evalInputs';
 import type { EvalFileProblem, QualityEvals, TextSpan, TriggerQueries } from '../evals/evalFiles';
 import { skillModule } from '../skillModule';
 import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
+import type { RulesTable } from '../workspace/rulesTable';
 
 export const QUALITY_FILE = 'evals/evals.json';
 /** skill-creator's trigger file, and the name its review page exports the same array under. */
@@ -55,7 +56,10 @@ export class EvalTests implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   private discovered: Promise<void> | undefined;
 
-  constructor(private readonly watcher: Pick<SkillFolderWatcher, 'all' | 'onDidChange' | 'onDidTouch'>) {
+  constructor(
+    private readonly watcher: Pick<SkillFolderWatcher, 'all' | 'onDidChange' | 'onDidTouch'>,
+    private readonly rules: Pick<RulesTable, 'load' | 'code'>,
+  ) {
     // Found when first wanted (the Testing view, an eval file opened), not at VS Code's start.
     this.controller.resolveHandler = async (item) => {
       if (!item) await this.discover();
@@ -88,6 +92,7 @@ export class EvalTests implements vscode.Disposable {
   }
 
   private async scan(): Promise<void> {
+    await this.rules.load();
     const folders = await this.watcher.all();
     const keys = new Set(folders.map((f) => f.toString()));
     for (const key of [...this.folders.keys()]) if (!keys.has(key)) this.forget(key);
@@ -218,6 +223,7 @@ export class EvalTests implements vscode.Disposable {
           p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
         );
         d.source = SOURCE;
+        d.code = this.rules.code(p.rule ?? 'evals-file');
         return d;
       }),
     );

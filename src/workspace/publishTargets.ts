@@ -43,6 +43,14 @@ export class PublishTargets implements vscode.Disposable {
     this.changed.fire(folder);
   }
 
+  /** A renamed folder keeps what it publishes to and its last record, under its new path. */
+  async move(from: vscode.Uri, to: vscode.Uri): Promise<void> {
+    const [target, record] = [this.get(from), this.recordOf(from)];
+    await this.forget(from);
+    if (target !== undefined) await this.remember(to, target);
+    if (record !== undefined) await this.record(to, record);
+  }
+
   /** Forgets the folder's target and record; false when there was no target. */
   async forget(folder: vscode.Uri): Promise<boolean> {
     const key = folder.toString();

@@ -8,6 +8,7 @@ import { describeError } from '../api/errors';
 import { skillModule } from '../skillModule';
 import { isSkillMd } from './skillDiagnostics';
 import type { SkillFolderWatcher } from './skillFolderWatcher';
+import type { RulesTable } from './rulesTable';
 
 const SOURCE = 'Claude Skills';
 const SETTLE_MS = 500;
@@ -25,6 +26,7 @@ export class TriggerCollisions implements vscode.Disposable {
   constructor(
     private readonly folders: Pick<SkillFolderWatcher, 'all' | 'onDidChange' | 'onDidTouch'>,
     private readonly log: Pick<vscode.LogOutputChannel, 'warn'>,
+    private readonly rules: Pick<RulesTable, 'load' | 'code'>,
   ) {
     const first = (doc: vscode.TextDocument) => isSkillMd(doc.uri) && this.soon(true);
     this.subscriptions = [
@@ -51,6 +53,7 @@ export class TriggerCollisions implements vscode.Disposable {
 
   async check(): Promise<void> {
     try {
+      await this.rules.load();
       const { readRegularFileHead, parseSkillMd, findCollisions } = skillModule();
       const folders = (await this.folders.all()).slice(0, MAX_FOLDERS);
       const read = await Promise.all(
@@ -85,7 +88,7 @@ export class TriggerCollisions implements vscode.Disposable {
             vscode.DiagnosticSeverity.Warning,
           );
           d.source = SOURCE;
-          d.code = 'trigger-collision';
+          d.code = this.rules.code('trigger-collision');
           diagnostics.set(self.uri.toString(), [...(diagnostics.get(self.uri.toString()) ?? []), d]);
         }
       }

@@ -27,7 +27,7 @@ function fixed(text: string, rule: string, title: string, check: Check = {}) {
   assert.ok(fix, `fix "${title}" among ${JSON.stringify(problems[0].fixes?.map((f) => f.title))}`);
   const after = applyEdits(text, fix.edits ?? []);
   const files = new Set(check.files ?? ['SKILL.md']);
-  if (fix.createFile) files.add(fix.createFile.path);
+  if (fix.createFile) files.add(fix.createFile);
   const folderName = fix.renameFolder ?? check.folderName;
   return { text: after, problems: problemsOf(after, { ...check, files, folderName }), fix };
 }
@@ -130,7 +130,7 @@ describe('quick fixes, each applied and checked again', () => {
   it('a missing referenced file is created; a folder or a hidden path is not offered', () => {
     const text = skill('name: n\ndescription: d\n', '\nSee [the guide](references/guide.md#setup).\n');
     const result = fixed(text, 'reference-missing', 'Create "references/guide.md"');
-    assert.deepEqual(result.fix.createFile, { path: 'references/guide.md', content: '' });
+    assert.equal(result.fix.createFile, 'references/guide.md');
     assert.deepEqual(result.problems, []);
     const [folder] = problemsOf(skill('name: n\ndescription: d\n', '\nSee [docs](docs/).\n'));
     assert.equal(folder.fixes, undefined);
