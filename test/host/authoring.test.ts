@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { eventually, updateSetting, useHostSuite } from './hostSuite';
+import { eventually, ruleOf, updateSetting, useHostSuite } from './hostSuite';
 
 describe('authoring checks in the editor', () => {
   const suite = useHostSuite({});
@@ -19,7 +19,7 @@ describe('authoring checks in the editor', () => {
   }
 
   const ours = (uri: vscode.Uri, rule: string) =>
-    vscode.languages.getDiagnostics(uri).filter((d) => typeof d.code === 'object' && d.code.value === rule);
+    vscode.languages.getDiagnostics(uri).filter((d) => ruleOf(d) === rule);
 
   const problemOf = (uri: vscode.Uri, rule: string) =>
     eventually(

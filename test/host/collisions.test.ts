@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { eventually, nextEvent, useHostSuite, watchedDir } from './hostSuite';
+import { eventually, nextEvent, ruleOf, useHostSuite, watchedDir } from './hostSuite';
 
 const DIGEST = 'Drafts the weekly engineering digest from merged pull requests and incident reports.';
 
@@ -16,7 +16,7 @@ describe('trigger collisions between the workspace’s skills', () => {
   const warnings = (folder: string) =>
     vscode.languages
       .getDiagnostics(skillMd(folder))
-      .filter((d) => d.code === 'trigger-collision')
+      .filter((d) => ruleOf(d) === 'trigger-collision')
       .map((d) => `${d.range.start.line}: ${d.message}`)
       .join(' | ');
 

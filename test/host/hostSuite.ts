@@ -59,6 +59,11 @@ export async function hideViews(exports: ClaudeSkillsExports): Promise<void> {
   );
 }
 
+/** The rule of one of our diagnostics: its code's value (the code links to the README's row). */
+export function ruleOf(diagnostic: vscode.Diagnostic): string | number | undefined {
+  return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+}
+
 /** `read()` once `ok` takes it, within 10 s; else the test fails naming `what` and the last value. */
 export async function eventually<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
   const until = Date.now() + 10_000;

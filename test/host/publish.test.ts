@@ -4,7 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../src/constants';
-import { eventually, useHostSuite } from './hostSuite';
+import { eventually, ruleOf, useHostSuite } from './hostSuite';
 
 const KEY = 'sk-ant-publish-test-2468';
 
@@ -280,7 +280,7 @@ describe('publishing skill folders', () => {
 function frontmatterProblems(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages
     .getDiagnostics(uri)
-    .filter((d) => d.source === 'Claude Skills' && d.code !== 'trigger-collision');
+    .filter((d) => d.source === 'Claude Skills' && ruleOf(d) !== 'trigger-collision');
 }
 
 async function waitFor<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
