@@ -24,6 +24,7 @@ import { seed, type ScenarioSkill } from '../emulator/scenario';
 import { startEmulator } from '../emulator/server';
 import { SkillStore } from '../emulator/store';
 import { repoRoot } from '../support/vscodeServer';
+import { benchAuthoring } from './authoring';
 import { benchEvals } from './evals';
 import { KEY, RUNS, figure, ms, print, row, startEmulatorProcess, timed, times, type Figure } from './support';
 
@@ -393,6 +394,7 @@ async function main(): Promise<void> {
     await benchNameMatching();
     await benchDelete();
     await benchEvals(root);
+    await benchAuthoring(root);
     benchBundles();
     benchActivation();
     print();

@@ -2,7 +2,11 @@
 // be about), and the files it points to — links and backticked paths, with URLs, anchors, `%20`, `../`,
 // absolute paths and code blocks each handled as the specification's advice means them.
 import * as assert from 'node:assert/strict';
+import { countTokens } from '@anthropic-ai/tokenizer';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BODY_MAX_LINES, bodyProblems, estimateTokens } from '../../../src/skill/bodyRules';
+import { repoRoot } from '../../support/vscodeServer';
 
 const FILES = new Set([
   'SKILL.md',
@@ -33,6 +37,21 @@ describe('the body of SKILL.md', () => {
     assert.equal(estimateTokens('The quick brown fox jumps over the lazy dog.'), 11);
     const [over] = bodyProblems(skillMd(`${'word '.repeat(4100)}\n`), FILES);
     assert.match(over.message, /is 1 line, about 5,126 tokens/);
+  });
+
+  it('estimates within 30% of a tokenizer’s count on prose, Markdown and code', () => {
+    // Anthropic's published tokenizer is the one of its older models: a measure, not Claude's own count,
+    // which is why the messages say "about".
+    for (const file of [
+      'README.md',
+      'CHANGELOG.md',
+      'src/skill/rules.ts',
+      'samples/workspace/skills/commit-message/SKILL.md',
+    ]) {
+      const text = readFileSync(join(repoRoot, file), 'utf8');
+      const ratio = estimateTokens(text) / countTokens(text);
+      assert.ok(ratio > 0.7 && ratio < 1.3, `${file}: estimated ÷ counted = ${ratio.toFixed(2)}`);
+    }
   });
 
   it('says "at least" when only the head of a long SKILL.md was read', () => {
