@@ -21,13 +21,17 @@ export class SkillCodeActions implements vscode.CodeActionProvider {
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
     const text = document.getText();
-    return this.diagnostics
-      .problemsOf(document.uri, context.diagnostics)
-      .flatMap((shown) =>
-        (shown.problem.fixes ?? [])
-          .filter((fix) => !fix.edits?.length || shown.checkedText === text)
-          .map((fix, i) => this.action(document, shown, fix, i === 0)),
-      );
+    // Two findings on one line (a reserved word and a bad character in `name`) share their fixes: one action each.
+    const byTitle = new Map<string, vscode.CodeAction>();
+    for (const shown of this.diagnostics.problemsOf(document.uri, context.diagnostics)) {
+      const fixes = (shown.problem.fixes ?? []).filter((fix) => !fix.edits?.length || shown.checkedText === text);
+      fixes.forEach((fix, i) => {
+        const same = byTitle.get(fix.title);
+        if (same) same.diagnostics?.push(shown.diagnostic);
+        else byTitle.set(fix.title, this.action(document, shown, fix, i === 0));
+      });
+    }
+    return [...byTitle.values()];
   }
 
   private action(document: vscode.TextDocument, shown: ShownProblem, fix: ProblemFix, first: boolean) {

@@ -248,3 +248,56 @@ test('unsaved changes in the folder are saved first when the user chooses Save A
     /Saved before publishing\.\s*$/,
   );
 });
+
+test('Ctrl+. on a refused name offers the suggested slug and the folder rename; the slug clears the Problem', async () => {
+  // Quick Open, as the palette without its ">": the file by its path.
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill('skills/broken-skill/SKILL.md');
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'broken-skill' })
+    .first()
+    .click({ timeout: 15_000 });
+  await page.locator('.tabs-container .tab.active', { hasText: 'SKILL.md' }).waitFor();
+  await page.locator('.breadcrumbs-control', { hasText: 'broken-skill' }).waitFor({ timeout: 15_000 });
+  const editor = page.locator('.editor-instance .monaco-editor');
+  const squiggles = editor.locator('.squiggly-error');
+  await squiggles
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .catch(async (err: unknown) => {
+      await page.screenshot({ path: join(screenshotDir, 'failed-quick-fix.png') });
+      throw err;
+    });
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+.');
+  // The Quick Fix menu (VS Code's action widget): its list, since the widget's own box may have no size.
+  const menu = page.locator('.context-view .monaco-list', { hasText: 'Change "name" to "helper"' });
+  await menu.waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
+    await page.screenshot({ path: join(screenshotDir, 'failed-quick-fix.png') });
+    throw err;
+  });
+  const offered = await menu.innerText();
+  assert.match(offered, /Change "name" to "helper"/);
+  assert.match(offered, /rename the folder to match/);
+  assert.equal(offered.match(/Change "name" to "helper"\n/g)?.length ?? 0, 1, 'two findings, one action');
+  const from = (await editor.boundingBox())!;
+  const to = (await menu.boundingBox())!;
+  await page.screenshot({
+    path: join(screenshotDir, 'quick-fix.png'),
+    clip: {
+      x: from.x,
+      y: from.y,
+      width: Math.min(to.x + to.width - from.x + 8, 640),
+      height: to.y + to.height - from.y + 8,
+    },
+  });
+  await page.keyboard.press('Enter');
+  await editor.locator('.view-lines').filter({ hasText: 'name: helper' }).waitFor({ timeout: 15_000 });
+  await waitForCount(squiggles, 0, 30_000);
+  await page.keyboard.press('Control+Z');
+});
