@@ -16,10 +16,7 @@ import { SkillsTreeProvider } from './tree/skillsTreeProvider';
 import { SkillsView } from './tree/skillsView';
 import { WorkspaceSkillsView } from './tree/workspaceSkillsView';
 import { PublishTargets } from './workspace/publishTargets';
-import { RulesTable } from './workspace/rulesTable';
-import { SkillDiagnostics } from './workspace/skillDiagnostics';
-import { registerSkillMdProviders } from './workspace/skillMdProviders';
-import { TriggerCollisions } from './workspace/triggerCollisions';
+import { registerAuthoringChecks, type AuthoringChecks } from './workspace/authoringChecks';
 import { SkillFolderDecorations } from './workspace/skillFolderDecorations';
 import { SkillFolderWatcher } from './workspace/skillFolderWatcher';
 import { VERSION_SCHEME, VersionFileSystem } from './workspace/versionFileSystem';
@@ -41,7 +38,7 @@ export interface ClaudeSkillsExports {
   decorations: SkillFolderDecorations;
   runs: RunFileSystem;
   evals: EvalTesting;
-  collisions: TriggerCollisions;
+  collisions: AuthoringChecks['collisions'];
   /** The extension's log folder: its output channel's file is beside it, for the tests that read the log. */
   logUri: vscode.Uri;
   /** How many files were read to be hashed so far: the tests count them. */
@@ -82,9 +79,8 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
   const tree = new SkillsTreeProvider({ model, keyStore, pageSize, workspaceId });
   const view = new SkillsView(tree, model, keyStore, context.workspaceState, log, workspaceId);
   const folders = new SkillFolderWatcher();
-  const rules = new RulesTable(context.extensionUri);
-  const diagnostics = new SkillDiagnostics(log, rules);
-  const collisions = new TriggerCollisions(folders, log, rules);
+  const authoring = registerAuthoringChecks(folders, log, context.extensionUri);
+  const { diagnostics, collisions } = authoring;
   const versionFiles = new VersionFileSystem(client);
   const workspaceSkills = new WorkspaceSkills({
     folders,
@@ -109,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
       slugs,
       log,
     },
-    rules,
+    authoring.rules,
   );
   const decorations = new SkillFolderDecorations(workspaceSkills, folders, targets);
   context.subscriptions.push(
@@ -123,9 +119,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     evals.disposable,
     decorations,
     vscode.window.registerFileDecorationProvider(decorations),
-    diagnostics,
-    ...registerSkillMdProviders(diagnostics),
-    collisions,
+    ...authoring.disposables,
     versionFiles,
     vscode.workspace.registerFileSystemProvider(VERSION_SCHEME, versionFiles, {
       isReadonly: true,

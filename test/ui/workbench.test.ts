@@ -284,7 +284,8 @@ test('Ctrl+. on a refused name offers the suggested slug and the folder rename; 
   const offered = await menu.innerText();
   assert.match(offered, /Change "name" to "helper"/);
   assert.match(offered, /rename the folder to match/);
-  assert.equal(offered.match(/Change "name" to "helper"\n/g)?.length ?? 0, 1, 'two findings, one action');
+  const lines = offered.split('\n').map((line) => line.trim());
+  assert.equal(lines.filter((line) => line === 'Change "name" to "helper"').length, 1, 'two findings, one action');
   const from = (await editor.boundingBox())!;
   const to = (await menu.boundingBox())!;
   await page.screenshot({
