@@ -19,7 +19,7 @@ export interface UiSession {
   workspace: string;
 }
 
-function vsixPath(): string {
+export function vsixPath(): string {
   const { name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
     name: string;
     version: string;

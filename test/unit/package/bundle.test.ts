@@ -32,4 +32,15 @@ describe('the main bundle', () => {
         `${library} is not in dist/skill.js`,
       );
   });
+
+  it("leaves out node-forge, which secretlint's preset loads only to open .p12 files, and keeps its secret rules", async function () {
+    this.timeout(60_000);
+    const { bundleOptions } = (await import(pathToFileURL(join(repoRoot, 'esbuild.mjs')).href)) as {
+      bundleOptions: esbuild.BuildOptions;
+    };
+    const result = await esbuild.build({ ...bundleOptions, absWorkingDir: repoRoot, write: false });
+    const skill = result.outputFiles.find((f) => f.path.endsWith(`${join('dist', 'skill.js')}`))!.text;
+    assert.ok(!skill.includes('PFX.macData'), "node-forge's PKCS #12 reader is in dist/skill.js");
+    assert.ok(skill.includes('found Anthropic Claude API key'), "the preset's rules are not in dist/skill.js");
+  });
 });
