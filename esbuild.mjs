@@ -40,7 +40,7 @@ const withoutNodeForge = {
 
 /** The bundles' options, shared with the test that checks what the main bundle may not hold. */
 export const bundleOptions = {
-  entryPoints: { extension: 'src/extension.ts', skill: 'src/skillBundle.ts' },
+  entryPoints: { extension: 'src/extension.ts', skill: 'src/skillBundleEntry.ts' },
   bundle: true,
   format: 'cjs',
   platform: 'node',

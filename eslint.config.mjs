@@ -1,6 +1,6 @@
 // ESLint: typescript-eslint's recommended rules, a few cheap type-aware ones, and the layer rules that keep
-// imports flowing one way: src/api, src/skill and src/operations know nothing of VS Code or the layers above
-// them, and src/api and src/skill nothing of the operations built on them.
+// imports flowing one way: src/api, src/skill, src/operations, src/evals, src/runs and src/shared know nothing
+// of VS Code or the layers above them, and src/api and src/skill nothing of the operations built on them.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
@@ -12,7 +12,7 @@ const layer = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 const VSCODE_FREE = {
   name: 'vscode',
   message:
-    'src/api, src/skill, src/operations and src/shared stay free of VS Code, so they run (and are tested) in plain Node.',
+    'src/api, src/skill, src/operations, src/evals, src/runs and src/shared stay free of VS Code, so they run (and are tested) in plain Node.',
 };
 
 export default tseslint.config(
@@ -42,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/api/**', 'src/skill/**', 'src/operations/**', 'src/evals/**'],
+    files: ['src/api/**', 'src/skill/**', 'src/operations/**', 'src/evals/**', 'src/runs/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -50,14 +50,14 @@ export default tseslint.config(
           paths: [VSCODE_FREE],
           patterns: [
             {
-              regex: layer('tree', 'commands', 'workspace', 'auth', 'testing'),
+              regex: layer('tree', 'commands', 'workspace', 'documents', 'ui', 'auth', 'testing'),
               message:
-                'src/api, src/skill, src/operations and src/evals are the bottom layers: they may not import the VS Code layers above them.',
+                'src/api, src/skill, src/operations, src/evals and src/runs are the bottom layers: they may not import the VS Code layers above them.',
             },
             {
-              regex: layer('extension', 'config', 'log', 'skillModule', 'constants'),
+              regex: layer('extension', 'config', 'log', 'skillBundle', 'skillBundleEntry', 'constants'),
               message:
-                "src/api, src/skill, src/operations and src/evals may not import the extension's VS Code modules.",
+                "src/api, src/skill, src/operations, src/evals and src/runs may not import the extension's VS Code modules.",
             },
           ],
         },
@@ -73,23 +73,29 @@ export default tseslint.config(
           paths: [VSCODE_FREE],
           patterns: [
             {
-              regex: layer('tree', 'commands', 'workspace', 'auth', 'operations'),
+              regex: layer(
+                'tree',
+                'commands',
+                'workspace',
+                'documents',
+                'ui',
+                'auth',
+                'testing',
+                'operations',
+                'evals',
+                'runs',
+              ),
               message:
                 'src/api and src/skill are the bottom layers: they may not import the operations built on them, nor the VS Code layers above.',
             },
             {
-              regex: layer('extension', 'config', 'log', 'skillModule', 'constants'),
+              regex: layer('extension', 'config', 'log', 'skillBundle', 'skillBundleEntry', 'constants'),
               message: "src/api and src/skill may not import the extension's VS Code modules.",
             },
           ],
         },
       ],
     },
-  },
-  {
-    // The run document's Markdown: unit-tested in plain Node.
-    files: ['src/runs/runMarkdown.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [VSCODE_FREE] }] },
   },
   {
     files: ['src/shared/**'],
@@ -115,7 +121,7 @@ export default tseslint.config(
           patterns: [
             {
               regex:
-                '^\\.\\./(support|(\\.\\./(workspace|auth|config|log|skillModule|extension|tree/(nodes|skillsModel|skillsTreeProvider|skillsView|skillTooltip))))(/|$)',
+                '^\\.\\./(support|(\\.\\./(workspace|documents|ui|auth|config|log|skillBundle|extension|tree/(nodes|skillsModel|skillsTreeProvider|skillsView|skillTooltip))))(/|$)',
               allowTypeImports: true,
               message: 'src/commands/plans runs in plain Node: it may import only the types of what loads VS Code.',
             },
@@ -125,7 +131,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/tree/**', 'src/workspace/**', 'src/runs/**', 'src/testing/**'],
+    files: ['src/tree/**', 'src/workspace/**', 'src/documents/**', 'src/ui/**', 'src/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -134,7 +140,7 @@ export default tseslint.config(
             {
               regex: layer('commands'),
               message:
-                'Commands sit above the tree, the workspace, the runs and the testing layer: move what both need to a neutral module (src/constants.ts, src/runs/modelChoice.ts).',
+                'Commands sit above the tree, the workspace, the documents, the shared pickers and the testing layer: move what both need to a neutral module (src/constants.ts, src/ui/modelChoice.ts).',
             },
           ],
         },

@@ -18,11 +18,21 @@ function settings(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SECTION);
 }
 
-/** A whole number setting within bounds, else its default with one warning. */
-function wholeNumber(key: string, fallback: number, min: number, max: number): number {
+/** A number setting within bounds (a whole one unless `fractions`), else its default with one warning. */
+function boundedNumber(key: string, fallback: number, min: number, max: number, fractions = false): number {
   const value = settings().get<number>(key, fallback);
-  if (Number.isInteger(value) && value >= min && value <= max) return value;
-  warnOnce(`${key}:${value}`, `claudeSkills.${key} must be a whole number from ${min} to ${max}; using ${fallback}.`);
+  const valid = fractions ? typeof value === 'number' && Number.isFinite(value) : Number.isInteger(value);
+  if (valid && value >= min && value <= max) return value;
+  const kind = fractions ? 'a number' : 'a whole number';
+  warnOnce(`${key}:${value}`, `claudeSkills.${key} must be ${kind} from ${min} to ${max}; using ${fallback}.`);
+  return fallback;
+}
+
+/** A setting that is one of `choices`, else its default with one warning. */
+function oneOf<T extends string>(key: string, choices: readonly T[], fallback: T): T {
+  const value = settings().get<string>(key, fallback);
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  warnOnce(`${key}:${value}`, `claudeSkills.${key} must be one of ${choices.join(', ')}; using ${fallback}.`);
   return fallback;
 }
 
@@ -34,31 +44,19 @@ export function apiBaseUrl(): string {
   return DEFAULT_API_BASE_URL;
 }
 
-export function requestTimeoutMs(): number {
-  const value = settings().get<number>('requestTimeoutSeconds', DEFAULT_TIMEOUT_SECONDS);
-  if (typeof value === 'number' && value >= 1 && value <= 600) return value * 1000;
-  warnOnce(
-    `timeout:${value}`,
-    `claudeSkills.requestTimeoutSeconds must be a number from 1 to 600; using ${DEFAULT_TIMEOUT_SECONDS}.`,
-  );
-  return DEFAULT_TIMEOUT_SECONDS * 1000;
-}
+export const requestTimeoutMs = (): number =>
+  boundedNumber('requestTimeoutSeconds', DEFAULT_TIMEOUT_SECONDS, 1, 600, true) * 1000;
 
 const DEFAULT_PAGE_SIZE = 20;
 
 /** Page size of both lists: a whole number from 1 to 100. */
-export const pageSize = (): number => wholeNumber('pageSize', DEFAULT_PAGE_SIZE, 1, 100);
+export const pageSize = (): number => boundedNumber('pageSize', DEFAULT_PAGE_SIZE, 1, 100);
 
 export type SourcesSetting = 'all' | 'custom' | 'anthropic';
 const SOURCES: readonly SourcesSetting[] = ['all', 'custom', 'anthropic'];
 
 /** Which skills the tree shows. */
-export function sources(): SourcesSetting {
-  const value = settings().get<string>('sources', 'all');
-  if ((SOURCES as readonly string[]).includes(value)) return value as SourcesSetting;
-  warnOnce(`sources:${value}`, `claudeSkills.sources must be one of ${SOURCES.join(', ')}; showing all.`);
-  return 'all';
-}
+export const sources = (): SourcesSetting => oneOf('sources', SOURCES, 'all');
 
 /** Whether a modal confirms each publish. */
 export function confirmPublish(): boolean {
@@ -104,20 +102,13 @@ export function tryModel(): string | undefined {
 const DEFAULT_TRY_MAX_TOKENS = 4096;
 
 /** `max_tokens` of a try: a whole number from 1 to 128,000 (then capped by the model's own). */
-export const tryMaxTokensSetting = (): number => wholeNumber('tryMaxTokens', DEFAULT_TRY_MAX_TOKENS, 1, 128_000);
+export const tryMaxTokensSetting = (): number => boundedNumber('tryMaxTokens', DEFAULT_TRY_MAX_TOKENS, 1, 128_000);
 
 const DEFAULT_TURN_TIMEOUT_MINUTES = 15;
 
 /** How long one streamed turn of a try may take in all, in minutes (1 to 120); pings do not extend it. */
-export function tryTurnTimeoutMinutes(): number {
-  const value = settings().get<number>('tryTurnTimeoutMinutes', DEFAULT_TURN_TIMEOUT_MINUTES);
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 1 && value <= 120) return value;
-  warnOnce(
-    `tryTurnTimeoutMinutes:${value}`,
-    `claudeSkills.tryTurnTimeoutMinutes must be a number of minutes from 1 to 120; using ${DEFAULT_TURN_TIMEOUT_MINUTES}.`,
-  );
-  return DEFAULT_TURN_TIMEOUT_MINUTES;
-}
+export const tryTurnTimeoutMinutes = (): number =>
+  boundedNumber('tryTurnTimeoutMinutes', DEFAULT_TURN_TIMEOUT_MINUTES, 1, 120, true);
 
 /** The model evals run on, or undefined: as Try in Claude chooses. */
 export function evalModel(): string | undefined {
@@ -129,19 +120,14 @@ export function evalGraderModel(): string | undefined {
   return settings().get<string>('evalGraderModel', '').trim() || undefined;
 }
 
-export const evalRuns = () => wholeNumber('evalRuns', 1, 1, 10);
-export const evalTriggerRuns = () => wholeNumber('evalTriggerRuns', 3, 1, 10);
-export const evalConcurrency = () => wholeNumber('evalConcurrency', 4, 1, 16);
+export const evalRuns = () => boundedNumber('evalRuns', 1, 1, 10);
+export const evalTriggerRuns = () => boundedNumber('evalTriggerRuns', 3, 1, 10);
+export const evalConcurrency = () => boundedNumber('evalConcurrency', 4, 1, 16);
 
 export type EvalBaselineSetting = 'auto' | 'published' | 'none';
 const BASELINES: readonly EvalBaselineSetting[] = ['auto', 'published', 'none'];
 
-export function evalBaseline(): EvalBaselineSetting {
-  const value = settings().get<string>('evalBaseline', 'auto');
-  if ((BASELINES as readonly string[]).includes(value)) return value as EvalBaselineSetting;
-  warnOnce(`evalBaseline:${value}`, `claudeSkills.evalBaseline must be one of ${BASELINES.join(', ')}; using auto.`);
-  return 'auto';
-}
+export const evalBaseline = (): EvalBaselineSetting => oneOf('evalBaseline', BASELINES, 'auto');
 
 export function evalTriggerNeighbours(): boolean {
   return settings().get<boolean>('evalTriggerNeighbours', true) !== false;

@@ -1,12 +1,14 @@
-// What dist/skill.js holds, loaded on first use (skillModule.ts): the skill layer's folder checks and
-// packaging, and the evals engine, which builds on them (and on jsonc-parser and the secret scanner).
-export * from './skill/index';
-export { parseQualityEvals, parseTriggerQueries, positionAt, skillNameProblem } from './evals/evalFiles';
-export { parseSkillMd } from './skill/frontmatter';
-export { findCollisions } from './skill/collisions';
-export { checkInputFiles } from './evals/evalInputs';
-export { requestCount, runEvals } from './evals/evalRun';
-export { defaultResultsFolder } from './evals/artifacts';
-export { draftSubject } from './evals/evalSubject';
-export { baselineLine, evalReportMarkdown } from './evals/evalReport';
-export { qualityEvalsTemplate, triggerQueriesTemplate } from './evals/evalTemplates';
+import type * as SkillBundle from './skillBundleEntry';
+
+let loaded: typeof SkillBundle | undefined;
+
+/**
+ * The skill folder checks and packaging (yaml, ignore, jszip, the secret scanner: about 420 KB) and the evals engine, loaded
+ * on first use so that VS Code's start does not pay for them. In the package, dist/skill.js sits next to dist/extension.js.
+ */
+export function skillBundle(): typeof SkillBundle {
+  // A plain require, which esbuild leaves alone (./skill.js is external): the second bundle loads here.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= require('./skill.js') as typeof SkillBundle;
+  return loaded;
+}

@@ -3,7 +3,7 @@
 // one log entry per attempt. The Skills, Messages and Files clients describe requests; this sends them.
 import { AnswerClock, DOWNLOAD_BOUNDS, JSON_ANSWER_BOUNDS, type AnswerBounds } from './answerClock';
 import {
-  SkillsApiError,
+  ApiError,
   cancelled,
   describeError,
   httpError,
@@ -100,7 +100,7 @@ export interface RequestSpec<T> {
 /** One attempt's failure, with the headers the retry decision needs. */
 class AttemptFailure {
   constructor(
-    readonly error: SkillsApiError,
+    readonly error: ApiError,
     readonly headers?: Headers,
   ) {}
 }
@@ -112,7 +112,7 @@ export const json =
     try {
       value = JSON.parse(new TextDecoder().decode(body));
     } catch {
-      throw new SkillsApiError({
+      throw new ApiError({
         kind: 'server',
         message: `The ${service} answered with something that is not JSON.`,
         requestId,
@@ -182,7 +182,7 @@ export class ApiCore {
     const apiKey = await this.options.apiKey();
     if (!apiKey) {
       throw new AttemptFailure(
-        new SkillsApiError({ kind: 'auth', message: 'No Anthropic API key is set. Run "Claude Skills: Set API Key".' }),
+        new ApiError({ kind: 'auth', message: 'No Anthropic API key is set. Run "Claude Skills: Set API Key".' }),
       );
     }
     const pathAndQuery = withQuery(spec.path, spec.query);
@@ -289,7 +289,7 @@ export class ApiCore {
         throw sourceError.error;
       }
       if (clock.expired && !spec.signal?.aborted) {
-        const error = new SkillsApiError({
+        const error = new ApiError({
           kind: 'timeout',
           message: `The ${spec.service}'s answer was stopped: ${clock.reason}.`,
           requestId,
@@ -299,7 +299,7 @@ export class ApiCore {
         log({ status: res?.status, requestId, error: error.message });
         throw new AttemptFailure(error);
       }
-      if (err instanceof SkillsApiError) {
+      if (err instanceof ApiError) {
         // What a reader made of the answer (an error event, a bad block) is server text too.
         const error = redactedError(err, apiKey);
         log({ status: res?.status, requestId, error: error.message });
@@ -328,9 +328,9 @@ function redirectRefused(
   hop: { refused: string; origin: string },
   path: string,
   apiKey: string,
-): SkillsApiError {
+): ApiError {
   const where = serverText(hop.origin, apiKey, 200);
-  return new SkillsApiError({
+  return new ApiError({
     kind: 'server',
     status: status || undefined,
     message: `The ${spec.service} answered ${spec.method} ${path} with a redirect${status ? ` (HTTP ${status})` : ''} to ${where}; it was not followed: ${hop.refused}.`,
@@ -412,7 +412,7 @@ async function readBody(
 ): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length') ?? NaN);
   const tooLarge = () =>
-    new SkillsApiError({
+    new ApiError({
       kind: 'server',
       message: `The ${service}'s answer is larger than ${Math.round(limit / 1024 / 1024)} MB; it was not read.`,
       requestId,

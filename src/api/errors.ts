@@ -35,7 +35,7 @@ export interface SkillsApiErrorInit {
   cause?: unknown;
 }
 
-export class SkillsApiError extends Error {
+export class ApiError extends Error {
   readonly kind: SkillsApiErrorKind;
   readonly status: number | undefined;
   readonly errorType: string | undefined;
@@ -46,7 +46,7 @@ export class SkillsApiError extends Error {
 
   constructor(init: SkillsApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.name = 'SkillsApiError';
+    this.name = 'ApiError';
     this.kind = init.kind;
     this.status = init.status;
     this.errorType = init.errorType;
@@ -94,7 +94,7 @@ export function kindForErrorType(type: string): SkillsApiErrorKind {
 
 /** `message (request req_…)`, for error text shown to people. */
 export function describeError(err: unknown): string {
-  if (err instanceof SkillsApiError) {
+  if (err instanceof ApiError) {
     return err.requestId ? `${err.message} (request ${err.requestId})` : err.message;
   }
   return err instanceof Error ? err.message : String(err);
@@ -127,12 +127,12 @@ export function plainErrorType(value: unknown): string | undefined {
  * The one place every error of a request passes before anyone sees it: its message and type as the
  * server wrote them, redacted and bounded, whichever part of the answer they came from.
  */
-export function redactedError(err: SkillsApiError, apiKey: string): SkillsApiError {
+export function redactedError(err: ApiError, apiKey: string): ApiError {
   const message = serverText(err.message, apiKey);
   const errorType = plainErrorType(err.errorType);
   const requestId = err.requestId && plainRequestId(err.requestId, apiKey);
   if (message === err.message && errorType === err.errorType && requestId === err.requestId) return err;
-  return new SkillsApiError({
+  return new ApiError({
     kind: err.kind,
     message,
     status: err.status,
@@ -173,10 +173,10 @@ export function httpError(
   text: string,
   requestId: string | undefined,
   apiKey: string,
-): SkillsApiError {
+): ApiError {
   const body = errorBody(text);
   const status = res.status;
-  return new SkillsApiError({
+  return new ApiError({
     kind: kindForStatus(status),
     status,
     errorType: plainErrorType(body.type),
@@ -191,8 +191,8 @@ export function httpError(
   });
 }
 
-export function cancelled(mayHaveBeenProcessed: boolean): SkillsApiError {
-  return new SkillsApiError({ kind: 'cancelled', message: 'The request was cancelled.', mayHaveBeenProcessed });
+export function cancelled(mayHaveBeenProcessed: boolean): ApiError {
+  return new ApiError({ kind: 'cancelled', message: 'The request was cancelled.', mayHaveBeenProcessed });
 }
 
 /** Codes that mean the request never reached a server, so it cannot have been processed. */
@@ -214,13 +214,13 @@ export function transportError(
   { deadline, idleMs, bodySent, answered }: AttemptState,
   requestId: string | undefined,
   apiKey: string,
-): SkillsApiError {
+): ApiError {
   // Cancelled while under way: a create or a delete whose request went out whole may have been acted
   // on; only the caller's check can tell. A GET changes nothing, so it has nothing to settle.
   if (spec.signal?.aborted) return cancelled(spec.method !== 'GET' && bodySent);
   if (deadline.expired) {
     const seconds = Math.round(idleMs / 1000);
-    return new SkillsApiError({
+    return new ApiError({
       kind: 'timeout',
       message: answered
         ? `The ${spec.service}'s answer stopped part-way: nothing arrived for ${seconds} s.`
@@ -232,7 +232,7 @@ export function transportError(
   }
   const code = errorCode(err);
   const detail = redact(code ?? describeError(err), apiKey);
-  return new SkillsApiError({
+  return new ApiError({
     kind: 'network',
     message: answered
       ? `The connection broke while reading the answer (${detail}).`

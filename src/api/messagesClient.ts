@@ -3,7 +3,7 @@
 // Skills client. 429 and 529 before the stream starts are retried by the core; a stream that breaks after
 // it started is reported, never sent again (the model has already run and billed).
 import { coreOf, type ApiCore, jsonBody, type ApiOptions } from './apiCore';
-import { SkillsApiError, kindForErrorType } from './errors';
+import { ApiError, kindForErrorType } from './errors';
 import { MessageAssembler, StreamError, streamEvents, type ContentBlock, type StreamedMessage } from './messageStream';
 
 const SERVICE = 'Messages API';
@@ -109,7 +109,7 @@ async function readStream(
     }
   } catch (err) {
     if (!(err instanceof StreamError)) throw err;
-    throw new SkillsApiError({
+    throw new ApiError({
       kind: err.errorType === 'invalid_stream' ? 'server' : kindForErrorType(err.errorType),
       errorType: err.errorType === 'invalid_stream' ? undefined : err.errorType,
       message: err.errorType === 'invalid_stream' ? err.message : `The ${SERVICE} stopped the answer: ${err.message}`,
@@ -118,7 +118,7 @@ async function readStream(
     });
   }
   if (!assembler.message || !assembler.stopped) {
-    throw new SkillsApiError({
+    throw new ApiError({
       kind: 'network',
       message: `The ${SERVICE}'s stream ended before the message was complete.`,
       requestId,

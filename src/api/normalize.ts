@@ -1,12 +1,12 @@
 // Tolerant parsing of the API's answers: the GA shapes, and the legacy beta names a gateway may still
 // answer with (`display_title`, `latest_version`, a `version` string, `source` as a string, `has_more`).
-import { SkillsApiError } from './errors';
+import { ApiError } from './errors';
 import type { Deleted, FileInfo, ModelInfo, Page, Skill, SkillVersion } from './types';
 
 type Json = Record<string, unknown>;
 
-function malformed(what: string, requestId: string | undefined): SkillsApiError {
-  return new SkillsApiError({
+function malformed(what: string, requestId: string | undefined): ApiError {
+  return new ApiError({
     kind: 'server',
     message: `The API answered with an unexpected ${what}.`,
     requestId,

@@ -1,6 +1,6 @@
 // The official SDK's retry policy: 2 retries, 0.5 s doubling to 8 s with up to 25 % jitter, the server's
 // retry-after(-ms) when it is reasonable, and x-should-retry overriding the status-based choice.
-import type { SkillsApiError } from './errors';
+import type { ApiError } from './errors';
 
 export interface RetryPolicy {
   maxRetries: number;
@@ -20,7 +20,7 @@ export function isIdempotent(method: string): boolean {
   return method === 'GET' || method === 'DELETE';
 }
 
-export function shouldRetry(method: string, err: SkillsApiError, headers: Headers | undefined): boolean {
+export function shouldRetry(method: string, err: ApiError, headers: Headers | undefined): boolean {
   if (err.kind === 'cancelled' || !err.retryable) return false;
   const override = headers?.get('x-should-retry');
   if (override === 'false') return false;

@@ -1,13 +1,13 @@
 // Compare Versions: two published versions of a skill in one multi-file diff, the older on the left. From
 // two selected version rows, or one row and a pick of another version of its skill.
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../api/client';
+import type { SkillsClient } from '../api/skillsClient';
 import type { SkillVersion } from '../api/types';
 import type { VersionComparison } from '../skill/versionArchive';
-import { skillModule } from '../skillModule';
+import { skillBundle } from '../skillBundle';
 import type { SkillsTreeNode, VersionNode } from '../tree/nodes';
 import { describeSkill, versionLabel } from '../tree/present';
-import { emptyFileUri, versionFileUri, type VersionFileSystem } from '../workspace/versionFileSystem';
+import { emptyFileUri, versionFileUri, type VersionFileSystem } from '../documents/versionFileSystem';
 import { pickVersion } from './support/skillChoice';
 import { requireVersionNode } from './support/versionNode';
 
@@ -51,7 +51,7 @@ export function compareVersions(deps: CompareVersionsDeps) {
       { location: vscode.ProgressLocation.Window, title: `Downloading two versions of ${describeSkill(skill)}` },
       () => Promise.all([deps.versionFiles.load(skill.id, before.id), deps.versionFiles.load(skill.id, after.id)]),
     );
-    const comparison = skillModule().compareFiles(beforeFiles, afterFiles);
+    const comparison = skillBundle().compareFiles(beforeFiles, afterFiles);
     const label = (v: SkillVersion) => versionLabel(v, true, vscode.env.language);
     const { added, removed, changed, unchanged } = comparison;
     if (added.length + removed.length + changed.length === 0) {

@@ -2,13 +2,13 @@
 // remembers, else the one its name matches), in one multi-file diff. What it finds is remembered for the Workspace Skills view (in sync, or which files
 // differ), by version id: a folder published from elsewhere is checked this way, once per version.
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../api/client';
+import type { SkillsClient } from '../api/skillsClient';
 import type { VersionComparison } from '../skill/versionArchive';
-import { skillModule } from '../skillModule';
+import { skillBundle } from '../skillBundle';
 import { skillTitle } from '../tree/present';
 import type { PublishTargets } from '../workspace/publishTargets';
 import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
-import type { VersionFileSystem } from '../workspace/versionFileSystem';
+import type { VersionFileSystem } from '../documents/versionFileSystem';
 import type { WorkspaceSkills } from '../workspace/workspaceSkills';
 import { chooseSkillFolder } from './support/folderChoice';
 import { compareFolder, showComparison } from './support/folderComparison';
@@ -45,7 +45,7 @@ export function compareWithPublished(deps: CompareWithPublishedDeps) {
         return { version, ...(await compareFolder(folder, published)) };
       },
     );
-    const m = skillModule();
+    const m = skillBundle();
     const digests = (files: ReadonlyMap<string, Uint8Array>) =>
       new Map([...files].map(([path, bytes]) => [path, m.sha256Hex(bytes)]));
     const current = digests(result.local);

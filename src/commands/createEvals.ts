@@ -1,7 +1,7 @@
 // Create Evals File: writes skill-creator's `evals/evals.json` and `evals/trigger-eval.json` templates into a
 // skill folder (each only when missing: an author's evals are never overwritten), then opens evals.json.
 import * as vscode from 'vscode';
-import { skillModule } from '../skillModule';
+import { skillBundle } from '../skillBundle';
 import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
 import type { WorkspaceSkills } from '../workspace/workspaceSkills';
 import { uriExists } from './support/uriExists';
@@ -17,7 +17,7 @@ export function createEvals(deps: CreateEvalsDeps) {
     const folder = await chooseSkillFolder(arg, deps.folders, 'The skill folder to add evals to');
     if (!folder) return undefined;
     const row = await deps.workspaceSkills.row(folder);
-    const { qualityEvalsTemplate, triggerQueriesTemplate } = skillModule();
+    const { qualityEvalsTemplate, triggerQueriesTemplate } = skillBundle();
     const files: [vscode.Uri, string][] = [
       [vscode.Uri.joinPath(folder, 'evals', 'evals.json'), qualityEvalsTemplate(row.frontmatterName ?? row.name)],
       [vscode.Uri.joinPath(folder, 'evals', 'trigger-eval.json'), triggerQueriesTemplate()],

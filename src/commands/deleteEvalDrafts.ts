@@ -2,7 +2,7 @@
 // as the runs find them), listed in a modal, then deleted each with its versions. Published skills are
 // never among them: a draft is matched by no name, and only a skill with the marker is looked at.
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../api/client';
+import type { SkillsClient } from '../api/skillsClient';
 import { describeError } from '../api/errors';
 import type { Skill } from '../api/types';
 import { deleteSkill, type SkillDeleteClient } from '../operations/deletes';

@@ -1,7 +1,7 @@
 // Delete Skill…: one DELETE removes the skill with all its versions, behind a modal that says how many go
 // (counted with one request) and, past 10 versions, the skill's title typed to confirm.
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../api/client';
+import type { SkillsClient } from '../api/skillsClient';
 import { countVersions, deleteSkill as deleteSkillRequest, type SkillDeleteClient } from '../operations/deletes';
 import { describeError } from '../api/errors';
 import type { Skill } from '../api/types';

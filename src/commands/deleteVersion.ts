@@ -2,7 +2,13 @@
 // outcome reported. A skill keeps at least one version: a selection holding every version of a skill sends
 // nothing and offers Delete Skill… instead.
 import * as vscode from 'vscode';
-import { deleteVersions, summarizeVersionDeletes, versionsAsked, type VersionDeletes } from '../operations/deletes';
+import {
+  deleteVersions,
+  holdsEveryVersion,
+  summarizeVersionDeletes,
+  versionsAsked,
+  type VersionDeletes,
+} from '../operations/deletes';
 import { describeError } from '../api/errors';
 import type { Skill } from '../api/types';
 import type { SkillsTreeNode, VersionNode } from '../tree/nodes';
@@ -11,13 +17,7 @@ import { withCancellableProgress } from './support/cancellation';
 import { confirmAndDeleteSkill, type DeleteDeps, type DeleteOptions } from './deleteSkill';
 import { pickCustomSkill, pickVersion, requireWritable } from './support/skillChoice';
 import { plural } from '../shared/words';
-import {
-  deletePrompt,
-  groupBySkill,
-  holdsEveryVersion,
-  refusalPrompt,
-  type SkillVersions,
-} from './plans/versionDeletion';
+import { deletePrompt, groupBySkill, refusalPrompt, type SkillVersions } from './plans/versionDeletion';
 import { showWithLog } from './support/messages';
 
 /** The clicked version, or the whole selection when the click was part of it, grouped by skill. */

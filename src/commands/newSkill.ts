@@ -2,7 +2,7 @@
 // to create it in, writes a SKILL.md the checks accept into `<folder>/<name>/`, and opens it.
 import * as vscode from 'vscode';
 import { fileNameProblem } from '../shared/fileNames';
-import { skillModule } from '../skillModule';
+import { skillBundle } from '../skillBundle';
 
 /** For automation and tests, after the arguments VS Code passes: the answers, instead of asking. */
 export interface NewSkillFolderOptions {
@@ -32,7 +32,7 @@ function folderNameProblem(name: string): string | undefined {
 }
 
 function askName(given: string | undefined): Promise<string | undefined> {
-  const { nameProblems } = skillModule();
+  const { nameProblems } = skillBundle();
   const problem = (value: string) =>
     value.trim() ? (nameProblems(value.trim())[0] ?? folderNameProblem(value.trim())) : 'Enter a name.';
   return askChecked(given, problem, {
@@ -44,7 +44,7 @@ function askName(given: string | undefined): Promise<string | undefined> {
 }
 
 function askDescription(given: string | undefined): Promise<string | undefined> {
-  const { descriptionProblems } = skillModule();
+  const { descriptionProblems } = skillBundle();
   return askChecked(given, (value) => descriptionProblems(value)[0], {
     title: 'New Skill (2/3): description',
     prompt: 'What the skill does and when Claude should use it: Claude reads this to decide.',
@@ -84,7 +84,7 @@ export function newSkill() {
       );
     }
     const skillMd = vscode.Uri.joinPath(folder, 'SKILL.md');
-    await vscode.workspace.fs.writeFile(skillMd, Buffer.from(skillModule().skillMdTemplate(name, description)));
+    await vscode.workspace.fs.writeFile(skillMd, Buffer.from(skillBundle().skillMdTemplate(name, description)));
     await vscode.window.showTextDocument(skillMd);
     return folder;
   };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { versionFileUri } from '../workspace/versionFileSystem';
+import { versionFileUri } from '../documents/versionFileSystem';
 import { describeSkill } from '../tree/present';
 import { loadVersionFiles, requireVersionNode, type VersionFilesDeps } from './support/versionNode';
 

@@ -4,7 +4,7 @@ import { formatBytes } from '../shared/words';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
 import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
 import { checkedSkillFolder, chooseSkillFolder } from './support/folderChoice';
-import { skillModule } from '../skillModule';
+import { skillBundle } from '../skillBundle';
 
 export interface PackageOptions {
   /** Where to write the zip, instead of asking (automation and tests). */
@@ -33,7 +33,7 @@ export function packageSkill(deps: {
         saveLabel: 'Package',
       }));
     if (!target) return undefined;
-    const { buildZip } = skillModule();
+    const { buildZip } = skillBundle();
     const zip = await buildZip(skill);
     await vscode.workspace.fs.writeFile(target, zip);
     const reveal = 'Reveal in Explorer';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { confirmPublish } from '../config';
-import type { SkillsClient } from '../api/client';
+import type { SkillsClient } from '../api/skillsClient';
 import type { PublishableSkillFolder } from '../skill/skillFolder';
 import type { PublishTarget } from '../operations/publish';
 import { listCustomSkills } from '../operations/skillLookup';

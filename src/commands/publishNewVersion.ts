@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../api/client';
+import type { SkillsClient } from '../api/skillsClient';
 import type { Skill } from '../api/types';
 import type { PublishTarget } from '../operations/publish';
 import type { PublishableSkillFolder } from '../skill/skillFolder';
-import { skillModule } from '../skillModule';
+import { skillBundle } from '../skillBundle';
 import { slugOf, type SlugMemory } from '../operations/skillLookup';
-import { choosePublishTarget, publishedElsewhereSince } from './plans/targetChoice';
+import { choosePublishTarget, publishedElsewhereSince } from '../operations/publishTarget';
 import type { SkillNode } from '../tree/nodes';
 import { skillPickItem, skillTitle } from '../tree/present';
 import type { PublishTargets } from '../workspace/publishTargets';
@@ -79,7 +79,7 @@ async function matchesSlug(
 ): Promise<boolean> {
   const slug = knownSlug ?? (await slugOf(deps.client, target, deps.slugs));
   if (slug === skill.name) return true;
-  const problem = skillModule().slugMismatch(skill, slug, skillTitle(target));
+  const problem = skillBundle().slugMismatch(skill, slug, skillTitle(target));
   deps.diagnostics.show(folder, [...skill.problems, problem]);
   const asNewSkill = 'Publish as New Skill…';
   void vscode.window

@@ -3,10 +3,10 @@
 import * as vscode from 'vscode';
 import type { Published, PublishClient } from '../operations/publish';
 import { republishVersion } from '../operations/restore';
-import { skillModule } from '../skillModule';
+import { skillBundle } from '../skillBundle';
 import type { SkillsModel } from '../tree/skillsModel';
 import { describeSkill, skillTitle } from '../tree/present';
-import type { VersionFileSystem } from '../workspace/versionFileSystem';
+import type { VersionFileSystem } from '../documents/versionFileSystem';
 import { withCancellableProgress } from './support/cancellation';
 import { requireWritable } from './support/skillChoice';
 import { requireVersionNode } from './support/versionNode';
@@ -38,7 +38,7 @@ export function restoreVersion(deps: RestoreVersionDeps) {
     const published = await withCancellableProgress(`Restoring ${what}`, undefined, (_progress, signal) =>
       republishVersion(deps.client, skill, version, files, {
         signal,
-        settle: { readArchive: skillModule().unpackVersionZip },
+        settle: { readArchive: skillBundle().unpackVersionZip },
       }),
     );
     deps.model.showPublished(published.skill, published.version);

@@ -2,7 +2,7 @@
 // before it overwrites any. Their names were made safe when they were fetched: one path segment each.
 import * as vscode from 'vscode';
 import { plural } from '../shared/words';
-import { RUN_SCHEME, type RunFileSystem } from '../runs/runFileSystem';
+import { RUN_SCHEME, type RunFileSystem } from '../documents/runFileSystem';
 import { uriExists } from './support/uriExists';
 
 /** For automation and tests, after the argument VS Code passes: the answers, instead of asking. */

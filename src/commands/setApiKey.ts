@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../api/client';
+import type { SkillsClient } from '../api/skillsClient';
 import { keyHint, type ApiKeyStore } from '../auth/apiKeyStore';
 import { withCancellableProgress } from './support/cancellation';
-import { checkApiKey } from './plans/apiKeyCheck';
+import { checkApiKey } from '../operations/apiKeyCheck';
 
 export interface SetApiKeyDeps {
   keyStore: Pick<ApiKeyStore, 'store'>;

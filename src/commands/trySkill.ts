@@ -3,7 +3,7 @@
 // picked from GET /v1/models (or claudeSkills.tryModel), with a prompt remembered per skill. The answer
 // streams into a read-only run document opened beside; the files the run made are fetched after it.
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../api/client';
+import type { SkillsClient } from '../api/skillsClient';
 import type { FilesClient } from '../api/filesClient';
 import type { MessagesClient } from '../api/messagesClient';
 import { collectAll } from '../api/paging';
@@ -13,12 +13,12 @@ import { keyHint, type ApiKeyStore } from '../auth/apiKeyStore';
 import { CommandIds, StateKeys, WorkbenchCommands } from '../constants';
 import { tryMaxTokensSetting, tryModel, tryTurnTimeoutMinutes } from '../config';
 import type { Log } from '../log';
-import type { RunFileSystem } from '../runs/runFileSystem';
+import type { RunFileSystem } from '../documents/runFileSystem';
 import type { RunView } from '../runs/runMarkdown';
 import type { SkillNode, VersionNode } from '../tree/nodes';
 import { containerSkillType, skillPickItem, skillTitle, versionPickItems } from '../tree/present';
 import type { WorkspaceSkillNode } from '../tree/workspaceSkillsProvider';
-import { chooseModel } from '../runs/modelChoice';
+import { chooseModel } from '../ui/modelChoice';
 import { tryMaxTokens } from '../runs/modelPicks';
 import { billingNotice, rememberPrompt, runOutcomeMessage } from './plans/tryPlan';
 import { withCancellableProgress } from './support/cancellation';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { SkillDiagnostics } from '../workspace/skillDiagnostics';
 import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
 import { checkedSkillFolder, chooseSkillFolder } from './support/folderChoice';
-import { skillModule } from '../skillModule';
+import { skillBundle } from '../skillBundle';
 import { plural } from '../shared/words';
 
 /** The checks of a publish, without the upload: problems in the Problems panel, a summary message. */
@@ -18,7 +18,7 @@ export function validateSkill(deps: {
     if (!skill) return undefined;
     const warnings = skill.problems.length;
     void vscode.window.showInformationMessage(
-      `${path.basename(folder.fsPath)} is ready to publish as ${skill.name} (${skillModule().describeFiles(skill)})${warnings ? `, with ${plural(warnings, 'warning')} in the Problems panel` : ''}.`,
+      `${path.basename(folder.fsPath)} is ready to publish as ${skill.name} (${skillBundle().describeFiles(skill)})${warnings ? `, with ${plural(warnings, 'warning')} in the Problems panel` : ''}.`,
     );
     return skill;
   };

@@ -8,7 +8,7 @@
 // results folder is given; a cancel keeps what finished. No `vscode` import: the CLI runs it too.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { SkillsApiError } from '../api/errors';
+import { ApiError } from '../api/errors';
 import type { FilesClient } from '../api/filesClient';
 import type { ContentBlock } from '../api/messageStream';
 import { MAX_SKILLS_PER_REQUEST, type MessagesClient, type SkillAttachment } from '../api/messagesClient';
@@ -104,7 +104,7 @@ export interface QualityRunOutcome {
   transcript: string;
   grading?: Grading;
   /** What kept it from a grade: a refused upload, the run's own error, the grader's. */
-  error?: SkillsApiError;
+  error?: ApiError;
   failedAt?: 'upload' | 'run' | 'grader';
   timing: Timing;
   toolCalls: number;
@@ -121,13 +121,13 @@ export interface EvalOutcome {
   /** Expectations that failed in a with-skill run, with the grader's evidence of the first such run. */
   failures: { index: number; text: string; evidence: string; runNumber: number }[];
   /** The first with-skill error, when the verdict is errored. */
-  error?: SkillsApiError;
+  error?: ApiError;
 }
 
 export interface QueryOutcome {
   entry: TriggerQuery;
   triggered: boolean[];
-  errors: SkillsApiError[];
+  errors: ApiError[];
   rate: number;
   verdict: Verdict;
 }
@@ -158,13 +158,13 @@ export interface EvalRunOptions {
   now?: () => Date;
 }
 
-const asError = (err: unknown): SkillsApiError =>
-  err instanceof SkillsApiError
+const asError = (err: unknown): ApiError =>
+  err instanceof ApiError
     ? err
-    : new SkillsApiError({ kind: 'server', message: err instanceof Error ? err.message : String(err), cause: err });
+    : new ApiError({ kind: 'server', message: err instanceof Error ? err.message : String(err), cause: err });
 
 /** A failure the limiter must see: one that pauses every request, or stops them all. */
-const sharedFailure = (err: SkillsApiError | undefined): err is SkillsApiError =>
+const sharedFailure = (err: ApiError | undefined): err is ApiError =>
   err !== undefined && ['rateLimited', 'overloaded', 'billing'].includes(err.kind);
 
 function usageTokens(run: FinishedSkillRun): number {
@@ -287,11 +287,11 @@ class EvalRunner {
     entry: QualityEval,
     configuration: Configuration,
     runNumber: number,
-    fileIds: readonly string[] | SkillsApiError,
+    fileIds: readonly string[] | ApiError,
   ): Promise<QualityRunOutcome> {
     let started = Date.now();
     const none = { timing: timingOf(started, 0), toolCalls: 0, files: [] as RunFile[] };
-    if (fileIds instanceof SkillsApiError) {
+    if (fileIds instanceof ApiError) {
       return { configuration, runNumber, transcript: '', error: fileIds, failedAt: 'upload', ...none };
     }
     const input = this.runInput(entry, configuration, fileIds);
@@ -370,7 +370,7 @@ class EvalRunner {
   /** Every run of one eval, uploads shared; its outcome once all are graded. */
   async quality(entry: QualityEval, inputs: readonly SkillFile[]): Promise<EvalOutcome> {
     const baseline = this.plan.baseline.configuration;
-    let fileIds: string[] | SkillsApiError = [];
+    let fileIds: string[] | ApiError = [];
     if (inputs.length > 0) {
       fileIds = await this.upload(inputs).catch((err: unknown) => {
         if (err instanceof RunStopped) throw err;
@@ -402,7 +402,7 @@ class EvalRunner {
       Array.from({ length: this.plan.triggerRuns }, () =>
         this.limiter
           .run((signal) => {
-            if (!pattern) throw new SkillsApiError({ kind: 'server', message: 'The skill has no name to look for.' });
+            if (!pattern) throw new ApiError({ kind: 'server', message: 'The skill has no name to look for.' });
             return runTriggerQuery(
               this.clients.messages,
               {
@@ -423,8 +423,8 @@ class EvalRunner {
           }),
       ),
     );
-    const triggered = results.flatMap((r) => (r instanceof SkillsApiError ? [] : [r.triggered]));
-    const errors = results.filter((r): r is SkillsApiError => r instanceof SkillsApiError);
+    const triggered = results.flatMap((r) => (r instanceof ApiError ? [] : [r.triggered]));
+    const errors = results.filter((r): r is ApiError => r instanceof ApiError);
     const verdict = triggerVerdict(triggered, entry.shouldTrigger);
     return {
       entry,

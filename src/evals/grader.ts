@@ -4,7 +4,7 @@
 // texts are ours, so a paraphrase cannot change what was graded. An answer that does not fit — another
 // tool, a missing, repeated or unknown index, a field of the wrong type — is an error for that run, never
 // a pass. No skills and no extended thinking: a forced tool does not combine with thinking.
-import { SkillsApiError } from '../api/errors';
+import { ApiError } from '../api/errors';
 import type { StreamedMessage } from '../api/messageStream';
 import type { MessageRequest } from '../api/messagesClient';
 import { formatBytes } from '../shared/words';
@@ -64,7 +64,7 @@ function filesSection(files: readonly ProducedFile[]): string {
  * asked again without it; the answer is checked just the same.
  */
 export function refusesStrict(err: unknown): boolean {
-  return err instanceof SkillsApiError && err.status === 400 && /\bstrict\b/i.test(err.message);
+  return err instanceof ApiError && err.status === 400 && /\bstrict\b/i.test(err.message);
 }
 
 export function graderRequest(input: GradingInput, strict = true): MessageRequest {
@@ -114,8 +114,8 @@ export function graderRequest(input: GradingInput, strict = true): MessageReques
   };
 }
 
-function unfit(why: string, requestId: string | undefined): SkillsApiError {
-  return new SkillsApiError({
+function unfit(why: string, requestId: string | undefined): ApiError {
+  return new ApiError({
     kind: 'server',
     message: `The grader's answer does not fit (${why}), so this run is not graded: run it again, or choose another grader model (claudeSkills.evalGraderModel).`,
     requestId,

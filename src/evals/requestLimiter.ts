@@ -3,7 +3,7 @@
 // iteration's numbers would mix throttled and unthrottled runs); a limit without a stated wait, or a billing
 // error, stops the run, since waiting cannot be known to help; and one cancel stops everything in flight.
 import { abortableSleep } from '../api/retry';
-import { SkillsApiError } from '../api/errors';
+import { ApiError } from '../api/errors';
 
 export interface LimiterOptions {
   concurrency: number;
@@ -21,8 +21,8 @@ export class RunStopped extends Error {
   }
 }
 
-const pausing = (err: unknown): err is SkillsApiError =>
-  err instanceof SkillsApiError && (err.kind === 'rateLimited' || err.kind === 'overloaded');
+const pausing = (err: unknown): err is ApiError =>
+  err instanceof ApiError && (err.kind === 'rateLimited' || err.kind === 'overloaded');
 
 export class RequestLimiter {
   private inFlight = 0;
@@ -64,7 +64,7 @@ export class RequestLimiter {
         return await request(this.stop.signal);
       } catch (err) {
         if (this.stop.signal.aborted) throw new RunStopped(this.stop.signal.reason);
-        if (err instanceof SkillsApiError && err.kind === 'billing') {
+        if (err instanceof ApiError && err.kind === 'billing') {
           this.stop.abort(err);
           throw err;
         }

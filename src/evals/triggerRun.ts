@@ -3,7 +3,7 @@
 // the verdict and costs tokens — or to its end, which without that step is "not triggered". One turn only:
 // a paused answer that has not chosen the skill yet is not continued (skill-creator's runs are one turn too).
 import type { MessagesClient } from '../api/messagesClient';
-import { SkillsApiError } from '../api/errors';
+import { ApiError } from '../api/errors';
 import { CodeExecutionTools, turnRequest, type SkillRunInput } from '../operations/skillRun';
 import { triggeredIn } from './triggerDetection';
 
@@ -48,7 +48,7 @@ export async function runTriggerQuery(
       return {
         triggered: true,
         stoppedEarly: true,
-        requestId: err instanceof SkillsApiError ? err.requestId : undefined,
+        requestId: err instanceof ApiError ? err.requestId : undefined,
       };
     }
     throw err;

@@ -1,9 +1,10 @@
 // Deleting a skill (one DELETE takes its versions with it) and deleting many selected versions a few at a
 // time, each with an exact account: a cancelled DELETE whose answer was lost is settled with one GET, so a
 // user is left guessing only when that GET fails too.
-import type { SkillsClient } from '../api/client';
-import { SkillsApiError, describeError } from '../api/errors';
+import type { SkillsClient } from '../api/skillsClient';
+import { ApiError, describeError } from '../api/errors';
 import { abortableSleep } from '../api/retry';
+import type { Skill, SkillVersion } from '../api/types';
 import { plural } from '../shared/words';
 
 /** DELETEs in flight at once: quick for dozens of versions, gentle on rate limits. */
@@ -14,7 +15,7 @@ export type SkillDeleteClient = Pick<SkillsClient, 'deleteSkill' | 'getSkill'>;
 
 export interface VersionFailure {
   versionId: string;
-  error: SkillsApiError;
+  error: ApiError;
 }
 
 /** What became of each version asked for, in the order they were given. */
@@ -57,7 +58,7 @@ export async function countVersions(
 
 /** What became of a skill's DELETE. */
 export type SkillDeleteOutcome =
-  { status: 'deleted' } | { status: 'kept'; error: SkillsApiError } | { status: 'unknown'; error: SkillsApiError };
+  { status: 'deleted' } | { status: 'kept'; error: ApiError } | { status: 'unknown'; error: ApiError };
 
 /** One DELETE removes the skill and every version; a cancel under way is settled by reading the skill. */
 export async function deleteSkill(
@@ -83,7 +84,7 @@ async function isGone(read: () => Promise<unknown>): Promise<boolean | undefined
     await read();
     return false;
   } catch (err) {
-    return err instanceof SkillsApiError && err.kind === 'notFound' ? true : undefined;
+    return err instanceof ApiError && err.kind === 'notFound' ? true : undefined;
   }
 }
 
@@ -100,7 +101,7 @@ export async function deleteVersions(
   options: DeleteOptions & { stopOnFailure?: boolean } = {},
 ): Promise<VersionDeletes> {
   const { signal, concurrency = DELETES_IN_FLIGHT, sleep = abortableSleep } = options;
-  const outcome = new Map<string, 'deleted' | 'unknown' | 'notAttempted' | SkillsApiError>();
+  const outcome = new Map<string, 'deleted' | 'unknown' | 'notAttempted' | ApiError>();
   const queue = [...versions];
   let stopped = false;
   let resumeAt = 0;
@@ -109,7 +110,7 @@ export async function deleteVersions(
     resumeAt = Math.max(resumeAt, Date.now() + delayMs);
   });
 
-  const settle = (version: string, result: 'deleted' | 'unknown' | 'notAttempted' | SkillsApiError) => {
+  const settle = (version: string, result: 'deleted' | 'unknown' | 'notAttempted' | ApiError) => {
     outcome.set(version, result);
     options.onSettled?.(outcome.size, versions.length);
   };
@@ -161,7 +162,7 @@ export async function deleteVersions(
     deleted: having('deleted'),
     failed: versions.flatMap((versionId) => {
       const error = outcome.get(versionId);
-      return error instanceof SkillsApiError ? [{ versionId, error }] : [];
+      return error instanceof ApiError ? [{ versionId, error }] : [];
     }),
     unknown: having('unknown'),
     notAttempted: having('notAttempted'),
@@ -190,8 +191,19 @@ export function summarizeVersionDeletes(deletes: VersionDeletes): string {
   return parts.join('; ');
 }
 
-function asApiError(err: unknown): SkillsApiError {
-  return err instanceof SkillsApiError
-    ? err
-    : new SkillsApiError({ kind: 'server', message: describeError(err), cause: err });
+function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError({ kind: 'server', message: describeError(err), cause: err });
+}
+
+/**
+ * Whether `versions` are every version `skill` has, asked with one request a version longer than the
+ * selection: the API refuses to delete a skill's only version.
+ */
+export async function holdsEveryVersion(
+  client: Pick<SkillsClient, 'listVersions'>,
+  { skill, versions }: { skill: Pick<Skill, 'id'>; versions: readonly Pick<SkillVersion, 'id'>[] },
+): Promise<boolean> {
+  const page = await client.listVersions(skill.id, { limit: Math.min(versions.length + 1, 1000) });
+  const chosen = new Set(versions.map((v) => v.id));
+  return page.nextPage === null && page.data.every((v) => chosen.has(v.id));
 }

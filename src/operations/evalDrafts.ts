@@ -3,8 +3,8 @@
 // second machine or a CI run reuses it), never by title alone; a new version only when the files differ
 // from its latest; the newest few versions kept. Whether the API lets two skills share a `name` is
 // UNVERIFIED: when it refuses the draft's, the draft carries `<name>-draft` and says it was renamed.
-import type { SkillsClient } from '../api/client';
-import { SkillsApiError } from '../api/errors';
+import type { SkillsClient } from '../api/skillsClient';
+import { ApiError } from '../api/errors';
 import { collectAll } from '../api/paging';
 import { bytesOf, type Skill, type UploadFile } from '../api/types';
 import { sha256Hex } from '../skill/fileHashes';
@@ -107,7 +107,7 @@ export async function findEvalDraft(
 
 /** Whether a refused create is about the name being taken (wording UNVERIFIED: any 400/409 naming it). */
 const refusesSharedName = (err: unknown) =>
-  err instanceof SkillsApiError &&
+  err instanceof ApiError &&
   (err.status === 409 || err.status === 400) &&
   /already (exists|in use|taken)|\bunique\b|duplicate/i.test(err.message);
 

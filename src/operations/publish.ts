@@ -6,8 +6,8 @@
 // unknown, never "nothing was published". Light on purpose: the extension's main bundle holds it, and
 // reading an archive is handed in (jszip loads with the folder checks, on first use).
 import { createHash } from 'node:crypto';
-import type { SkillsClient } from '../api/client';
-import { SkillsApiError, describeError } from '../api/errors';
+import type { SkillsClient } from '../api/skillsClient';
+import { ApiError, describeError } from '../api/errors';
 import { collectAll } from '../api/paging';
 import { abortableSleep } from '../api/retry';
 import { bytesOf, type Skill, type SkillVersion, type UploadFile } from '../api/types';
@@ -90,7 +90,7 @@ export async function publishFiles(
     const skill = await client.createSkill({ files, displayName }, signal);
     return { skill, settled: false };
   } catch (err) {
-    if (!(err instanceof SkillsApiError) || !err.mayHaveBeenProcessed) throw err;
+    if (!(err instanceof ApiError) || !err.mayHaveBeenProcessed) throw err;
     const look = before
       ? () => findOurVersion(client, before, files, startedAt, options.settle)
       : () => findOurSkill(client, target as { displayName: string }, namesakes, files, startedAt, options.settle);
@@ -98,7 +98,7 @@ export async function publishFiles(
   }
 }
 
-async function settle(look: () => Promise<Published | undefined>, cause: SkillsApiError, options: SettleOptions) {
+async function settle(look: () => Promise<Published | undefined>, cause: ApiError, options: SettleOptions) {
   const { signal, sleep = abortableSleep } = options;
   const delays = options.delaysMs ?? DEFAULT_SETTLE_DELAYS_MS;
   let lastError: unknown;

@@ -1,7 +1,7 @@
 // Which existing skill a folder publishes to when none is remembered: the custom skill whose slug (its
 // versions' immutable `name`) is the folder's frontmatter `name`. A slug is read from a skill's latest
 // version, and never changes: what was read once is remembered and never asked again.
-import type { SkillsClient } from '../api/client';
+import type { SkillsClient } from '../api/skillsClient';
 import { collectAll } from '../api/paging';
 import type { Skill } from '../api/types';
 
@@ -19,10 +19,14 @@ export function listCustomSkills(client: Pick<SkillsClient, 'skillPages'>, signa
 
 /** What the display name of an eval draft ends with: how drafts are told from the skills they test. */
 export const EVAL_DRAFT_MARKER = '(eval draft)';
-const MAX_SLUG = 64;
 /** `<name>-draft`, the name cut so the suffix fits the API's 64 characters: a draft's name when its own was refused. */
 export const renamedDraftSlug = (slug: string) =>
-  `${slug.slice(0, MAX_SLUG - '-draft'.length).replace(/-+$/, '')}-draft`;
+  `${slug.slice(0, MAX_SLUG_LENGTH - '-draft'.length).replace(/-+$/, '')}-draft`;
+
+/** Only the user's own skills can be published to or deleted, whichever list returned them. */
+export function isWritable(skill: Pick<Skill, 'source'>): boolean {
+  return skill.source === 'custom';
+}
 
 /** A custom skill the evals made to run a folder's current files: never a folder's publish target. */
 export function isEvalDraft(skill: Pick<Skill, 'source' | 'displayName'>): boolean {

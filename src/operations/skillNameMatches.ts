@@ -1,7 +1,7 @@
 // The skill each folder name matches when a folder remembers no target (a fresh clone, another machine):
 // the custom skill whose slug is the name. The custom skills are listed once until reset (Refresh); slugs
 // come from the memory, and those it lacks are read in bounded batches, each skill at most once.
-import type { SkillsClient } from '../api/client';
+import type { SkillsClient } from '../api/skillsClient';
 import { describeError } from '../api/errors';
 import type { Skill } from '../api/types';
 import { plural } from '../shared/words';

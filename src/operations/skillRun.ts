@@ -3,7 +3,7 @@
 // back with the same container so it goes on, a bounded number of times (the Skills guide's 10) and within a
 // byte budget (each continuation sends every earlier answer again). A failure ends the run with what came
 // so far. Then the files it produced, fetched within bounds. No `vscode` import: the CLI runs it too.
-import { SkillsApiError } from '../api/errors';
+import { ApiError } from '../api/errors';
 import type { FilesClient } from '../api/filesClient';
 import { fetchRunFiles, producedFileIds, type RunFile, type RunFileLimits } from '../api/runFiles';
 import {
@@ -47,7 +47,7 @@ export interface RunTurn {
 export interface SkillRunResult {
   turns: RunTurn[];
   /** What ended the run early: the API's error, a broken stream, a cancel, the byte budget. */
-  error?: SkillsApiError;
+  error?: ApiError;
   /** The model still paused after the last continuation allowed. */
   pausedAtLimit: boolean;
   /** The code execution tool version the run was sent with last. */
@@ -76,7 +76,7 @@ export class CodeExecutionTools {
 /** A 400 that names the tool: the model does not take this version of it (the API names unknown types). */
 function refusesTool(err: unknown, tool: string): boolean {
   return (
-    err instanceof SkillsApiError &&
+    err instanceof ApiError &&
     err.status === 400 &&
     (err.message.includes(tool) || /\bcode_execution\b|tools\.\d+\.type|\btool type\b/i.test(err.message))
   );
@@ -112,8 +112,8 @@ export function containerOf(
     : undefined;
 }
 
-function overBudget(sent: number, next: number, budget: number): SkillsApiError {
-  return new SkillsApiError({
+function overBudget(sent: number, next: number, budget: number): ApiError {
+  return new ApiError({
     kind: 'tooLarge',
     message: `The run stopped before its next continuation: with the answers so far it would send ${formatBytes(next)}, and the run has sent ${formatBytes(sent)} of the ${formatBytes(budget)} a run may send (the Messages API's request limit). Ask for less output, or try again with a shorter task.`,
     mayHaveBeenProcessed: false,
@@ -175,8 +175,7 @@ export async function runSkill(
         turn--;
         continue;
       }
-      const error =
-        err instanceof SkillsApiError ? err : new SkillsApiError({ kind: 'server', message: String(err), cause: err });
+      const error = err instanceof ApiError ? err : new ApiError({ kind: 'server', message: String(err), cause: err });
       // A turn that got no message before it failed is not shown; the error names its request.
       if (current.message === undefined) turns.pop();
       else current.requestId ??= error.requestId;

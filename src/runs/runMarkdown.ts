@@ -2,7 +2,7 @@
 // command, its output in fences longer than any backtick run inside, its return code, long output cut with
 // the rest a link away), the files the run produced, and a footer with the model, the version that really
 // ran, the token usage, the stop reason and the request ids. Free of VS Code: unit-tested in plain Node.
-import { describeError, type SkillsApiError } from '../api/errors';
+import { describeError, type ApiError } from '../api/errors';
 import { isBlock, type ContentBlock } from '../api/messageStream';
 import type { RunFile } from '../api/runFiles';
 import { MAX_CONTINUATIONS, containerOf, type RunTurn } from '../operations/skillRun';
@@ -26,7 +26,7 @@ export interface RunView {
   notice?: string;
   turns: readonly RunTurn[];
   /** Undefined while the run goes on. */
-  ended?: { error?: SkillsApiError; pausedAtLimit: boolean; tool?: string };
+  ended?: { error?: ApiError; pausedAtLimit: boolean; tool?: string };
   /** Undefined until the files are known; then every produced file, fetched or noted. */
   files?: readonly RunFile[];
   /** How many produced files are being fetched. */

@@ -6,12 +6,12 @@
 // the API's message and request id, transcripts in the run's output; then report.md beside the artifacts.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../api/client';
+import type { SkillsClient } from '../api/skillsClient';
 import { describeError } from '../api/errors';
 import { MAX_SKILLS_PER_REQUEST, type SkillAttachment } from '../api/messagesClient';
 import { collectAll } from '../api/paging';
 import { keyHint, type ApiKeyStore } from '../auth/apiKeyStore';
-import { chooseModel } from '../runs/modelChoice';
+import { chooseModel } from '../ui/modelChoice';
 import { tryMaxTokens } from '../runs/modelPicks';
 import {
   evalBaseline,
@@ -30,7 +30,7 @@ import type { EvalBaseline, EvalClients, EvalOutcome, EvalPlan, EvalSubject, Que
 import type { EvalDraft } from '../operations/evalDrafts';
 import type { SlugMemory } from '../operations/skillLookup';
 import { terminalText } from '../shared/terminalText';
-import { skillModule } from '../skillModule';
+import { skillBundle } from '../skillBundle';
 import { skillTitle, versionPickItems } from '../tree/present';
 import type { WorkspaceSkills } from '../workspace/workspaceSkills';
 import { requireTrust } from '../workspace/workspaceTrust';
@@ -300,7 +300,7 @@ export class EvalRuns {
     const evals = evalsIn(folder);
     const queries = queriesIn(folder);
     const planned = { evals, queries, runs: evalRuns(), triggerRuns: evalTriggerRuns() };
-    const count = skillModule().requestCount(planned);
+    const count = skillBundle().requestCount(planned);
     const lines = [
       `${evals.length} evals × ${planned.runs} runs × 2 configurations: ${count.runs} runs on ${model.id} (up to ${model.maxTokens} output tokens a turn; a paused turn continues up to 10 times), and ${count.graders} grader calls on ${graderModel}.`,
       `${queries.length} trigger queries × ${planned.triggerRuns} runs: ${count.triggers} requests of up to ${TRIGGER_MAX_TOKENS} output tokens, stopped once the skill is read.`,
@@ -321,10 +321,10 @@ export class EvalRuns {
     let subjectWords: string;
     let draft: EvalDraft | undefined;
     if (profile === 'draft') {
-      const made = await skillModule().draftSubject(this.deps.client, entry.folder.fsPath, {
+      const made = await skillBundle().draftSubject(this.deps.client, entry.folder.fsPath, {
         exclude: excludePatterns(),
         title: row.skill ? skillTitle(row.skill) : row.name,
-        readArchive: skillModule().unpackVersionZip,
+        readArchive: skillBundle().unpackVersionZip,
         slugs: this.deps.slugs,
         signal,
       });
@@ -361,7 +361,7 @@ export class EvalRuns {
       turnBound: { maxDurationMs: turnMinutes * 60_000, durationNote: 'claudeSkills.tryTurnTimeoutMinutes' },
     };
     const qualityText = entry.qualityUri ? (entry.texts.get(entry.qualityUri.toString()) ?? '') : '';
-    const summary = await skillModule().runEvals(
+    const summary = await skillBundle().runEvals(
       this.deps.evalClients,
       plan,
       { concurrency: evalConcurrency(), resultsFolder: resultsFolderOf(entry.folder), signal },
@@ -383,7 +383,7 @@ export class EvalRuns {
       if (!summary.queries.some((o) => o.entry.index === index)) run.skipped(item);
     if (summary.iteration) {
       const report = vscode.Uri.file(path.join(summary.iteration.folder, 'report.md'));
-      const markdown = skillModule().evalReportMarkdown(summary, {
+      const markdown = skillBundle().evalReportMarkdown(summary, {
         skillName: plan.skillName,
         model: plan.model,
         graderModel,
@@ -402,7 +402,7 @@ export class EvalRuns {
     if (!item) return;
     folder.done.add(item);
     const uri = folder.entry.qualityUri!;
-    const baseline = skillModule().baselineLine(outcome);
+    const baseline = skillBundle().baselineLine(outcome);
     const duration = outcome.runs.reduce((ms, r) => ms + r.timing.duration_ms, 0);
     if (outcome.verdict === 'errored') {
       const message = new vscode.TestMessage(describeError(outcome.error));

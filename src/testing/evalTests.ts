@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { EvalTesting } from '../constants';
 import type { CheckedInputs } from '../evals/evalInputs';
 import type { EvalFileProblem, QualityEvals, TextSpan, TriggerQueries } from '../evals/evalFiles';
-import { skillModule } from '../skillModule';
+import { skillBundle } from '../skillBundle';
 import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
 import type { RulesTable } from '../workspace/rulesTable';
 
@@ -175,7 +175,7 @@ export class EvalTests implements vscode.Disposable {
   /** Reads one folder's eval files again: its items, its Problems. */
   async refresh(folder: vscode.Uri): Promise<void> {
     const key = folder.toString();
-    const { parseQualityEvals, parseTriggerQueries, checkInputFiles, parseSkillMd, skillNameProblem } = skillModule();
+    const { parseQualityEvals, parseTriggerQueries, checkInputFiles, parseSkillMd, skillNameProblem } = skillBundle();
     const entry: FolderEvals = { folder, texts: new Map() };
     const qualityUri = vscode.Uri.joinPath(folder, ...QUALITY_FILE.split('/'));
     const qualityText = await this.textOf(qualityUri);
@@ -301,7 +301,7 @@ function tooLarge(): QualityEvals & TriggerQueries {
 }
 
 export function rangeOf(text: string, span: TextSpan): vscode.Range {
-  const { positionAt } = skillModule();
+  const { positionAt } = skillBundle();
   const start = positionAt(text, span.offset);
   const end = positionAt(text, span.offset + span.length);
   return new vscode.Range(start.line, start.character, end.line, end.character);

@@ -1,13 +1,13 @@
 // The Skills view's nodes. They hold what was loaded and say how it reads; they never touch HTTP (the
 // provider's page loaders do). Ids are stable, so expansion survives a refresh.
 import * as vscode from 'vscode';
-import { SkillsApiError, describeError } from '../api/errors';
+import { ApiError, describeError } from '../api/errors';
 import type { Skill, SkillVersion } from '../api/types';
 import { CommandIds, ContextValues, InternalCommandIds, SettingIds, WorkbenchCommands } from '../constants';
+import { isWritable } from '../operations/skillLookup';
 import type { PageLoader } from './pageLoader';
 import {
   escapeMarkdown,
-  isWritable,
   relativeAge,
   skillTitle,
   skillPresentation,
@@ -164,7 +164,7 @@ export class MessageNode {
 
   /** A refused key offers Set API Key; any other failure retries the list's page. */
   static forError(owner: ListOwner, error: unknown): MessageNode {
-    if (error instanceof SkillsApiError && error.kind === 'auth') {
+    if (error instanceof ApiError && error.kind === 'auth') {
       return new MessageNode(owner, 'auth', `The API key was refused: ${describeError(error)}`, {
         command: { command: CommandIds.setApiKey, title: 'Set API Key' },
       });

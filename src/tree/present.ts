@@ -82,11 +82,6 @@ export function skillPresentation(skill: Pick<Skill, 'source' | 'displayName'>):
     : sourcePresentation(skill.source);
 }
 
-/** Only the user's own skills can be published to or deleted, whichever list returned them. */
-export function isWritable(skill: Pick<Skill, 'source'>): boolean {
-  return skill.source === 'custom';
-}
-
 /**
  * The `type` of a `container.skills` entry: the Messages API takes `custom` for the user's skills and
  * `anthropic` for every other source.

@@ -1,7 +1,7 @@
 // A skill's tooltip, built when the pointer rests on it: its own fields, and its latest version's name and
 // description, fetched once per latest version (the list does not carry them).
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../api/client';
+import type { SkillsClient } from '../api/skillsClient';
 import type { SkillVersion } from '../api/types';
 import type { SkillNode } from './nodes';
 import { escapeMarkdown, relativeAge, skillPresentation, skillTitle, versionLabel } from './present';

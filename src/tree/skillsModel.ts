@@ -2,12 +2,13 @@
 // Anthropic group, each skill's versions), one node per skill and per version so that events reach the
 // elements the view holds, the filter, and the changes commands make without reloading a list.
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../api/client';
+import type { SkillsClient } from '../api/skillsClient';
 import type { Skill, SkillVersion } from '../api/types';
 import type { SourcesSetting } from '../config';
 import { AnthropicGroupNode, RootList, SkillNode, VersionNode, type ListOwner, type SkillsTreeNode } from './nodes';
 import { ALL_PAGES_LIMIT, PageLoader } from './pageLoader';
-import { isWritable, skillTitle } from './present';
+import { isWritable } from '../operations/skillLookup';
+import { skillTitle } from './present';
 import { normalizeFilter } from './skillFilter';
 import { noticeWhenSlow } from './slowLoadNotice';
 import { SkillTooltips } from './skillTooltip';

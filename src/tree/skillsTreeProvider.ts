@@ -1,9 +1,9 @@
 import type * as vscode from 'vscode';
-import { SkillsApiError } from '../api/errors';
+import { ApiError } from '../api/errors';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import { AnthropicGroupNode, LoadMoreNode, MessageNode, SkillNode, VersionNode, type SkillsTreeNode } from './nodes';
 import { ALL_PAGES_LIMIT, type PageLoader } from './pageLoader';
-import { isWritable } from './present';
+import { isWritable } from '../operations/skillLookup';
 import { skillMatchesFilter } from './skillFilter';
 import type { SkillList, SkillsModel } from './skillsModel';
 
@@ -102,6 +102,6 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
    * is not documented, so no message is matched: any 400 while the setting is empty offers it.
    */
   private mayNeedWorkspaceId(error: unknown): boolean {
-    return error instanceof SkillsApiError && error.status === 400 && !this.deps.workspaceId();
+    return error instanceof ApiError && error.status === 400 && !this.deps.workspaceId();
   }
 }

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { lintTargets } from '../config';
-import { skillModule } from '../skillModule';
+import { skillBundle } from '../skillBundle';
 import { folderOf } from './skillFolderWatcher';
 
 /** At a line's start in SKILL.md's frontmatter: the keys the folder's consumers take, not written yet. */
 export class FrontmatterCompletions implements vscode.CompletionItemProvider {
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
-    const { keyCompletions, targetsOf } = skillModule();
+    const { keyCompletions, targetsOf } = skillBundle();
     const targets = targetsOf(folderOf(document.uri).fsPath, lintTargets());
     const keys = keyCompletions(document.getText(), position.line, position.character, targets) ?? [];
     return keys.map(({ key, takenBy, about }) => {

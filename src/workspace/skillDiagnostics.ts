@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { excludePatterns, lintTargets } from '../config';
 import type { SkillProblem, TextRegion } from '../skill/problems';
-import { skillModule } from '../skillModule';
+import { skillBundle } from '../skillBundle';
 import { folderOf } from './skillFolderWatcher';
 import { describeError } from '../api/errors';
 import type { RulesTable } from './rulesTable';
@@ -132,7 +132,7 @@ export class SkillDiagnostics implements vscode.Disposable {
     try {
       const text = doc.getText();
       await this.rules.load();
-      const skill = await skillModule().inspectSkillFolder(folder.fsPath, {
+      const skill = await skillBundle().inspectSkillFolder(folder.fsPath, {
         exclude: excludePatterns(),
         // Every consumer asked for: the Problems panel says who refuses what (a publish asks the API only).
         targets: lintTargets(),

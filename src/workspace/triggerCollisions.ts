@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describeError } from '../api/errors';
-import { skillModule } from '../skillModule';
+import { skillBundle } from '../skillBundle';
 import { isSkillMd } from './skillDiagnostics';
 import type { SkillFolderWatcher } from './skillFolderWatcher';
 import type { RulesTable } from './rulesTable';
@@ -54,7 +54,7 @@ export class TriggerCollisions implements vscode.Disposable {
   async check(): Promise<void> {
     try {
       await this.rules.load();
-      const { readRegularFileHead, parseSkillMd, findCollisions } = skillModule();
+      const { readRegularFileHead, parseSkillMd, findCollisions } = skillBundle();
       const folders = (await this.folders.all()).slice(0, MAX_FOLDERS);
       const read = await Promise.all(
         folders.map(async (folder) => {

@@ -6,14 +6,14 @@
 // that remembers no target publishes to the skill its name matches: looked up once the view is shown (one
 // list of the custom skills, and each skill's slug read once for good), "not checked" until then.
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../api/client';
+import type { SkillsClient } from '../api/skillsClient';
 import { describeError } from '../api/errors';
 import type { Skill } from '../api/types';
 import { excludePatterns } from '../config';
 import type { NameMatch, SkillNameMatches } from '../operations/skillNameMatches';
 import { forEachLimited } from '../skill/concurrency';
 import type { PublishRecord, PublishState } from '../skill/publishState';
-import { skillModule } from '../skillModule';
+import { skillBundle } from '../skillBundle';
 import type { PublishTargets } from './publishTargets';
 import type { SkillFolderWatcher } from './skillFolderWatcher';
 
@@ -263,7 +263,7 @@ export class WorkspaceSkills implements vscode.Disposable {
   }
 
   private async check(folder: vscode.Uri): Promise<WorkspaceSkill> {
-    const m = skillModule();
+    const m = skillBundle();
     const inspected = await m.inspectSkillFolder(folder.fsPath, { exclude: excludePatterns(), scanContents: false });
     const remembered = this.deps.targets.get(folder);
     const frontmatterName = inspected.name;

@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { SkillsClient } from '../../src/api/client';
+import { SkillsClient } from '../../src/api/skillsClient';
 import { deleteSkill, deleteVersions } from '../../src/operations/deletes';
 import { SkillNameMatches } from '../../src/operations/skillNameMatches';
 import { plural } from '../../src/shared/words';

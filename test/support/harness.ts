@@ -3,7 +3,7 @@
 // every answer it gave is checked against the official OpenAPI document.
 import * as assert from 'node:assert/strict';
 import type { ApiOptions } from '../../src/api/apiCore';
-import { SkillsClient } from '../../src/api/client';
+import { SkillsClient } from '../../src/api/skillsClient';
 import { createNodeTransport, type NodeTransport } from '../../src/api/nodeHttp';
 import type { UploadFile } from '../../src/api/types';
 import { seed, skillMd, type ScenarioSkill } from '../emulator/scenario';

@@ -5,7 +5,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { ApiOptions } from '../../src/api/apiCore';
-import { SkillsClient } from '../../src/api/client';
+import { SkillsClient } from '../../src/api/skillsClient';
 import { createNodeTransport } from '../../src/api/nodeHttp';
 
 export type HostileHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;

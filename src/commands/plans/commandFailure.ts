@@ -1,6 +1,6 @@
 // What every command does with a failure, apart from VS Code: a cancel is quiet; any other error is
 // logged under the command's id (with its request id) and shown once.
-import { SkillsApiError, describeError } from '../../api/errors';
+import { ApiError, describeError } from '../../api/errors';
 
 export interface CommandFailureDeps {
   log: { error(message: string): void };
@@ -10,9 +10,7 @@ export interface CommandFailureDeps {
 
 /** A cancel: the API's, or VS Code's CancellationError (told by its name, which VS Code sets). */
 export function isCancellation(err: unknown): boolean {
-  return (
-    (err instanceof SkillsApiError && err.kind === 'cancelled') || (err instanceof Error && err.name === 'Canceled')
-  );
+  return (err instanceof ApiError && err.kind === 'cancelled') || (err instanceof Error && err.name === 'Canceled');
 }
 
 /** `handler`, never rejecting: what it returns, or undefined after a failure was logged and shown. */

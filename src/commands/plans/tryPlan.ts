@@ -1,6 +1,6 @@
 // What a try says and keeps, apart from VS Code: the billing notice, the prompts remembered per skill (a
 // bounded map, newest last), and the run's closing message.
-import type { SkillsApiError } from '../../api/errors';
+import type { ApiError } from '../../api/errors';
 import { describeError } from '../../api/errors';
 import { MAX_CONTINUATIONS } from '../../operations/skillRun';
 import { plural } from '../../shared/words';
@@ -28,7 +28,7 @@ export function rememberPrompt(
 }
 
 export interface RunOutcome {
-  error?: SkillsApiError;
+  error?: ApiError;
   stopReason?: string | null;
   files: number;
 }

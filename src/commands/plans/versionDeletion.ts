@@ -1,6 +1,5 @@
 // Delete Version's decisions and wording, apart from VS Code: which versions go, grouped by skill; whether
 // they are all a skill has (then nothing is sent: a skill keeps one); what the modals say.
-import type { SkillsClient } from '../../api/client';
 import type { Skill, SkillVersion } from '../../api/types';
 import { firstLines } from '../../shared/words';
 import { skillTitle, versionLabel } from '../../tree/present';
@@ -27,19 +26,6 @@ export function groupBySkill(chosen: readonly { skill: Skill; version: SkillVers
     bySkill.set(skill.id, entry);
   }
   return [...bySkill.values()];
-}
-
-/**
- * Whether `versions` are every version `skill` has, asked with one request a version longer than the
- * selection: the API refuses to delete a skill's only version.
- */
-export async function holdsEveryVersion(
-  client: Pick<SkillsClient, 'listVersions'>,
-  { skill, versions }: SkillVersions,
-): Promise<boolean> {
-  const page = await client.listVersions(skill.id, { limit: Math.min(versions.length + 1, 1000) });
-  const chosen = new Set(versions.map((v) => v.id));
-  return page.nextPage === null && page.data.every((v) => chosen.has(v.id));
 }
 
 /** Why nothing is sent for a selection of every version of a skill; `alone` when it is the only skill. */

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { excludePatterns } from '../../config';
 import type { PublishableSkillFolder } from '../../skill/skillFolder';
-import { skillModule } from '../../skillModule';
+import { skillBundle } from '../../skillBundle';
 import type { SkillDiagnostics } from '../../workspace/skillDiagnostics';
 import { isSkillMd } from '../../workspace/skillDiagnostics';
 import { folderOf, type SkillFolderWatcher } from '../../workspace/skillFolderWatcher';
@@ -71,7 +71,7 @@ export async function checkedSkillFolder(
   doing: string,
 ): Promise<PublishableSkillFolder | undefined> {
   if (!(await settleUnsavedEditors(folder))) return undefined;
-  const { inspectSkillFolder, formatProblem } = skillModule();
+  const { inspectSkillFolder, formatProblem } = skillBundle();
   const skill = await inspectSkillFolder(folder.fsPath, { exclude: excludePatterns() });
   diagnostics.show(folder, skill.problems);
   const errors = skill.problems.filter((p) => p.severity === 'error');

@@ -7,9 +7,9 @@ import { excludePatterns } from '../../config';
 import type { SkillFile } from '../../skill/files';
 import type { VersionComparison, VersionFiles } from '../../skill/versionArchive';
 import { forEachLimited } from '../../skill/concurrency';
-import { skillModule } from '../../skillModule';
+import { skillBundle } from '../../skillBundle';
 import { describeSkill, versionLabel } from '../../tree/present';
-import { emptyFileUri, versionFileUri } from '../../workspace/versionFileSystem';
+import { emptyFileUri, versionFileUri } from '../../documents/versionFileSystem';
 
 /** Files read at once: enough to keep the disk busy, few enough for the file handles. */
 const READS_IN_FLIGHT = 16;
@@ -24,7 +24,7 @@ export interface FolderComparison {
 
 /** Reads the folder's files (each a regular file, as large as it was when listed) and compares them. */
 export async function compareFolder(folder: vscode.Uri, published: VersionFiles): Promise<FolderComparison> {
-  const m = skillModule();
+  const m = skillBundle();
   const inspected = await m.inspectSkillFolder(folder.fsPath, { exclude: excludePatterns(), scanContents: false });
   const local = new Map<string, Uint8Array>();
   await forEachLimited(inspected.files, READS_IN_FLIGHT, async (file) => {

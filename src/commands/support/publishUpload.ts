@@ -2,7 +2,7 @@
 // confirmation naming what goes where, a progress with Cancel, and a report of what really happened.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { SkillsApiError, describeError } from '../../api/errors';
+import { ApiError, describeError } from '../../api/errors';
 import { confirmPublish } from '../../config';
 import type { UploadFile } from '../../api/types';
 import type { SkillFolder } from '../../skill/skillFolder';
@@ -10,7 +10,7 @@ import { publishFiles, type PublishClient, type Published, type PublishTarget } 
 import { skillTitle, versionLabel } from '../../tree/present';
 import type { SkillsTreeNode } from '../../tree/nodes';
 import type { SkillsModel } from '../../tree/skillsModel';
-import { skillModule } from '../../skillModule';
+import { skillBundle } from '../../skillBundle';
 import type { SlugMemory } from '../../operations/skillLookup';
 import type { PublishTargets } from '../../workspace/publishTargets';
 import { withCancellableProgress } from './cancellation';
@@ -70,7 +70,7 @@ async function confirmUpload(skill: SkillFolder, target: PublishTarget, notes: r
   const warnings = skillWarnings(skill);
   if (!confirmPublish() && warnings.length === 0) return true;
   const detail = [
-    `${skillModule().describeFiles(skill)}, from ${vscode.workspace.asRelativePath(skill.folder, true)}.`,
+    `${skillBundle().describeFiles(skill)}, from ${vscode.workspace.asRelativePath(skill.folder, true)}.`,
     ...warnings.map((w) => `⚠ ${w}`),
     ...notes,
   ].join('\n\n');
@@ -96,7 +96,7 @@ export async function confirmAndUpload(
   notes: readonly string[] = [],
 ): Promise<Published | undefined> {
   if (!(await confirmUpload(skill, target, notes))) return undefined;
-  const { readUploadFiles, tooLargeMessage, unpackVersionZip } = skillModule();
+  const { readUploadFiles, tooLargeMessage, unpackVersionZip } = skillBundle();
   const files = await readUploadFiles(skill);
   let published: Published;
   try {
@@ -111,13 +111,13 @@ export async function confirmAndUpload(
         }),
     );
   } catch (err) {
-    if (err instanceof SkillsApiError && err.kind === 'cancelled' && !err.mayHaveBeenProcessed) {
+    if (err instanceof ApiError && err.kind === 'cancelled' && !err.mayHaveBeenProcessed) {
       void vscode.window.showInformationMessage(
         `Publishing ${skill.name} was cancelled before the upload was complete: nothing was published.`,
       );
       return undefined;
     }
-    if (err instanceof SkillsApiError && err.kind === 'tooLarge') {
+    if (err instanceof ApiError && err.kind === 'tooLarge') {
       throw new Error(
         `The Skills API refused the upload as too large. ${tooLargeMessage(skill.files, skill.totalBytes)}`,
         { cause: err },
@@ -145,7 +145,7 @@ async function rememberPublish(
   const versionId = published.version?.id ?? published.skill.latestVersionId;
   if (!versionId) return;
   try {
-    await deps.targets.record(folder, await skillModule().recordOfUpload(skill, files, published.skill.id, versionId));
+    await deps.targets.record(folder, await skillBundle().recordOfUpload(skill, files, published.skill.id, versionId));
   } catch (err) {
     deps.log.warn(`Remembering what ${skill.name} published: ${describeError(err)}`);
   }

@@ -1,11 +1,12 @@
 // Which skill or version a command works on when the palette gives it none, and the rule that only the
 // user's own skills can be written to.
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../../api/client';
+import type { SkillsClient } from '../../api/skillsClient';
 import { collectAll } from '../../api/paging';
 import type { Skill, SkillVersion } from '../../api/types';
 import { listCustomSkills } from '../../operations/skillLookup';
-import { isWritable, skillPickItem, skillTitle, sourcePresentation, versionPickItems } from '../../tree/present';
+import { isWritable } from '../../operations/skillLookup';
+import { skillPickItem, skillTitle, sourcePresentation, versionPickItems } from '../../tree/present';
 
 /** Publishing and deleting are for `source: custom` skills; any other source is refused, saying why. */
 export function requireWritable(skill: Skill, instead: string): void {

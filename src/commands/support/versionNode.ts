@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { VersionFiles } from '../../skill/versionArchive';
 import type { VersionNode } from '../../tree/nodes';
 import { describeSkill } from '../../tree/present';
-import type { VersionFileSystem } from '../../workspace/versionFileSystem';
+import type { VersionFileSystem } from '../../documents/versionFileSystem';
 
 export interface VersionFilesDeps {
   versionFiles: Pick<VersionFileSystem, 'load'>;

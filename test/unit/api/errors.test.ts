@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { SkillsApiError, describeError } from '../../../src/api/errors';
+import { ApiError, describeError } from '../../../src/api/errors';
 import { TEST_KEY, skillFiles, useEmulator } from '../../support/harness';
 
 /** A port nothing listens on: connecting is refused at once. */
@@ -16,12 +16,12 @@ describe('SkillsClient: typed errors', () => {
   const api = useEmulator();
   const noRetry = () => api.clientWith({ retry: { maxRetries: 0 } });
 
-  async function failure(promise: Promise<unknown>): Promise<SkillsApiError> {
+  async function failure(promise: Promise<unknown>): Promise<ApiError> {
     const err = await promise.then(
       () => assert.fail('expected a rejection'),
       (e: unknown) => e,
     );
-    assert.ok(err instanceof SkillsApiError, `not a SkillsApiError: ${err}`);
+    assert.ok(err instanceof ApiError, `not a ApiError: ${err}`);
     return err;
   }
 

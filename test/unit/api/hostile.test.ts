@@ -2,7 +2,7 @@
 // answers without end. Each ends in a clear error, with the key nowhere in what is shown or logged.
 import * as assert from 'node:assert/strict';
 import type { RequestLogEntry } from '../../../src/api/apiCore';
-import { SkillsApiError, describeError } from '../../../src/api/errors';
+import { ApiError, describeError } from '../../../src/api/errors';
 import { skillFiles } from '../../support/harness';
 import { HOSTILE_KEY, json, startHostileServer, type HostileServer } from '../../support/hostileServer';
 
@@ -21,7 +21,7 @@ describe('the client against a hostile server', () => {
       () => assert.fail('the call was expected to fail'),
       (e: unknown) => e,
     );
-    assert.ok(err instanceof SkillsApiError, String(err));
+    assert.ok(err instanceof ApiError, String(err));
     return { err, logged: JSON.stringify(logged) };
   }
 

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import type { RequestLogEntry } from '../../../src/api/apiCore';
-import { SkillsApiError, describeError } from '../../../src/api/errors';
+import { ApiError, describeError } from '../../../src/api/errors';
 import { MessagesClient, type MessageRequest } from '../../../src/api/messagesClient';
 import { runSkill } from '../../../src/operations/skillRun';
 import { HOSTILE_KEY, startHostileServer, type HostileServer } from '../../support/hostileServer';
@@ -68,16 +68,16 @@ describe('the Messages API stream from a hostile server', function () {
       res.end(body);
     });
 
-  async function failure(call: Promise<unknown>): Promise<SkillsApiError> {
+  async function failure(call: Promise<unknown>): Promise<ApiError> {
     const err = await call.then(
       () => assert.fail('the stream was expected to fail'),
       (e: unknown) => e,
     );
-    assert.ok(err instanceof SkillsApiError, String(err));
+    assert.ok(err instanceof ApiError, String(err));
     return err;
   }
 
-  const noKey = (err: SkillsApiError) => {
+  const noKey = (err: ApiError) => {
     for (const text of [describeError(err), String(err.errorType), String(err.stack), JSON.stringify(logged)]) {
       assert.ok(!text.includes(HOSTILE_KEY), `the key is shown: ${text}`);
     }

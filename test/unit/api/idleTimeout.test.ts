@@ -2,7 +2,7 @@
 // is cut only after that long with nothing sent or received. The transport here is undici's, slowed the
 // way a slow uplink slows it: it takes the body's chunks one at a time, with a pause between them.
 import * as assert from 'node:assert/strict';
-import { SkillsApiError } from '../../../src/api/errors';
+import { ApiError } from '../../../src/api/errors';
 import { skillFiles, useEmulator } from '../../support/harness';
 
 /** A fetch that reads the request body `pauseMs` per chunk before sending it on, as a slow link would. */
@@ -44,7 +44,7 @@ describe('the idle timeout', () => {
     const { slowFetch } = slowUplink(api.transport.fetch, 400);
     const client = api.clientWith({ transport: { fetch: slowFetch }, timeoutMs: () => 150 });
     const err = await client.createSkill({ files: bigFiles() }).catch((e: unknown) => e);
-    assert.ok(err instanceof SkillsApiError);
+    assert.ok(err instanceof ApiError);
     assert.equal(err.kind, 'timeout');
     assert.match(err.message, /nothing was sent or received for 0 s|nothing was sent or received/);
     assert.equal(err.mayHaveBeenProcessed, false, 'the body never went out whole');
@@ -57,7 +57,7 @@ describe('the idle timeout', () => {
       .clientWith({ timeoutMs: () => 100 })
       .createSkill({ files: skillFiles('slow-answer') })
       .catch((e: unknown) => e);
-    assert.ok(err instanceof SkillsApiError);
+    assert.ok(err instanceof ApiError);
     assert.equal(err.kind, 'timeout');
     assert.equal(err.mayHaveBeenProcessed, true);
   });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { SkillsApiError } from '../../../src/api/errors';
+import { ApiError } from '../../../src/api/errors';
 import { FilesClient, MIN_FILE_EXPIRY_SECONDS } from '../../../src/api/filesClient';
 import { useEmulator } from '../../support/harness';
 
@@ -24,14 +24,14 @@ describe("the Files API for an eval's input files", () => {
 
     await files.deleteFile(info.id);
     assert.equal(api.emulator.files.has(info.id), false);
-    await assert.rejects(files.deleteFile(info.id), (err) => err instanceof SkillsApiError && err.kind === 'notFound');
+    await assert.rejects(files.deleteFile(info.id), (err) => err instanceof ApiError && err.kind === 'notFound');
   });
 
   it("an expiry out of the API's range is refused with what it takes", async () => {
     const files = new FilesClient(api.apiOptions());
     await assert.rejects(
       files.uploadFile({ path: 'a.txt', data }, 60),
-      (err) => err instanceof SkillsApiError && /between 3600 and 7776000/.test(err.message),
+      (err) => err instanceof ApiError && /between 3600 and 7776000/.test(err.message),
     );
     assert.equal(api.emulator.files.size, 0);
   });

@@ -1,6 +1,6 @@
 // The plain-Node transport goes through a real HTTP proxy on loopback when one is configured.
 import * as assert from 'node:assert/strict';
-import { SkillsClient } from '../../../src/api/client';
+import { SkillsClient } from '../../../src/api/skillsClient';
 import { createNodeTransport, type NodeTransportOptions } from '../../../src/api/nodeHttp';
 import { startEmulator, type SkillsEmulator } from '../../emulator/server';
 import { TEST_KEY } from '../../support/harness';

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { HttpTransport } from '../../../src/api/apiCore';
-import { SkillsApiError } from '../../../src/api/errors';
+import { ApiError } from '../../../src/api/errors';
 import { nextHop } from '../../../src/api/redirects';
 import { skillFiles } from '../../support/harness';
 import { HOSTILE_KEY, json, startHostileServer, type HostileServer } from '../../support/hostileServer';
@@ -46,12 +46,12 @@ describe('redirects: the key never leaves the API', function () {
       res.end();
     });
 
-  const failure = async (call: Promise<unknown>): Promise<SkillsApiError> => {
+  const failure = async (call: Promise<unknown>): Promise<ApiError> => {
     const err = await call.then(
       () => assert.fail('expected the call to fail'),
       (e: unknown) => e,
     );
-    assert.ok(err instanceof SkillsApiError, String(err));
+    assert.ok(err instanceof ApiError, String(err));
     return err;
   };
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { SkillsApiError } from '../../../src/api/errors';
+import { ApiError } from '../../../src/api/errors';
 import {
   GRADE_TOOL,
   MAX_EVIDENCE_CHARS,
@@ -100,7 +100,7 @@ describe('the grader', () => {
       assert.throws(
         () => readGrades(message, EXPECTATIONS, 'req_grader'),
         (err: unknown) =>
-          err instanceof SkillsApiError &&
+          err instanceof ApiError &&
           expected.test(err.message) &&
           /is not graded/.test(err.message) &&
           err.requestId === 'req_grader',

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { SkillsApiError } from '../../../src/api/errors';
+import { ApiError } from '../../../src/api/errors';
 import { RequestLimiter, RunStopped } from '../../../src/evals/requestLimiter';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const limited = (kind: 'rateLimited' | 'overloaded', retryAfterMs?: number) =>
-  new SkillsApiError({ kind, message: `${kind}`, status: kind === 'rateLimited' ? 429 : 529, retryAfterMs });
+  new ApiError({ kind, message: `${kind}`, status: kind === 'rateLimited' ? 429 : 529, retryAfterMs });
 
 describe('the eval request limiter', () => {
   it('keeps at most `concurrency` requests in flight, and runs them all', async () => {
@@ -60,7 +60,7 @@ describe('the eval request limiter', () => {
   it('a 529 without a stated wait, or a billing error, stops the run: the rest are not sent', async () => {
     for (const stopper of [
       limited('overloaded'),
-      new SkillsApiError({ kind: 'billing', message: 'Your credit balance is too low.', status: 400 }),
+      new ApiError({ kind: 'billing', message: 'Your credit balance is too low.', status: 400 }),
     ]) {
       const limiter = new RequestLimiter({ concurrency: 1 });
       let sent = 0;
@@ -83,7 +83,7 @@ describe('the eval request limiter', () => {
       tries++;
       throw limited('rateLimited', 5);
     });
-    await assert.rejects(always, (err) => err instanceof SkillsApiError && err.kind === 'rateLimited');
+    await assert.rejects(always, (err) => err instanceof ApiError && err.kind === 'rateLimited');
     assert.equal(tries, 3);
     assert.equal(await limiter.run(async () => 'fine'), 'fine');
   });

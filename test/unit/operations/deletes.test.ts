@@ -3,6 +3,7 @@ import {
   countVersions,
   deleteSkill,
   deleteVersions,
+  holdsEveryVersion,
   summarizeVersionDeletes,
   type VersionDeletes,
 } from '../../../src/operations/deletes';
@@ -27,6 +28,18 @@ describe('deletes: a whole skill in one request, selected versions a few at a ti
       .all()
       .find((s) => s.id === id)
       ?.versions.map((v) => v.id) ?? [];
+
+  it('tells a selection of every version from one that leaves one, with one request a version longer', async () => {
+    api.seed([{ id: 'skill_three', name: 'three', description: 'Three.', versionCount: 3 }]);
+    const all = api.emulator.store.listVersions('skill_three');
+    const whole = { skill: { id: 'skill_three' }, versions: all.map((v) => ({ id: v.id })) };
+    assert.equal(await holdsEveryVersion(api.client, whole), true);
+    assert.equal(await holdsEveryVersion(api.client, { ...whole, versions: whole.versions.slice(1) }), false);
+    assert.deepEqual(
+      api.emulator.log.map((r) => r.query.limit),
+      ['4', '3'],
+    );
+  });
 
   it('counts versions with one request of 1,000: exact below, "more" beyond', async () => {
     const { id } = await skillWithVersions(45);

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SkillsApiError } from '../../../src/api/errors';
+import { ApiError } from '../../../src/api/errors';
 import type { Skill, UploadFile } from '../../../src/api/types';
 import { inspectSkillFolder, readUploadFiles } from '../../../src/skill/skillFolder';
 import {
@@ -51,7 +51,7 @@ describe('publishing a skill folder', () => {
       (err: unknown) =>
         err instanceof PublishOutcomeUnknownError
           ? 'unknown'
-          : err instanceof SkillsApiError && !err.mayHaveBeenProcessed
+          : err instanceof ApiError && !err.mayHaveBeenProcessed
             ? 'not published'
             : `error: ${String(err)}`,
     );

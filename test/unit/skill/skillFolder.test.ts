@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import JSZip from 'jszip';
 import { toRelativePath } from '../../../src/skill/files';
 import { buildZip, inspectSkillFolder, readUploadFiles } from '../../../src/skill/skillFolder';
-import { SkillsApiError } from '../../../src/api/errors';
+import { ApiError } from '../../../src/api/errors';
 import { hasErrors } from '../../../src/skill/problems';
 import { publishFiles } from '../../../src/operations/publish';
 import { unpackVersionZip } from '../../../src/skill/versionArchive';
@@ -200,7 +200,7 @@ describe('a valid skill folder', () => {
     );
     assert.equal(api.emulator.store.all().length, before, 'nothing is published');
     // The file's own failure, not a network one: nothing to retry, nothing that may have been published.
-    assert.ok(!(err instanceof SkillsApiError), String(err));
+    assert.ok(!(err instanceof ApiError), String(err));
     assert.ok(api.emulator.log.filter((r) => r.method === 'POST').length <= 1);
     return err as Error;
   }

@@ -20,12 +20,13 @@ describe('lint and format gates', function () {
     eslint = new ESLint({ cwd: repoRoot });
   });
 
-  it('refuses vscode and the upper layers in src/api, src/skill, src/operations and src/evals', async () => {
+  it('refuses vscode and the upper layers in src/api, src/skill, src/operations, src/evals and src/runs', async () => {
     for (const file of [
       'src/api/paging.ts',
       'src/skill/rules.ts',
       'src/operations/publish.ts',
       'src/evals/evalRun.ts',
+      'src/runs/runMarkdown.ts',
     ]) {
       const text = [
         "import * as vscode from 'vscode';",
@@ -34,11 +35,13 @@ describe('lint and format gates', function () {
         "import { SkillFolderWatcher } from '../workspace/skillFolderWatcher';",
         "import { ApiKeyStore } from '../auth/apiKeyStore';",
         "import { apiBaseUrl } from '../config';",
-        'export const all = [vscode, SkillNode, refresh, SkillFolderWatcher, ApiKeyStore, apiBaseUrl];',
+        "import { RunFileSystem } from '../documents/runFileSystem';",
+        "import { chooseModel } from '../ui/modelChoice';",
+        'export const all = [vscode, SkillNode, refresh, SkillFolderWatcher, ApiKeyStore, apiBaseUrl, RunFileSystem, chooseModel];',
       ].join('\n');
       assert.deepEqual(
         await restrictedImports(file, text),
-        [1, 2, 3, 4, 5, 6].map((line) => `${line}:no-restricted-imports`),
+        [1, 2, 3, 4, 5, 6, 7, 8].map((line) => `${line}:no-restricted-imports`),
         file,
       );
     }
@@ -80,11 +83,12 @@ describe('lint and format gates', function () {
     );
   });
 
-  it('refuses src/commands in src/tree, src/workspace, src/runs and src/testing, and allows the neutral constants', async () => {
+  it('refuses src/commands in src/tree, src/workspace, src/documents, src/ui and src/testing, and allows the neutral constants', async () => {
     for (const file of [
       'src/tree/nodes.ts',
       'src/workspace/skillFolderWatcher.ts',
-      'src/runs/modelChoice.ts',
+      'src/documents/runFileSystem.ts',
+      'src/ui/modelChoice.ts',
       'src/testing/evalRuns.ts',
     ]) {
       const text = [

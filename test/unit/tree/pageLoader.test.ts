@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { SkillsApiError } from '../../../src/api/errors';
+import { ApiError } from '../../../src/api/errors';
 import type { Page } from '../../../src/api/types';
 import { PageLoader } from '../../../src/tree/pageLoader';
 import { customSkills, useEmulator } from '../../support/harness';
@@ -71,7 +71,7 @@ describe('PageLoader', () => {
     const list = numbers(30, 20);
     const loader = new PageLoader(list.fetch);
     await loader.ensureFirstPage();
-    const failure = new SkillsApiError({ kind: 'server', message: 'boom', requestId: 'req_1' });
+    const failure = new ApiError({ kind: 'server', message: 'boom', requestId: 'req_1' });
     list.failNextWith(failure);
     await loader.loadMore();
     assert.equal(loader.error, failure);
@@ -187,7 +187,7 @@ describe('PageLoader over the client and the emulator', () => {
     told[0]();
     await first;
     assert.ok(Date.now() - started < 10_000, 'the cancel ended the held request');
-    assert.ok(loader.error instanceof SkillsApiError && loader.error.kind === 'cancelled', String(loader.error));
+    assert.ok(loader.error instanceof ApiError && loader.error.kind === 'cancelled', String(loader.error));
     await loader.loadMore(); // Retry
     assert.equal(loader.error, undefined);
     assert.equal(loader.loaded.length, 3);

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { SkillVersion } from '../../../src/api/types';
+import { isWritable } from '../../../src/operations/skillLookup';
 import {
   containerSkillType,
   describeSkill,
-  isWritable,
   messagesApiSnippet,
   relativeAge,
   skillPickItem,

@@ -1,7 +1,7 @@
 // Set API Key's decision, apart from VS Code: the key is tried with one small list call; what the answer
 // says decides whether it is kept, refused, or left to the user.
-import type { SkillsClient } from '../../api/client';
-import { SkillsApiError, describeError } from '../../api/errors';
+import type { SkillsClient } from '../api/skillsClient';
+import { ApiError, describeError } from '../api/errors';
 
 export type KeyCheck =
   | { outcome: 'works' }
@@ -21,8 +21,8 @@ export async function checkApiKey(
     await clientWithKey(key).listSkills({ limit: 1 }, signal);
     return { outcome: 'works' };
   } catch (error) {
-    if (error instanceof SkillsApiError && error.kind === 'cancelled') return { outcome: 'cancelled' };
-    if (error instanceof SkillsApiError && error.kind === 'auth') {
+    if (error instanceof ApiError && error.kind === 'cancelled') return { outcome: 'cancelled' };
+    if (error instanceof ApiError && error.kind === 'auth') {
       return {
         outcome: 'refused',
         message: `The Anthropic API refused this key (${describeError(error)}). It was not saved.`,

@@ -2,8 +2,8 @@
 // document itself (re-rendered as the stream arrives, at most 4 times a second), the whole outputs it cuts,
 // and the files the run produced. Nothing is written to disk until Save Run Files… is asked.
 import * as vscode from 'vscode';
-import { ReadOnlyFileSystem } from '../workspace/readOnlyFileSystem';
-import { renderRun, type RenderedRun, type RunView } from './runMarkdown';
+import { ReadOnlyFileSystem } from './readOnlyFileSystem';
+import { renderRun, type RenderedRun, type RunView } from '../runs/runMarkdown';
 
 export const RUN_SCHEME = 'claude-skills-run';
 /** Runs kept for their documents; an older one's document then says it is gone. */

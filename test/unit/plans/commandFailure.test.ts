@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { SkillsApiError } from '../../../src/api/errors';
+import { ApiError } from '../../../src/api/errors';
 import { guardCommand, isCancellation } from '../../../src/commands/plans/commandFailure';
 
 /** The wrapper's log and messages, as a command would leave them. */
@@ -23,7 +23,7 @@ describe('the command wrapper', () => {
 
   it('logs a failure under the command id with its request id, and shows it once', async () => {
     const { logged, shown, deps } = recorder();
-    const failure = new SkillsApiError({ kind: 'server', message: 'The Skills API failed.', requestId: 'req_011C1' });
+    const failure = new ApiError({ kind: 'server', message: 'The Skills API failed.', requestId: 'req_011C1' });
     const guarded = guardCommand(
       'claudeSkills.refresh',
       () => {
@@ -38,7 +38,7 @@ describe('the command wrapper', () => {
 
   it("says nothing of a cancel, the API's or VS Code's", async () => {
     const vscodeCancel = Object.assign(new Error('Canceled'), { name: 'Canceled' });
-    const apiCancel = new SkillsApiError({ kind: 'cancelled', message: 'The request was cancelled.' });
+    const apiCancel = new ApiError({ kind: 'cancelled', message: 'The request was cancelled.' });
     for (const err of [vscodeCancel, apiCancel]) {
       const { logged, shown, deps } = recorder();
       assert.ok(isCancellation(err));

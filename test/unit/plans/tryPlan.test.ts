@@ -1,6 +1,6 @@
 // What a try says and keeps: the billing notice, the prompts remembered per skill, the closing message.
 import * as assert from 'node:assert/strict';
-import { SkillsApiError } from '../../../src/api/errors';
+import { ApiError } from '../../../src/api/errors';
 import { billingNotice, rememberPrompt, runOutcomeMessage } from '../../../src/commands/plans/tryPlan';
 
 describe('Try in Claude: what it says and keeps', () => {
@@ -34,12 +34,12 @@ describe('Try in Claude: what it says and keeps', () => {
       runOutcomeMessage('T', { stopReason: 'refusal', files: 0 }).text,
       'The try of "T" finished: Claude declined (refusal).',
     );
-    const failed = new SkillsApiError({ kind: 'overloaded', message: 'Overloaded', requestId: 'req_1' });
+    const failed = new ApiError({ kind: 'overloaded', message: 'Overloaded', requestId: 'req_1' });
     assert.deepEqual(runOutcomeMessage('T', { error: failed, files: 0 }), {
       text: 'The try of "T" failed: Overloaded (request req_1)',
       severity: 'error',
     });
-    const cancelled = new SkillsApiError({ kind: 'cancelled', message: 'The request was cancelled.' });
+    const cancelled = new ApiError({ kind: 'cancelled', message: 'The request was cancelled.' });
     assert.equal(runOutcomeMessage('T', { error: cancelled, files: 0 }).severity, 'info');
   });
 });

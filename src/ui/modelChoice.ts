@@ -2,11 +2,11 @@
 // use that run the code execution tool, the one picked last offered first (shared by Try in Claude and Skill
 // Evals, so both remember one choice).
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../api/client';
+import type { SkillsClient } from '../api/skillsClient';
 import { collectAll } from '../api/paging';
 import type { ModelInfo } from '../api/types';
 import { StateKeys } from '../constants';
-import { modelPicks } from './modelPicks';
+import { modelPicks } from '../runs/modelPicks';
 
 export interface ModelChoiceDeps {
   client: Pick<SkillsClient, 'modelPages'>;

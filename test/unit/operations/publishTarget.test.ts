@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { choosePublishTarget, publishedElsewhereSince } from '../../../src/commands/plans/targetChoice';
+import { choosePublishTarget, publishedElsewhereSince } from '../../../src/operations/publishTarget';
 import type { Skill } from '../../../src/api/types';
 import { slugMemory, useEmulator } from '../../support/harness';
 

@@ -1,13 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Skill, SkillVersion } from '../../../src/api/types';
-import {
-  deletePrompt,
-  groupBySkill,
-  holdsEveryVersion,
-  refusalPrompt,
-} from '../../../src/commands/plans/versionDeletion';
+import { deletePrompt, groupBySkill, refusalPrompt } from '../../../src/commands/plans/versionDeletion';
 import { versionLabel } from '../../../src/tree/present';
-import { useEmulator } from '../../support/harness';
 
 const skill = (id: string, latestVersionId: string | null = null): Skill => ({
   id,
@@ -26,8 +20,6 @@ const version = (id: string, skillId = 'skill_a', second = 5): SkillVersion => (
 });
 
 describe("Delete Version's decisions and wording", () => {
-  const api = useEmulator();
-
   it('groups the chosen versions by skill, in the order they first appear', () => {
     const [a, b] = [skill('skill_a'), skill('skill_b')];
     const grouped = groupBySkill([
@@ -41,18 +33,6 @@ describe("Delete Version's decisions and wording", () => {
         ['skill_b', ['v1', 'v3']],
         ['skill_a', ['v2']],
       ],
-    );
-  });
-
-  it('tells a selection of every version from one that leaves one, with one request a version longer', async () => {
-    api.seed([{ id: 'skill_three', name: 'three', description: 'Three.', versionCount: 3 }]);
-    const all = api.emulator.store.listVersions('skill_three');
-    const whole = { skill: skill('skill_three'), versions: all.map((v) => version(v.id, 'skill_three')) };
-    assert.equal(await holdsEveryVersion(api.client, whole), true);
-    assert.equal(await holdsEveryVersion(api.client, { ...whole, versions: whole.versions.slice(1) }), false);
-    assert.deepEqual(
-      api.emulator.log.map((r) => r.query.limit),
-      ['4', '3'],
     );
   });
 

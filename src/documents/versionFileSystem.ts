@@ -1,9 +1,9 @@
 // Published versions' files, served read-only under our own scheme: a temp folder would be editable, and
 // an edit there would look like a change to the published skill.
 import * as vscode from 'vscode';
-import type { SkillsClient } from '../api/client';
+import type { SkillsClient } from '../api/skillsClient';
 import type { VersionFiles } from '../skill/versionArchive';
-import { skillModule } from '../skillModule';
+import { skillBundle } from '../skillBundle';
 import { ReadOnlyFileSystem } from './readOnlyFileSystem';
 
 export const VERSION_SCHEME = 'claude-skill-version';
@@ -39,7 +39,7 @@ export class VersionFileSystem extends ReadOnlyFileSystem implements vscode.File
     if (files) {
       this.versions.delete(key); // most recently used last
     } else {
-      files = this.client.downloadVersion(skillId, version).then((zip) => skillModule().unpackVersionZip(zip));
+      files = this.client.downloadVersion(skillId, version).then((zip) => skillBundle().unpackVersionZip(zip));
       files.catch(() => this.versions.delete(key));
     }
     this.versions.set(key, files);

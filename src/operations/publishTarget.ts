@@ -1,11 +1,10 @@
 // Publish as New Version's choice of skill, apart from VS Code: the one the folder last published to,
 // else the custom skill whose slug is the folder's name, else the user is to pick among their skills.
-import type { SkillsClient } from '../../api/client';
-import { SkillsApiError } from '../../api/errors';
-import type { Skill } from '../../api/types';
-import type { PublishRecord } from '../../skill/publishState';
-import { listNameMatchableSkills, matchSlugs, type SlugMemory } from '../../operations/skillLookup';
-import { isWritable } from '../../tree/present';
+import type { SkillsClient } from '../api/skillsClient';
+import { ApiError } from '../api/errors';
+import type { Skill } from '../api/types';
+import type { PublishRecord } from '../skill/publishState';
+import { isWritable, listNameMatchableSkills, matchSlugs, type SlugMemory } from './skillLookup';
 
 export type TargetChoice =
   /** `slug` when it was read on the way (the slug match), so it need not be read again. */
@@ -28,7 +27,7 @@ export async function choosePublishTarget(deps: PublishTargetDeps, name: string)
       const skill = await deps.client.getSkill(rememberedId);
       if (isWritable(skill)) return { kind: 'found', skill };
     } catch (err) {
-      if (!(err instanceof SkillsApiError && err.kind === 'notFound')) throw err;
+      if (!(err instanceof ApiError && err.kind === 'notFound')) throw err;
     }
     await deps.remembered.forget(); // deleted since, or not ours to write
   }

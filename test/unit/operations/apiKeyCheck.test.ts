@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkApiKey } from '../../../src/commands/plans/apiKeyCheck';
+import { checkApiKey } from '../../../src/operations/apiKeyCheck';
 import { TEST_KEY, useEmulator } from '../../support/harness';
 
 describe("Set API Key's check of a key, against the emulator", () => {
