@@ -98,6 +98,21 @@ describe('package.json and the VSIX', () => {
     assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
   });
 
+  it('is listed as a free AI, testing and linting extension, with a banner, and links no made-up repository', () => {
+    assert.deepEqual(manifest.categories, ['AI', 'Testing', 'Linters']);
+    assert.equal(manifest.pricing, 'Free');
+    assert.match(manifest.galleryBanner.color, /^#[0-9A-F]{6}$/i);
+    assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
+    // The public URL is not known yet: until `repository` names it, no field may point anywhere.
+    if (!manifest.repository) {
+      assert.deepEqual(
+        ['homepage', 'bugs', 'qna', 'sponsor'].filter((key) => key in manifest),
+        [],
+      );
+    }
+    assert.match(manifest.scripts['vscode:prepublish'], /^node scripts\/publish-check\.mjs && /);
+  });
+
   it('installs on the Node the unit layer runs on without an engine warning', () => {
     const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8'));
     const refused = Object.entries<{ engines?: { node?: string } | string[] }>(lock.packages)
