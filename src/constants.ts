@@ -21,6 +21,7 @@ export const CommandIds = {
   deleteSkill: 'claudeSkills.deleteSkill',
   openVersion: 'claudeSkills.openVersion',
   downloadVersion: 'claudeSkills.downloadVersion',
+  installInClaudeCode: 'claudeSkills.installInClaudeCode',
   compareWithLocal: 'claudeSkills.compareWithLocal',
   compareWithPublished: 'claudeSkills.compareWithPublished',
   newSkill: 'claudeSkills.newSkill',
@@ -78,6 +79,10 @@ interface ContextKeyValues {
   /** The paths (`Uri.path`) of the workspace's skill folders, for `resourcePath in claudeSkills.skillFolders`. */
   'claudeSkills.skillFolders': string[];
   'claudeSkills.hasSkillFolders': boolean;
+  /** Steps of the Get Started walkthrough that happened in this window: a publish, a try, an eval run. */
+  'claudeSkills.hasPublished': boolean;
+  'claudeSkills.hasTried': boolean;
+  'claudeSkills.hasRunEvals': boolean;
 }
 export type ContextKey = keyof ContextKeyValues;
 
@@ -87,7 +92,26 @@ export const ContextKeys = {
   filtered: 'claudeSkills.filtered',
   skillFolders: 'claudeSkills.skillFolders',
   hasSkillFolders: 'claudeSkills.hasSkillFolders',
+  hasPublished: 'claudeSkills.hasPublished',
+  hasTried: 'claudeSkills.hasTried',
+  hasRunEvals: 'claudeSkills.hasRunEvals',
 } as const satisfies Record<string, ContextKey>;
+
+/** The value each context key was last set to: VS Code cannot be asked, and the host tests read them here. */
+const contextSet = new Map<ContextKey, unknown>();
+export const contextValue = <K extends ContextKey>(key: K) => contextSet.get(key) as ContextKeyValues[K] | undefined;
+
+/** The Get Started walkthrough (`<publisher>.<name>#<id>`), opened from the welcome views. */
+export const WALKTHROUGH_ID = 'claude-skills.claude-skills#getStarted';
+
+/** The walkthrough's steps, by the context key that completes each (its `completionEvents`). */
+export const WALKTHROUGH_STEPS: Partial<Record<ContextKey, string>> = {
+  [ContextKeys.hasKey]: 'setApiKey',
+  [ContextKeys.hasSkillFolders]: 'openSkillFolder',
+  [ContextKeys.hasPublished]: 'publish',
+  [ContextKeys.hasTried]: 'try',
+  [ContextKeys.hasRunEvals]: 'evals',
+};
 
 /** Sets a context key; its value must be of the key's kind. */
 export function setContext<K extends ContextKey>(
@@ -95,6 +119,13 @@ export function setContext<K extends ContextKey>(
   key: K,
   value: ContextKeyValues[K],
 ): Thenable<unknown> {
+  contextSet.set(key, value);
+  const step = WALKTHROUGH_STEPS[key];
+  if (value === true && step) {
+    // VS Code makes its walkthrough service on first use, and a key already true then never completes its
+    // step (only a change does): the step is marked done too, with VS Code's own command where it has one.
+    void commands.executeCommand('welcome.markStepComplete', `${WALKTHROUGH_ID}#${step}`).then(undefined, () => {});
+  }
   return commands.executeCommand('setContext', key, value);
 }
 

@@ -1,7 +1,7 @@
 // Wiring only: the services, the providers VS Code asks, the reactions to the key and the settings, the commands.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
-import { SettingIds } from './constants';
+import { SettingIds, contextValue } from './constants';
 import { RUN_SCHEME } from './documents/runFileSystem';
 import { VERSION_SCHEME } from './documents/versionFileSystem';
 import { createServices, type Services } from './services';
@@ -18,6 +18,8 @@ export type ClaudeSkillsExports = Services & {
   workspaceState: vscode.Memento;
   /** How long activate() took, in ms: the benchmark reads it. */
   activationMs: number;
+  /** What a context key was last set to (the walkthrough's steps among them). */
+  contextValue: typeof contextValue;
 };
 
 const readOnly = { isReadonly: true, isCaseSensitive: true };
@@ -54,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports 
     filesHashed: () => skillBundle().filesHashed(),
     workspaceState: context.workspaceState,
     activationMs: performance.now() - started,
+    contextValue,
   };
 }
 

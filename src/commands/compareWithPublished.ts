@@ -4,14 +4,13 @@
 import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/skillsClient';
 import type { VersionComparison } from '../skill/versionArchive';
-import { skillBundle } from '../skillBundle';
 import { skillTitle } from '../tree/present';
 import type { PublishTargets } from '../workspace/publishTargets';
 import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
 import type { VersionFileSystem } from '../documents/versionFileSystem';
 import type { WorkspaceSkills } from '../workspace/workspaceSkills';
 import { chooseSkillFolder } from './support/folderChoice';
-import { compareFolder, showComparison } from './support/folderComparison';
+import { compareFolder, rememberComparison, showComparison } from './support/folderComparison';
 
 export interface CompareWithPublishedDeps {
   client: Pick<SkillsClient, 'getSkill' | 'getVersion'>;
@@ -45,14 +44,7 @@ export function compareWithPublished(deps: CompareWithPublishedDeps) {
         return { version, ...(await compareFolder(folder, published)) };
       },
     );
-    const m = skillBundle();
-    const digests = (files: ReadonlyMap<string, Uint8Array>) =>
-      new Map([...files].map(([path, bytes]) => [path, m.sha256Hex(bytes)]));
-    const current = digests(result.local);
-    await deps.targets.record(
-      folder,
-      m.makeRecord(skill.id, versionId, 'compared', digests(result.published), result.files, current),
-    );
+    await rememberComparison(deps.targets, folder, skill.id, versionId, result);
     await showComparison(folder, skill, result.version, result);
     return result.comparison;
   };

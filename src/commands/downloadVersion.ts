@@ -4,51 +4,14 @@ import { describeSkill } from '../tree/present';
 import { loadVersionFiles, requireVersionNode, type VersionFilesDeps } from './support/versionNode';
 import { firstLines, plural } from '../shared/words';
 import { uriExists } from './support/uriExists';
+import { chooseFilesToWrite, targetOf, writeFiles, type HiddenFiles } from './support/versionFilesWrite';
 
 /** For automation and tests, after the arguments VS Code passes. */
 export interface DownloadOptions {
   /** The folder, instead of asking. */
   folder?: vscode.Uri;
   /** What to do with hidden files (`.vscode/`, `.env`…), instead of asking. */
-  hiddenFiles?: 'include' | 'leaveOut';
-}
-
-/** A Git folder's entries are never written: they would rewrite a repository's history or hooks. */
-const isGitEntry = (file: string) => file.split('/').includes('.git');
-/** Hidden files act when a folder is opened (`.vscode/tasks.json`, `.envrc`): written only when the user says. */
-const isHidden = (file: string) => file.split('/').some((segment) => segment.startsWith('.'));
-
-/**
- * Whether to write the version's hidden files, asked with a list of them (and of the .git entries, which
- * are never written); undefined when the user cancels.
- */
-async function includeHidden(
-  hidden: readonly string[],
-  git: readonly string[],
-  what: string,
-): Promise<boolean | undefined> {
-  if (hidden.length === 0 && git.length === 0) return false;
-  const listed = firstLines(hidden);
-  const gitLine = git.length > 0 ? [`Its .git entries (${git.length}) are never written.`] : [];
-  const detail = [...listed, ...(listed.length > 0 && gitLine.length > 0 ? [''] : []), ...gitLine].join('\n');
-  if (hidden.length === 0) {
-    const download = 'Download';
-    const choice = await vscode.window.showWarningMessage(
-      `${what} holds a .git folder.`,
-      { modal: true, detail },
-      download,
-    );
-    return choice === undefined ? undefined : false;
-  }
-  const include = 'Download Them Too';
-  const leaveOut = 'Leave Them Out';
-  const choice = await vscode.window.showWarningMessage(
-    `${what} holds hidden files, which editors and tools may act on when the folder is opened.`,
-    { modal: true, detail },
-    include,
-    leaveOut,
-  );
-  return choice === undefined ? undefined : choice === include;
+  hiddenFiles?: HiddenFiles;
 }
 
 /**
@@ -72,18 +35,13 @@ export function downloadVersion(deps: VersionFilesDeps) {
         })
       )?.[0];
     if (!folder) return undefined;
-    const all = await loadVersionFiles(deps, node);
-    const gitEntries = [...all.keys()].filter(isGitEntry);
-    const hidden = [...all.keys()].filter((file) => !isGitEntry(file) && isHidden(file));
-    const withHidden =
-      options.hiddenFiles === undefined
-        ? await includeHidden(hidden, gitEntries, what)
-        : options.hiddenFiles === 'include';
-    if (withHidden === undefined) return undefined;
-    const files = new Map([...all].filter(([file]) => !isGitEntry(file) && (withHidden || !isHidden(file))));
-    const target = (file: string) => vscode.Uri.joinPath(folder, ...file.split('/'));
+    const chosen = await chooseFilesToWrite(await loadVersionFiles(deps, node), what, 'Download', options.hiddenFiles);
+    if (!chosen) return undefined;
+    const { files, leftOut, hadGit } = chosen;
     const present = (
-      await Promise.all([...files.keys()].map(async (file) => ((await uriExists(target(file))) ? file : undefined)))
+      await Promise.all(
+        [...files.keys()].map(async (file) => ((await uriExists(targetOf(folder, file))) ? file : undefined)),
+      )
     ).filter((file): file is string => file !== undefined);
     if (present.length > 0) {
       const listed = firstLines(present);
@@ -94,20 +52,16 @@ export function downloadVersion(deps: VersionFilesDeps) {
       );
       if (overwrite !== 'Overwrite') return undefined;
     }
-    for (const [file, data] of files) {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target(file), '..'));
-      await vscode.workspace.fs.writeFile(target(file), data);
-    }
+    await writeFiles(folder, files);
     const openSkillMd = 'Open SKILL.md';
-    const leftOut = all.size - files.size;
-    const gitNote = gitEntries.length > 0 ? ' Its .git entries are never written.' : '';
+    const gitNote = hadGit ? ' Its .git entries are never written.' : '';
     void vscode.window
       .showInformationMessage(
         `Downloaded ${what} into ${vscode.workspace.asRelativePath(folder, true)}: ${plural(files.size, 'file')}${leftOut > 0 ? `, ${leftOut} left out` : ''}.${gitNote}`,
         ...(files.has('SKILL.md') ? [openSkillMd] : []),
       )
       .then((choice) => {
-        if (choice) void vscode.window.showTextDocument(target('SKILL.md'));
+        if (choice) void vscode.window.showTextDocument(targetOf(folder, 'SKILL.md'));
       });
     return [...files.keys()];
   };

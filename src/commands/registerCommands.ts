@@ -18,6 +18,7 @@ import { deleteVersion } from './deleteVersion';
 import { downloadVersion } from './downloadVersion';
 import { filterSkills } from './filterSkills';
 import { forgetPublishTarget } from './forgetPublishTarget';
+import { installInClaudeCode } from './installInClaudeCode';
 import { loadMore } from './loadMore';
 import { newSkill } from './newSkill';
 import { openSkillMd } from './openSkillMd';
@@ -70,6 +71,7 @@ const COMMANDS: readonly [CommandId, (s: Services) => (...args: never[]) => unkn
   [CommandIds.deleteSkill, (s) => deleteSkill(s)],
   [CommandIds.openVersion, (s) => openVersion(s)],
   [CommandIds.downloadVersion, (s) => downloadVersion(s)],
+  [CommandIds.installInClaudeCode, (s) => installInClaudeCode(s)],
   [CommandIds.compareWithLocal, (s) => compareWithLocal(s)],
   [CommandIds.newSkill, () => newSkill()],
   [CommandIds.revealSkillFolder, () => revealSkillFolder()],

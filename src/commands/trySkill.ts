@@ -10,7 +10,7 @@ import { collectAll } from '../api/paging';
 import { CodeExecutionTools, runSkillWithFiles } from '../operations/skillRun';
 import type { Skill } from '../api/types';
 import { keyHint, type ApiKeyStore } from '../auth/apiKeyStore';
-import { CommandIds, StateKeys, WorkbenchCommands } from '../constants';
+import { CommandIds, ContextKeys, StateKeys, WorkbenchCommands, setContext } from '../constants';
 import { tryMaxTokensSetting, tryModel, tryTurnTimeoutMinutes } from '../config';
 import type { Log } from '../log';
 import type { RunFileSystem } from '../documents/runFileSystem';
@@ -179,6 +179,7 @@ export function trySkill(deps: TrySkillDeps) {
       },
     );
 
+    if (!outcome.error) void setContext(vscode.commands, ContextKeys.hasTried, true);
     const { text, severity } = runOutcomeMessage(title, outcome);
     const actions = severity === 'error' ? [SHOW_LOG] : [OPEN_PREVIEW, ...(outcome.files ? [SAVE_FILES] : [])];
     const shown =

@@ -11,6 +11,7 @@ import { describeError } from '../api/errors';
 import { MAX_SKILLS_PER_REQUEST, type SkillAttachment } from '../api/messagesClient';
 import { collectAll } from '../api/paging';
 import { keyHint, type ApiKeyStore } from '../auth/apiKeyStore';
+import { ContextKeys, setContext } from '../constants';
 import { chooseModel } from '../ui/modelChoice';
 import { tryMaxTokens } from '../runs/modelPicks';
 import {
@@ -195,6 +196,9 @@ export class EvalRuns {
     } finally {
       cancel.dispose();
       run.end();
+    }
+    if ([...run.results.values()].some((r) => r.state === 'passed' || r.state === 'failed')) {
+      void setContext(vscode.commands, ContextKeys.hasRunEvals, true);
     }
     return run.results;
   }

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { CommandIds } from '../../src/constants';
+import { CommandIds, ContextKeys } from '../../src/constants';
 import { eventually, useHostSuite, watchedDir } from './hostSuite';
 
 const KEY = 'sk-ant-evals-test-2468';
@@ -153,6 +153,11 @@ describe('Skill Evals in the Test Explorer', function () {
       /Run Skill Evals: at least 18 requests, billed to the API key in use \(…2468\)\?/,
     );
     assert.ok([...results.values()].every((r) => r.state === 'errored' || r.state === 'skipped'));
+    assert.notEqual(
+      suite.exports.contextValue(ContextKeys.hasRunEvals),
+      true,
+      "a refused run is not the walkthrough's step",
+    );
   });
 
   it('runs the folder as its eval draft against the published version: passed, failed, errored, triggered', async () => {
@@ -175,6 +180,7 @@ describe('Skill Evals in the Test Explorer', function () {
     assert.match(state('eval-4')!.messages[0].text, /grader's answer does not fit/);
     assert.equal(state('query-0')?.state, 'passed');
     assert.equal(state('query-1')?.state, 'passed');
+    assert.equal(suite.exports.contextValue(ContextKeys.hasRunEvals), true, "the walkthrough's Evals step is done");
 
     const draft = suite.store.all().find((s) => s.displayName?.endsWith('(eval draft)'));
     assert.ok(draft, 'the eval draft was made, titled with the marker');

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { CommandIds, ViewContainerId, ViewIds, WorkbenchCommands } from '../../src/constants';
-import { hideViews, useHostSuite } from './hostSuite';
+import { CommandIds, ContextKeys, ViewContainerId, ViewIds, WorkbenchCommands } from '../../src/constants';
+import { eventually, hideViews, useHostSuite } from './hostSuite';
 
 const KEY = 'sk-ant-host-test-key-1234';
 
@@ -54,6 +54,29 @@ describe('the extension in a real extension host', () => {
       suite.emulator.log.map((r) => [r.method, r.path, r.query.limit, r.authenticated]),
       [['GET', '/v1/skills', '1', true]],
     );
+  });
+
+  it("completes the walkthrough's key and folder steps as the key is stored and the folders are found", async () => {
+    await suite.exports.keyStore.clear();
+    await eventually(
+      () => suite.exports.contextValue(ContextKeys.hasKey),
+      (has) => has === false,
+      'no key',
+    );
+    await vscode.commands.executeCommand(CommandIds.setApiKey, KEY);
+    await eventually(
+      () => suite.exports.contextValue(ContextKeys.hasKey),
+      (has) => has === true,
+      'the Set API Key step done',
+    );
+    await suite.exports.folders.all();
+    assert.equal(suite.exports.contextValue(ContextKeys.hasSkillFolders), true);
+    // Every step completes on a key the extension sets, and its image ships in docs/images.
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    for (const step of walkthrough.steps) {
+      const [event] = step.completionEvents as string[];
+      assert.ok(Object.values<string>(ContextKeys).includes(event.replace(/^onContext:/, '')), event);
+    }
   });
 
   it('Set API Key does not store a key the API refuses', async () => {

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { CommandIds } from '../../src/constants';
+import { CommandIds, ContextKeys } from '../../src/constants';
 import { eventually, ruleOf, useHostSuite } from './hostSuite';
 
 const KEY = 'sk-ant-publish-test-2468';
@@ -78,6 +78,8 @@ describe('publishing skill folders', () => {
       ['hello-world/SKILL.md'],
     );
     assert.equal(posts()[0].path, `/v1/skills/${hello.id}/versions`);
+    // The walkthrough's Publish step is done.
+    assert.equal(suite.exports.contextValue(ContextKeys.hasPublished), true);
 
     // The tree shows it at once: the skill's latest version is the new one.
     const root = await suite.exports.tree.getChildren();

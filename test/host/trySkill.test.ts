@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { CommandIds } from '../../src/constants';
+import { CommandIds, ContextKeys } from '../../src/constants';
 import type { TrySkillOptions } from '../../src/commands/trySkill';
 import { WorkspaceSkillNode } from '../../src/tree/workspaceSkillsProvider';
 import { eventually, extensionLog, useHostSuite } from './hostSuite';
@@ -58,6 +58,7 @@ describe('Try in Claude', () => {
     assert.match(markdown, new RegExp(`\\*\\*Skill version that ran:\\*\\* \`skill_try\` \`${older.version.id}\``));
     assert.match(markdown, /\*\*Stop reason:\*\* end_turn/);
     assert.match(markdown, /\*\*Request ids:\*\* `req_011C/);
+    assert.equal(suite.exports.contextValue(ContextKeys.hasTried), true, "the walkthrough's Try step is done");
 
     const post = suite.emulator.log.find((r) => r.method === 'POST' && r.path === '/v1/messages')!;
     assert.deepEqual((post.json as { container: unknown }).container, {

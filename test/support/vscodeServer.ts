@@ -48,6 +48,8 @@ export interface VsCodeServer {
 
 const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
+  // The Get Started walkthrough would take the focus from the tests when the extension is installed.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'telemetry.telemetryLevel': 'off',

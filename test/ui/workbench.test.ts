@@ -174,6 +174,29 @@ test('Publish as New Version from the Explorer: confirm, and the tree shows the 
   await page.locator('.sidebar').screenshot({ path: join(screenshotDir, 'published.png') });
 });
 
+test('the Get Started walkthrough lists its five steps, and the key, folder and publish steps are done', async () => {
+  await runFromPalette(page, 'Welcome: Open Walkthrough...');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with Claude Skills' }).click();
+  const steps = page.locator('.gettingStartedContainer .getting-started-step');
+  await waitForCount(steps, 5);
+  const titles = await steps.locator('.step-title').allInnerTexts();
+  assert.deepEqual(titles, [
+    'Set your API key',
+    'Open or create a skill folder',
+    'Publish it',
+    'Try it in Claude',
+    'Add evals and run them',
+  ]);
+  // A step is done once what it asks happened: these three did above; no try or eval has run.
+  const done = async () =>
+    await steps.evaluateAll((nodes) => nodes.map((n) => n.querySelector('[data-done-step-id].complete') !== null));
+  const deadline = Date.now() + 15_000;
+  while ((await done()).slice(0, 3).includes(false) && Date.now() < deadline) await page.waitForTimeout(200);
+  assert.deepEqual(await done(), [true, true, true, false, false]);
+  await page.locator('.gettingStartedContainer').screenshot({ path: join(screenshotDir, 'walkthrough.png') });
+  await page.keyboard.press('Control+W');
+});
+
 test('publishing a broken folder names the rule that fails and uploads nothing', async () => {
   await runOnSkillFolder('broken-skill', 'Publish as New Version');
   await withNotification(page, 'Cannot publish broken-skill', async (refusal) =>

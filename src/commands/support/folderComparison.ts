@@ -10,6 +10,7 @@ import { forEachLimited } from '../../skill/concurrency';
 import { skillBundle } from '../../skillBundle';
 import { describeSkill, versionLabel } from '../../tree/present';
 import { emptyFileUri, versionFileUri } from '../../documents/versionFileSystem';
+import type { PublishTargets } from '../../workspace/publishTargets';
 
 /** Files read at once: enough to keep the disk busy, few enough for the file handles. */
 const READS_IN_FLIGHT = 16;
@@ -31,6 +32,23 @@ export async function compareFolder(folder: vscode.Uri, published: VersionFiles)
     local.set(file.relativePath, await m.readRegularFileHead(file.absolutePath, file.size));
   });
   return { comparison: m.compareFiles(published, local), published, files: inspected.files, local };
+}
+
+/** Remembers that `folder` was compared with that version: its Workspace Skills row reads the result. */
+export async function rememberComparison(
+  targets: Pick<PublishTargets, 'record'>,
+  folder: vscode.Uri,
+  skillId: string,
+  versionId: string,
+  result: FolderComparison,
+): Promise<void> {
+  const m = skillBundle();
+  const digests = (files: ReadonlyMap<string, Uint8Array>) =>
+    new Map([...files].map(([file, bytes]) => [file, m.sha256Hex(bytes)]));
+  await targets.record(
+    folder,
+    m.makeRecord(skillId, versionId, 'compared', digests(result.published), result.files, digests(result.local)),
+  );
 }
 
 /** Says the two are the same, or opens the diff of what differs. */

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ApiError, describeError } from '../../api/errors';
 import { confirmPublish } from '../../config';
+import { ContextKeys, setContext } from '../../constants';
 import type { UploadFile } from '../../api/types';
 import type { SkillFolder } from '../../skill/skillFolder';
 import { publishFiles, type PublishClient, type Published, type PublishTarget } from '../../operations/publish';
@@ -130,6 +131,7 @@ export async function confirmAndUpload(
   await deps.targets.remember(folder, published.skill.id);
   if (published.version) deps.slugs.remember([[published.skill.id, published.version.name]]);
   await rememberPublish(deps, folder, skill, files, published);
+  void setContext(vscode.commands, ContextKeys.hasPublished, true);
   void report(deps, skill, published, node);
   return published;
 }

@@ -16,7 +16,10 @@ export function requireVersionNode(node: unknown, command: string): VersionNode 
   return node as VersionNode;
 }
 
-export function loadVersionFiles(deps: VersionFilesDeps, node: VersionNode): Thenable<VersionFiles> {
+export function loadVersionFiles(
+  deps: VersionFilesDeps,
+  node: Pick<VersionNode, 'skill' | 'version'>,
+): Thenable<VersionFiles> {
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Window,

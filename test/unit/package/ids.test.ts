@@ -1,4 +1,5 @@
-// The ids src/constants.ts declares once are the ones package.json contributes and its when-clauses read.
+// The ids src/constants.ts declares once are the ones package.json contributes and its when-clauses (and the
+// walkthrough's completion events) read.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,10 @@ const whenClauses: string[] = [
   ...Object.values<{ when?: string }[]>(contributes.menus).flat(),
   ...contributes.viewsWelcome,
   ...Object.values<{ when?: string }[]>(contributes.views).flat(),
+  // The walkthrough's steps complete on context keys too.
+  ...contributes.walkthroughs.flatMap((w: { steps: { completionEvents: string[] }[] }) =>
+    w.steps.flatMap((step) => step.completionEvents.map((event) => ({ when: event.replace(/^onContext:/, '') }))),
+  ),
 ]
   .map((entry) => entry.when)
   .filter((when): when is string => when !== undefined);

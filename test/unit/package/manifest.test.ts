@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { satisfies } from 'semver';
+import { CommandIds, ContextKeys, WALKTHROUGH_ID, WALKTHROUGH_STEPS } from '../../../src/constants';
 import { DEFAULT_EXCLUDES } from '../../../src/skill/files';
 import { repoRoot } from '../../support/vscodeServer';
 
@@ -111,6 +112,49 @@ describe('package.json and the VSIX', () => {
       );
     }
     assert.match(manifest.scripts['vscode:prepublish'], /^node scripts\/publish-check\.mjs && /);
+  });
+
+  it('walks a new user through key, folder, publish, try and evals, each step with an image, a button and a done key', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.equal(`${manifest.publisher}.${manifest.name}#${walkthrough.id}`, WALKTHROUGH_ID);
+    const steps = walkthrough.steps as {
+      id: string;
+      title: string;
+      description: string;
+      media: { image: string; altText: string };
+      completionEvents: string[];
+    }[];
+    assert.deepEqual(
+      steps.map((s) => s.completionEvents),
+      [
+        ContextKeys.hasKey,
+        ContextKeys.hasSkillFolders,
+        ContextKeys.hasPublished,
+        ContextKeys.hasTried,
+        ContextKeys.hasRunEvals,
+      ].map((key) => [`onContext:${key}`]),
+    );
+    // What the extension marks done when VS Code would miss the key's change: the same steps, by the same keys.
+    assert.deepEqual(
+      Object.fromEntries(steps.map((s) => [s.completionEvents[0].replace(/^onContext:/, ''), s.id])),
+      WALKTHROUGH_STEPS,
+    );
+    const ours = new Set<string>(Object.values(CommandIds));
+    for (const step of steps) {
+      const description = nls[step.description.slice(1, -1)];
+      const buttons = [...description.matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1]);
+      assert.ok(
+        buttons.some((id) => ours.has(id)),
+        `${step.id} has no button of ours: ${description}`,
+      );
+      assert.match(step.media.image, /^docs\/images\/[\w-]+\.png$/);
+      assert.ok(existsSync(join(repoRoot, step.media.image)), step.media.image);
+      assert.ok(nls[step.media.altText.slice(1, -1)], `${step.id} has no alt text`);
+      assert.ok(nls[step.title.slice(1, -1)], `${step.id} has no title`);
+    }
+    // Reachable from both welcome views, by its id.
+    const link = `command:workbench.action.openWalkthrough?${encodeURIComponent(JSON.stringify(WALKTHROUGH_ID))}`;
+    for (const view of manifest.contributes.viewsWelcome) assert.ok(nls[view.contents.slice(1, -1)].includes(link));
   });
 
   it('installs on the Node the unit layer runs on without an engine warning', () => {
