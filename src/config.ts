@@ -151,3 +151,8 @@ export function lintTargets(): string[] | undefined {
   );
   return undefined;
 }
+
+/** Whether Workspace Skills also lists the user's `~/.claude/skills`. */
+export function showPersonalSkills(): boolean {
+  return settings().get<boolean>('showPersonalSkills', true) !== false;
+}

@@ -2,8 +2,6 @@
 // `.claude/skills/<name>/` or the user's `~/.claude/skills/<name>/`, with the rules of Download Version to
 // Folder…, a skill of Anthropic's license shown first, and a folder already there replaced only when the
 // user says, after listing what goes. The folder is then remembered as holding that version: in sync.
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/skillsClient';
 import type { Skill, SkillVersion } from '../api/types';
@@ -13,6 +11,7 @@ import { firstLines, plural } from '../shared/words';
 import { skillBundle } from '../skillBundle';
 import type { SkillsTreeNode } from '../tree/nodes';
 import { describeSkill, skillTitle } from '../tree/present';
+import { isPersonalSkill, personalSkillsRoot } from '../workspace/personalSkills';
 import type { PublishTargets } from '../workspace/publishTargets';
 import { compareFolder, rememberComparison } from './support/folderComparison';
 import { chooseFilesToWrite, targetOf, writeFiles, type HiddenFiles } from './support/versionFilesWrite';
@@ -42,9 +41,6 @@ const MAX_NAME_LENGTH = 64;
 const LICENSE_FILE = /^(licen[cs]e|copying)(\.(txt|md))?$/i;
 /** A folder already installed is listed this far: a hostile one cannot make the walk endless. */
 const MAX_LISTED_ENTRIES = 20_000;
-
-/** The user's skills folder, read at each use: `HOME` is what Claude Code reads too. */
-export const personalSkillsRoot = () => vscode.Uri.file(path.join(os.homedir(), '.claude', 'skills'));
 
 async function chosenVersion(
   arg: unknown,
@@ -189,7 +185,7 @@ export function installInClaudeCode(deps: InstallDeps) {
     await writeFiles(folder, chosen.files);
     await rememberInstall(deps, folder, skill, version, chosen.files);
     const openSkillMd = 'Open SKILL.md';
-    const where = root.fsPath === personalSkillsRoot().fsPath ? `~/.claude/skills/${name}` : `.claude/skills/${name}`;
+    const where = isPersonalSkill(folder) ? `~/.claude/skills/${name}` : `.claude/skills/${name}`;
     void vscode.window
       .showInformationMessage(
         `Installed ${what} in Claude Code: ${where}, ${plural(chosen.files.size, 'file')}${chosen.leftOut > 0 ? `, ${chosen.leftOut} left out` : ''}.`,

@@ -1,10 +1,12 @@
 // The Workspace Skills view: every skill folder of the workspace and where it stands against what it
-// published, grouped by workspace folder when there are several. Rows come from WorkspaceSkills, which
+// published, grouped by workspace folder when there are several, and the user's personal skills in a group
+// of their own. Rows come from WorkspaceSkills, which
 // keeps them current; this only says how they read.
 import * as vscode from 'vscode';
 import { ContextValues } from '../constants';
 import type { StateKind } from '../skill/publishState';
 import { firstLines, plural } from '../shared/words';
+import { isPersonalSkill } from '../workspace/personalSkills';
 import type { WorkspaceSkill, WorkspaceSkills } from '../workspace/workspaceSkills';
 import { escapeMarkdown, skillTitle } from './present';
 import { groupRows } from './rowGroups';
@@ -12,6 +14,11 @@ import { groupRows } from './rowGroups';
 export class WorkspaceFolderNode {
   readonly kind = 'workspaceFolder';
   constructor(readonly folder: vscode.WorkspaceFolder) {}
+}
+
+/** The user's own skills, `~/.claude/skills`: Claude Code's for every project. */
+export class PersonalSkillsNode {
+  readonly kind = 'personalSkills';
 }
 
 export class WorkspaceSkillNode {
@@ -23,7 +30,7 @@ export class WorkspaceSkillNode {
   }
 }
 
-export type WorkspaceSkillsNode = WorkspaceFolderNode | WorkspaceSkillNode;
+export type WorkspaceSkillsNode = WorkspaceFolderNode | PersonalSkillsNode | WorkspaceSkillNode;
 
 const ICONS: Record<StateKind, [string, string?]> = {
   unknown: ['warning', 'problemsWarningIcon.foreground'],
@@ -94,14 +101,20 @@ export class WorkspaceSkillsProvider implements vscode.TreeDataProvider<Workspac
 
   async getChildren(node?: WorkspaceSkillsNode): Promise<WorkspaceSkillsNode[]> {
     if (node instanceof WorkspaceSkillNode) return [];
-    const rows = await this.skills.all();
+    const all = await this.skills.all();
+    // A personal folder opened as a workspace is the workspace's: its row stays with the workspace folder.
+    const personal = all.filter((r) => isPersonalSkill(r.folder) && !vscode.workspace.getWorkspaceFolder(r.folder));
+    if (node instanceof PersonalSkillsNode) return personal.map((r) => new WorkspaceSkillNode(r));
+    const rows = all.filter((r) => !personal.includes(r));
+    const personalGroup = personal.length > 0 ? [new PersonalSkillsNode()] : [];
     const roots = vscode.workspace.workspaceFolders ?? [];
-    if (node === undefined && roots.length <= 1) return rows.map((r) => new WorkspaceSkillNode(r));
+    if (node === undefined && roots.length <= 1)
+      return [...rows.map((r) => new WorkspaceSkillNode(r)), ...personalGroup];
     const groups = groupRows(rows, roots, (r) => vscode.workspace.getWorkspaceFolder(r.folder));
     if (node instanceof WorkspaceFolderNode) {
       return (groups.find((g) => g.root === node.folder)?.rows ?? []).map((r) => new WorkspaceSkillNode(r));
     }
-    return groups.map((g) => new WorkspaceFolderNode(g.root));
+    return [...groups.map((g) => new WorkspaceFolderNode(g.root)), ...personalGroup];
   }
 
   getTreeItem(node: WorkspaceSkillsNode): vscode.TreeItem {
@@ -111,13 +124,24 @@ export class WorkspaceSkillsProvider implements vscode.TreeDataProvider<Workspac
       item.iconPath = vscode.ThemeIcon.Folder;
       return item;
     }
+    if (node instanceof PersonalSkillsNode) {
+      const item = new vscode.TreeItem('Personal', vscode.TreeItemCollapsibleState.Expanded);
+      item.id = 'personalSkills';
+      item.description = '~/.claude/skills';
+      item.tooltip = 'Your own skills, which Claude Code finds in every project (claudeSkills.showPersonalSkills)';
+      item.iconPath = new vscode.ThemeIcon('account');
+      return item;
+    }
     const { row } = node;
     const [first] = row.state.kinds;
     const item = new vscode.TreeItem(row.name, vscode.TreeItemCollapsibleState.None);
     item.id = `workspaceSkill:${row.folder.toString()}`;
     item.resourceUri = row.folder;
     // The state first: a narrow side bar cuts the end of a description.
-    item.description = `${stateText(row, first)} · ${vscode.workspace.asRelativePath(row.folder, false)}`;
+    const where = isPersonalSkill(row.folder)
+      ? `~/.claude/skills/${row.folder.path.split('/').pop()}`
+      : vscode.workspace.asRelativePath(row.folder, false);
+    item.description = `${stateText(row, first)} · ${where}`;
     const [icon, color] = ICONS[first];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.tooltip = this.tooltip(row);

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { showPersonalSkills } from '../config';
 import { ContextKeys, setContext } from '../constants';
+import { personalSkillsRoot } from './personalSkills';
 
 const SKILL_MD_GLOB = '**/SKILL.md';
 /** Folders never searched for skills: dependencies and tool state, whatever files.exclude says. */
@@ -15,12 +17,16 @@ const SEARCH_EXCLUDE = `{${[...SKIPPED_FOLDERS.map((name) => `**/${name}/**`), E
 const SETTLE_MS = 200;
 /** Past this many folders created at once, the whole workspace is searched again instead. */
 const MAX_FOLDERS_SEARCHED = 50;
+/** Entries of `~/.claude/skills` looked at: a hostile or huge folder cannot make a listing endless. */
+const MAX_PERSONAL_ENTRIES = 1000;
 
 /**
  * The workspace's skill folders (each folder holding a SKILL.md), found with findFiles and kept current
  * by a file watcher. Published as the context key `claudeSkills.skillFolders` (their paths), which the
  * Explorer's menu entries test with `resourcePath in claudeSkills.skillFolders`. A folder created with its
- * files at once (a checkout, a copy) may be told as the folder alone: a created folder is searched.
+ * files at once (a checkout, a copy) may be told as the folder alone: a created folder is searched. The
+ * user's `~/.claude/skills/<name>/` folders count too (`claudeSkills.showPersonalSkills`): findFiles sees only
+ * the workspace, so that folder is listed, and watched with a pattern of its own.
  */
 export class SkillFolderWatcher implements vscode.Disposable {
   private folders = new Map<string, vscode.Uri>();
@@ -39,6 +45,10 @@ export class SkillFolderWatcher implements vscode.Disposable {
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*');
   /** A `.skillignore` changes which files a folder holds; as a dot file, `**\/*` does not see it. */
   private readonly skillignoreWatcher = vscode.workspace.createFileSystemWatcher('**/.skillignore');
+  /** `~/.claude/skills`, while it is shown: any change there lists it again. */
+  private personalWatcher: vscode.FileSystemWatcher | undefined;
+  private personalTimer: NodeJS.Timeout | undefined;
+  private readonly configuration: vscode.Disposable;
   private scan: Promise<void>;
   private created: vscode.Uri[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -53,7 +63,29 @@ export class SkillFolderWatcher implements vscode.Disposable {
     for (const event of ['onDidCreate', 'onDidChange', 'onDidDelete'] as const) {
       this.skillignoreWatcher[event]((uri) => this.touched.fire(uri));
     }
+    this.watchPersonal();
+    this.configuration = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('claudeSkills.showPersonalSkills')) return;
+      this.watchPersonal();
+      this.scan = this.rescan().catch(() => undefined);
+    });
     this.scan = this.rescan().catch(() => undefined);
+  }
+
+  private watchPersonal(): void {
+    this.personalWatcher?.dispose();
+    this.personalWatcher = undefined;
+    if (!showPersonalSkills()) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(personalSkillsRoot(), '**'));
+    for (const event of ['onDidCreate', 'onDidChange', 'onDidDelete'] as const) {
+      watcher[event]((uri) => {
+        this.touched.fire(uri);
+        if (event === 'onDidChange') return;
+        clearTimeout(this.personalTimer);
+        this.personalTimer = setTimeout(() => (this.scan = this.rescan().catch(() => undefined)), SETTLE_MS);
+      });
+    }
+    this.personalWatcher = watcher;
   }
 
   /** Every skill folder, sorted by path; waits for the searches under way. */
@@ -64,13 +96,25 @@ export class SkillFolderWatcher implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
-    for (const disposable of [this.skillMdWatcher, this.watcher, this.skillignoreWatcher, this.changed, this.touched])
+    clearTimeout(this.personalTimer);
+    this.personalWatcher?.dispose();
+    for (const disposable of [
+      this.skillMdWatcher,
+      this.watcher,
+      this.skillignoreWatcher,
+      this.configuration,
+      this.changed,
+      this.touched,
+    ])
       disposable.dispose();
   }
 
   private async rescan(): Promise<void> {
-    const found = await vscode.workspace.findFiles(SKILL_MD_GLOB, SEARCH_EXCLUDE);
-    this.folders = new Map(found.map((uri) => [folderOf(uri).fsPath, folderOf(uri)]));
+    const [found, personal] = await Promise.all([
+      vscode.workspace.findFiles(SKILL_MD_GLOB, SEARCH_EXCLUDE),
+      this.personalWatcher ? listPersonalSkills() : [],
+    ]);
+    this.folders = new Map([...found.map(folderOf), ...personal].map((folder) => [folder.fsPath, folder]));
     await this.publish();
   }
 
@@ -144,4 +188,23 @@ export class SkillFolderWatcher implements vscode.Disposable {
 
 export function folderOf(skillMd: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(skillMd, '..');
+}
+
+/** The folders of `~/.claude/skills` that hold a SKILL.md; none when it does not exist. */
+async function listPersonalSkills(): Promise<vscode.Uri[]> {
+  const root = personalSkillsRoot();
+  const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(root)).catch(() => []);
+  const folders = entries
+    .filter(([, type]) => type & vscode.FileType.Directory)
+    .slice(0, MAX_PERSONAL_ENTRIES)
+    .map(([name]) => vscode.Uri.joinPath(root, name));
+  const held = await Promise.all(
+    folders.map((folder) =>
+      Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, 'SKILL.md'))).then(
+        (stat) => (stat.type & vscode.FileType.File) !== 0,
+        () => false,
+      ),
+    ),
+  );
+  return folders.filter((_, i) => held[i]);
 }

@@ -49,6 +49,9 @@ describe('Install in Claude Code', () => {
 
   after(async () => {
     process.env.HOME = realHome;
+    await vscode.workspace
+      .getConfiguration('claudeSkills')
+      .update('showPersonalSkills', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     rmSync(home, { recursive: true, force: true });
     rmSync(join(workspace().fsPath, '.claude'), { recursive: true, force: true });
@@ -91,7 +94,11 @@ describe('Install in Claude Code', () => {
     assert.equal(existsSync(join(folder, 'extra.md')), false, 'what the version does not hold is removed');
   });
 
-  it("installs a version of Anthropic's for the user, in ~/.claude/skills, after its license is shown", async () => {
+  it("installs a version of Anthropic's for the user, in ~/.claude/skills, after its license is shown; Workspace Skills lists it as Personal", async () => {
+    // The watcher of ~/.claude/skills follows the setting, made anew for the HOME of now.
+    await vscode.workspace
+      .getConfiguration('claudeSkills')
+      .update('showPersonalSkills', true, vscode.ConfigurationTarget.Global);
     const [version] = await suite.versionNodes('pdf');
     // Asked (and cancelled by the test host) after the license opens: nothing is written.
     assert.equal(await install(version, { scope: 'personal' }), undefined);
@@ -101,6 +108,32 @@ describe('Install in Claude Code', () => {
     const folder = await install(version, { scope: 'personal', acceptLicense: true });
     assert.equal(folder?.fsPath, join(home, '.claude', 'skills', 'pdf'));
     assert.deepEqual(readdirSync(folder.fsPath).sort(), ['LICENSE.txt', 'SKILL.md', 'forms.md']);
+
+    const { provider } = suite.exports.workspaceView;
+    const personal = await eventually(
+      async () => (await provider.getChildren()).find((n) => n.kind === 'personalSkills'),
+      (group) => group !== undefined,
+      'a Personal group',
+    );
+    const [row] = await provider.getChildren(personal);
+    assert.ok(row?.kind === 'workspaceSkill');
+    assert.equal(row.row.folder.fsPath, folder.fsPath);
+    const item = provider.getTreeItem(row);
+    assert.match(String(item.description), /· ~\/\.claude\/skills\/pdf$/);
+    await eventually(
+      async () => (await suite.exports.workspaceSkills.row(folder)).state.kinds,
+      (kinds) => kinds.includes('inSync'),
+      'the personal copy in sync',
+    );
+    // Turned off, the group goes.
+    await vscode.workspace
+      .getConfiguration('claudeSkills')
+      .update('showPersonalSkills', false, vscode.ConfigurationTarget.Global);
+    await eventually(
+      async () => (await provider.getChildren()).some((n) => n.kind === 'personalSkills'),
+      (shown) => !shown,
+      'no Personal group',
+    );
   });
 
   it('refuses a version whose name cannot be a folder name, writing nothing', async () => {

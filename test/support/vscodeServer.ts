@@ -50,6 +50,8 @@ const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
   // The Get Started walkthrough would take the focus from the tests when the extension is installed.
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  // What is in the machine's ~/.claude/skills is no test's business; the tests that list it turn it on.
+  'claudeSkills.showPersonalSkills': false,
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'telemetry.telemetryLevel': 'off',
