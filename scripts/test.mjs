@@ -5,11 +5,12 @@ import { buildVsix, compileTests, runAsync } from './lib/build.mjs';
 
 const LAYERS = ['lint', 'unit', 'host', 'ui'];
 
-/** The gates every change passes before its tests: ESLint with the layer rules, and Prettier's check. */
+/** The gates every change passes before its tests: ESLint with the layer rules, Prettier's check, a fresh l10n bundle. */
 async function lint() {
   const checks = [
     ['npm', ['run', 'lint', '--silent']],
     ['npm', ['run', 'format:check', '--silent']],
+    [process.execPath, ['scripts/l10n.mjs', '--check']],
   ];
   let failed = 0;
   for (const [cmd, args] of checks) if ((await runAsync(cmd, args)) !== 0) failed++;

@@ -5,6 +5,7 @@ import { SettingIds, contextValue } from './constants';
 import { RUN_SCHEME } from './documents/runFileSystem';
 import { VERSION_SCHEME } from './documents/versionFileSystem';
 import { createServices, type Services } from './services';
+import { configureLocale } from './shared/locale';
 import { skillBundle } from './skillBundle';
 
 /** What activate() returns: the services and a few more handles for the host tests, not a public API. */
@@ -26,6 +27,7 @@ const readOnly = { isReadonly: true, isCaseSensitive: true };
 
 export function activate(context: vscode.ExtensionContext): ClaudeSkillsExports {
   const started = performance.now();
+  configureLocale({ language: vscode.env.language, bundle: vscode.l10n.bundle });
   const services = createServices(context);
   const { keyStore, model, view, workspaceView } = services;
   context.subscriptions.push(

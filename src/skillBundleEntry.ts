@@ -1,6 +1,7 @@
 // What dist/skill.js holds, loaded on first use (skillBundle.ts): the skill layer's folder checks and
 // packaging, and the evals engine, which builds on them (and on jsonc-parser and the secret scanner).
 export * from './skill/index';
+export { configureLocale } from './shared/locale';
 export { parseQualityEvals, parseTriggerQueries, positionAt, skillNameProblem } from './evals/evalFiles';
 export { parseSkillMd } from './skill/frontmatter';
 export { findCollisions } from './skill/collisions';

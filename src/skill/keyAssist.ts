@@ -1,6 +1,13 @@
 // What the editor says of SKILL.md's frontmatter keys as they are written: a key's hover (what it does,
 // which consumers take it and what the others do with it) and the keys to complete at a line's start.
-import { FRONTMATTER_KEYS, LINT_TARGETS, TARGET_NAMES, UNKNOWN_KEY_VERDICT, type LintTarget } from './lintTargets';
+import {
+  FRONTMATTER_KEYS,
+  LINT_TARGETS,
+  UNKNOWN_KEY_VERDICT,
+  capitalized,
+  targetList,
+  type LintTarget,
+} from './lintTargets';
 
 /** The frontmatter's lines are looked for in this many lines: a frontmatter is short, a body may not be. */
 const MAX_FRONTMATTER_LINES = 500;
@@ -23,11 +30,6 @@ export function keyAt(text: string, line: number, character: number): string | u
   return key !== undefined && character <= key.length ? key : undefined;
 }
 
-const joined = (targets: readonly LintTarget[]) => {
-  const list = targets.map((t) => TARGET_NAMES[t]);
-  return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
-};
-
 /** What a consumer does with a key it does not know, in the singular and the plural. */
 const VERDICT_WORDS = [
   ['refuses', ['refuses', 'refuse']],
@@ -35,7 +37,6 @@ const VERDICT_WORDS = [
   ['warns', ['warns on', 'warn on']],
   ['ignores', ['ignores', 'ignore']],
 ] as const;
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Markdown for a key's hover: what it does, who takes it, what the others do; the checked consumers named. */
 export function keyHover(key: string, checked: readonly LintTarget[]): string {
@@ -43,12 +44,12 @@ export function keyHover(key: string, checked: readonly LintTarget[]): string {
   const takers = known?.targets ?? [];
   const others = LINT_TARGETS.filter((t) => !takers.includes(t));
   const lines = [`**${key}**${known ? ` — ${known.about}` : ': a key no consumer documents.'}`, ''];
-  if (takers.length > 0) lines.push(`Taken by ${joined(takers)}.`, '');
+  if (takers.length > 0) lines.push(`Taken by ${targetList(takers)}.`, '');
   for (const [verdict, [one, many]] of VERDICT_WORDS) {
     const these = others.filter((t) => UNKNOWN_KEY_VERDICT[t] === verdict);
-    if (these.length > 0) lines.push(`${capitalized(joined(these))} ${these.length === 1 ? one : many} it.`);
+    if (these.length > 0) lines.push(`${capitalized(targetList(these))} ${these.length === 1 ? one : many} it.`);
   }
-  lines.push('', `Checked here for ${joined(checked)} (\`claudeSkills.lintTargets\`).`);
+  lines.push('', `Checked here for ${targetList(checked)} (\`claudeSkills.lintTargets\`).`);
   return lines.join('\n');
 }
 
@@ -81,5 +82,5 @@ export function keyCompletions(
   );
   return Object.entries(FRONTMATTER_KEYS)
     .filter(([key, k]) => !written.has(key) && k.targets.some((t) => checked.includes(t)))
-    .map(([key, k]) => ({ key, takenBy: joined(k.targets), about: k.about }));
+    .map(([key, k]) => ({ key, takenBy: targetList(k.targets), about: k.about }));
 }

@@ -16,16 +16,34 @@
 //   spells it `user-invocable`, and builds of VS Code have differed), `disable-model-invocation`; VS Code
 //   warns on keys it does not know, so an unknown key is a warning for it.
 
+import * as l10n from '@vscode/l10n';
+import { displayLanguage } from '../shared/locale';
+
 export type LintTarget = 'api' | 'agentskills' | 'claude-code' | 'vscode';
 
 export const LINT_TARGETS: readonly LintTarget[] = ['api', 'agentskills', 'claude-code', 'vscode'];
 
-export const TARGET_NAMES: Readonly<Record<LintTarget, string>> = {
-  api: 'the Skills API',
-  agentskills: 'the Agent Skills format (skills-ref)',
-  'claude-code': 'Claude Code',
-  vscode: "VS Code's agent skills",
-};
+/** How a consumer is named inside a sentence. */
+export function targetName(target: LintTarget): string {
+  switch (target) {
+    case 'api':
+      return l10n.t('the Skills API');
+    case 'agentskills':
+      return l10n.t('the Agent Skills format (skills-ref)');
+    case 'claude-code':
+      return l10n.t('Claude Code');
+    case 'vscode':
+      return l10n.t("VS Code's agent skills");
+  }
+}
+
+/** "the Skills API, Claude Code and VS Code's agent skills", as the display language lists things. */
+export function targetList(targets: readonly LintTarget[]): string {
+  return new Intl.ListFormat(displayLanguage(), { type: 'conjunction' }).format(targets.map(targetName));
+}
+
+/** A sentence's first letter made a capital: a consumer's name may open it. */
+export const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** What a target does with a frontmatter key it does not know. */
 export const UNKNOWN_KEY_VERDICT: Readonly<Record<LintTarget, 'refuses' | 'may refuse' | 'ignores' | 'warns'>> = {

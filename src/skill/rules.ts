@@ -1,7 +1,9 @@
 // The Skills API's rules for SKILL.md's frontmatter (skills-api.md, "SKILL.md rules"), and what each
 // other consumer of the folder does with its keys (lintTargets.ts).
+import { displayLanguage } from '../shared/locale';
 import { SKILL_MD, type ParsedSkillMd } from './frontmatter';
-import { FRONTMATTER_KEYS, TARGET_NAMES, closeKey, keysFor, type LintTarget } from './lintTargets';
+import * as l10n from '@vscode/l10n';
+import { FRONTMATTER_KEYS, capitalized, closeKey, keysFor, targetList, type LintTarget } from './lintTargets';
 import type { ProblemFix, RuleId, SkillProblem } from './problems';
 
 export const NAME_MAX = 64;
@@ -57,29 +59,36 @@ const REQUIRED: Pick<Finding, 'refusedBy' | 'acceptedBy'> = {
 function nameFindings(name: string): Finding[] {
   const found: Finding[] = [];
   const suggestion = suggestName(name);
-  const tryInstead = suggestion && suggestion !== name ? ` Try "${suggestion}".` : '';
+  // The suggestion is a sentence of its own after each finding.
+  const withTry = (message: string) =>
+    suggestion && suggestion !== name ? `${message} ${l10n.t('Try "{0}".', suggestion)}` : message;
   if (name.length > NAME_MAX)
     found.push({
-      message: `"name" is ${name.length} characters long; the limit is ${NAME_MAX}.${tryInstead}`,
+      message: withTry(l10n.t('"name" is {0} characters long; the limit is {1}.', name.length, NAME_MAX)),
       refusedBy: NAME_FORM,
     });
   if (XML_TAG.test(name))
-    found.push({ message: `"name" cannot contain XML tags (< or >).${tryInstead}`, refusedBy: API_ONLY });
+    found.push({ message: withTry(l10n.t('"name" cannot contain XML tags (< or >).')), refusedBy: API_ONLY });
   const bad = [...new Set(name.replace(/[a-z0-9-]/g, ''))];
   if (bad.length > 0) {
-    const shown = bad.map((c) => (c === ' ' ? 'spaces' : `"${c}"`)).join(', ');
+    const shown = new Intl.ListFormat(displayLanguage(), { type: 'unit' }).format(
+      bad.map((c) => (c === ' ' ? l10n.t('spaces') : `"${c}"`)),
+    );
     found.push({
-      message: `"name" may hold only lowercase letters, digits and hyphens, not ${shown}.${tryInstead}`,
+      message: withTry(l10n.t('"name" may hold only lowercase letters, digits and hyphens, not {0}.', shown)),
       refusedBy: NAME_FORM,
     });
   }
   if (name.startsWith('-') || name.endsWith('-'))
-    found.push({ message: `"name" cannot start or end with a hyphen.${tryInstead}`, refusedBy: HYPHENS });
+    found.push({ message: withTry(l10n.t('"name" cannot start or end with a hyphen.')), refusedBy: HYPHENS });
   if (name.includes('--'))
-    found.push({ message: `"name" cannot contain two hyphens in a row.${tryInstead}`, refusedBy: HYPHENS });
+    found.push({ message: withTry(l10n.t('"name" cannot contain two hyphens in a row.')), refusedBy: HYPHENS });
   for (const word of RESERVED_WORDS) {
     if (name.toLowerCase().includes(word))
-      found.push({ message: `"name" cannot contain the reserved word "${word}".${tryInstead}`, refusedBy: API_ONLY });
+      found.push({
+        message: withTry(l10n.t('"name" cannot contain the reserved word "{0}".', word)),
+        refusedBy: API_ONLY,
+      });
   }
   return found;
 }
@@ -93,18 +102,26 @@ function descriptionFindings(description: string): Finding[] {
   const found: Finding[] = [];
   if (description.trim() === '')
     found.push({
-      message: '"description" is empty: say what the skill does and when Claude should use it.',
+      message: l10n.t('"description" is empty: say what the skill does and when Claude should use it.'),
       ...REQUIRED,
     });
   const length = characterCount(description);
   if (length > DESCRIPTION_MAX) {
     found.push({
-      message: `"description" is ${length} characters long; the limit is ${DESCRIPTION_MAX}. Shorten it by ${length - DESCRIPTION_MAX}.`,
+      message: l10n.t(
+        '"description" is {0} characters long; the limit is {1}. Shorten it by {2}.',
+        length,
+        DESCRIPTION_MAX,
+        length - DESCRIPTION_MAX,
+      ),
       refusedBy: ['api', 'agentskills', 'vscode'],
     });
   }
   if (XML_TAG.test(description))
-    found.push({ message: '"description" cannot contain XML tags: remove every < and >.', refusedBy: API_ONLY });
+    found.push({
+      message: l10n.t('"description" cannot contain XML tags: remove every < and >.'),
+      refusedBy: API_ONLY,
+    });
   return found;
 }
 
@@ -112,13 +129,6 @@ function descriptionFindings(description: string): Finding[] {
 export function descriptionProblems(description: string): string[] {
   return descriptionFindings(description).map((f) => f.message);
 }
-
-const names = (targets: readonly LintTarget[]) => {
-  const list = targets.map((t) => TARGET_NAMES[t]);
-  return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
-};
-const verb = (targets: readonly LintTarget[], one: string, many: string) => (targets.length === 1 ? one : many);
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * The finding judged for `targets`: an error where one of them refuses, else advice. Checked for the
@@ -131,9 +141,12 @@ function judged(finding: Finding, targets: readonly LintTarget[]) {
   const silent = targets.filter((t) => !refusing.includes(t) && !accepting.includes(t));
   const parts = [finding.message];
   if (!(targets.length === 1 && targets[0] === 'api')) {
-    if (refusing.length > 0) parts.push(`${capitalized(names(refusing))} ${verb(refusing, 'refuses', 'refuse')} it.`);
-    if (accepting.length > 0) parts.push(`${capitalized(names(accepting))} ${verb(accepting, 'takes', 'take')} it.`);
-    if (silent.length > 0) parts.push(`The documentation of ${names(silent)} does not say.`);
+    const list = (of: readonly LintTarget[]) => targetList(of);
+    if (refusing.length === 1) parts.push(capitalized(l10n.t('{0} refuses it.', list(refusing))));
+    if (refusing.length > 1) parts.push(capitalized(l10n.t('{0} refuse it.', list(refusing))));
+    if (accepting.length === 1) parts.push(capitalized(l10n.t('{0} takes it.', list(accepting))));
+    if (accepting.length > 1) parts.push(capitalized(l10n.t('{0} take it.', list(accepting))));
+    if (silent.length > 0) parts.push(l10n.t('The documentation of {0} does not say.', list(silent)));
   }
   return {
     severity: refusing.length > 0 ? ('error' as const) : ('warning' as const),
@@ -164,16 +177,22 @@ export function unknownKeyProblem(
   if (refusing.length === 0 && warning.length === 0 && !close) return undefined;
   const parts = [
     unknownTo.includes('api')
-      ? `Unknown frontmatter key "${key}": the Skills API may ignore or refuse it. Known keys: ${KNOWN_KEYS.join(', ')}.`
-      : `Unknown frontmatter key "${key}".`,
+      ? l10n.t(
+          'Unknown frontmatter key "{0}": the Skills API may ignore or refuse it. Known keys: {1}.',
+          key,
+          KNOWN_KEYS.join(', '),
+        )
+      : l10n.t('Unknown frontmatter key "{0}".', key),
   ];
-  if (unknownTo.includes('agentskills')) parts.push("The Agent Skills format's validator (skills-ref) refuses it.");
-  if (unknownTo.includes('vscode')) parts.push('VS Code warns on it.');
-  if (unknownTo.includes('claude-code')) parts.push('Claude Code ignores it.');
-  if (takers.length > 0) parts.push(`${names(takers)} ${takers.length === 1 ? 'takes' : 'take'} it.`);
+  if (unknownTo.includes('agentskills'))
+    parts.push(l10n.t("The Agent Skills format's validator (skills-ref) refuses it."));
+  if (unknownTo.includes('vscode')) parts.push(l10n.t('VS Code warns on it.'));
+  if (unknownTo.includes('claude-code')) parts.push(l10n.t('Claude Code ignores it.'));
+  if (takers.length === 1) parts.push(capitalized(l10n.t('{0} takes it.', targetList(takers))));
+  if (takers.length > 1) parts.push(capitalized(l10n.t('{0} take it.', targetList(takers))));
   const elsewhere = takes.filter((t) => !targets.includes(t));
-  if (takers.length === 0 && elsewhere.length > 0) parts.push(`It is a key of ${names(elsewhere)}.`);
-  if (close) parts.push(`Did you mean "${close}"?`);
+  if (takers.length === 0 && elsewhere.length > 0) parts.push(l10n.t('It is a key of {0}.', targetList(elsewhere)));
+  if (close) parts.push(l10n.t('Did you mean "{0}"?', close));
   return {
     severity: refusing.length > 0 ? 'error' : 'warning',
     message: parts.join(' '),
@@ -187,9 +206,13 @@ function renameFixes(parsed: ParsedSkillMd, to: string, folderName: string | und
   const value = parsed.entries.get('name')?.value;
   if (!value || !to || nameProblems(to).length > 0) return [];
   const edits = [{ region: parsed.index.region(value.start, value.end), newText: to }];
-  const fixes: ProblemFix[] = [{ title: `Change "name" to "${to}"`, edits }];
+  const fixes: ProblemFix[] = [{ title: l10n.t('Change "name" to "{0}"', to), edits }];
   if (folderName !== undefined && folderName !== to)
-    fixes.push({ title: `Change "name" to "${to}" and rename the folder to match`, edits, renameFolder: to });
+    fixes.push({
+      title: l10n.t('Change "name" to "{0}" and rename the folder to match', to),
+      edits,
+      renameFolder: to,
+    });
   return fixes;
 }
 
@@ -200,12 +223,12 @@ function keyFixes(parsed: ParsedSkillMd, key: string, close: string | undefined)
   const fixes: ProblemFix[] = [];
   if (close && !parsed.entries.has(close))
     fixes.push({
-      title: `Rename "${key}" to "${close}"`,
+      title: l10n.t('Rename "{0}" to "{1}"', key, close),
       edits: [{ region: parsed.index.region(entry.keyStart, entry.keyEnd), newText: close }],
     });
   const lineStart = parsed.index.lineStart(parsed.index.position(entry.keyStart).line);
   fixes.push({
-    title: `Remove "${key}"`,
+    title: l10n.t('Remove "{0}"', key),
     edits: [{ region: parsed.index.region(lineStart, entry.end), newText: '' }],
   });
   return fixes;
@@ -247,18 +270,22 @@ export function validateFrontmatter(parsed: ParsedSkillMd, check: FrontmatterChe
   if (name === undefined || name === null)
     addFindings('name', 'name', [
       {
-        message:
+        message: l10n.t(
           'The frontmatter has no "name": add one such as "name: my-skill" (lowercase letters, digits and hyphens).',
+        ),
         ...REQUIRED,
       },
     ]);
   else if (typeof name !== 'string')
     addFindings('name', 'name', [
-      { message: `"name" must be text, such as "name: my-skill", not ${describeValue(name)}.`, refusedBy: NAME_FORM },
+      {
+        message: l10n.t('"name" must be text, such as "name: my-skill", not {0}.', describeValue(name)),
+        refusedBy: NAME_FORM,
+      },
     ]);
   else if (name === '')
     addFindings('name', 'name', [
-      { message: '"name" is empty: give the skill a name such as "my-skill".', ...REQUIRED },
+      { message: l10n.t('"name" is empty: give the skill a name such as "my-skill".'), ...REQUIRED },
     ]);
   else {
     const findings = nameFindings(name);
@@ -271,12 +298,16 @@ export function validateFrontmatter(parsed: ParsedSkillMd, check: FrontmatterChe
         'name',
         [
           {
-            message: `"name" is "${name}", but the folder is "${folderName}": the Agent Skills specification wants them the same.`,
+            message: l10n.t(
+              '"name" is "{0}", but the folder is "{1}": the Agent Skills specification wants them the same.',
+              name,
+              folderName,
+            ),
             refusedBy: ['agentskills'],
           },
         ],
         renameFixes(parsed, folderName, undefined).concat({
-          title: `Rename the folder to "${name}"`,
+          title: l10n.t('Rename the folder to "{0}"', name),
           renameFolder: name,
         }),
       );
@@ -285,14 +316,18 @@ export function validateFrontmatter(parsed: ParsedSkillMd, check: FrontmatterChe
   if (description === undefined || description === null)
     addFindings('description', 'description', [
       {
-        message:
+        message: l10n.t(
           'The frontmatter has no "description": add one that says what the skill does and when Claude should use it.',
+        ),
         ...REQUIRED,
       },
     ]);
   else if (typeof description !== 'string')
     addFindings('description', 'description', [
-      { message: `"description" must be text, not ${describeValue(description)}.`, refusedBy: REQUIRED.refusedBy },
+      {
+        message: l10n.t('"description" must be text, not {0}.', describeValue(description)),
+        refusedBy: REQUIRED.refusedBy,
+      },
     ]);
   else addFindings('description', 'description', descriptionFindings(description));
 
@@ -301,14 +336,24 @@ export function validateFrontmatter(parsed: ParsedSkillMd, check: FrontmatterChe
     const refused = targets.includes('agentskills');
     add('compatibility', 'compatibility', {
       severity: refused ? 'error' : 'warning',
-      message: `"compatibility" is ${characterCount(compatibility)} characters long; the Agent Skills format allows ${COMPATIBILITY_MAX}.${refused ? ' Its validator (skills-ref) refuses it.' : ''}`,
+      message: refused
+        ? l10n.t(
+            '"compatibility" is {0} characters long; the Agent Skills format allows {1}. Its validator (skills-ref) refuses it.',
+            characterCount(compatibility),
+            COMPATIBILITY_MAX,
+          )
+        : l10n.t(
+            '"compatibility" is {0} characters long; the Agent Skills format allows {1}.',
+            characterCount(compatibility),
+            COMPATIBILITY_MAX,
+          ),
       targets: refused ? ['agentskills'] : targets,
     });
   }
   if (metadata !== undefined && !isStringMap(metadata)) {
     add('metadata', 'metadata', {
       severity: 'warning',
-      message: '"metadata" should map keys to text values, such as "metadata:" then "  author: me".',
+      message: l10n.t('"metadata" should map keys to text values, such as "metadata:" then "  author: me".'),
       targets: targets.filter((t) => t !== 'vscode'),
     });
   }
@@ -335,7 +380,9 @@ function isStringMap(value: unknown): boolean {
 }
 
 function describeValue(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `the ${typeof value} ${String(value)}`;
+  if (Array.isArray(value)) return l10n.t('a list');
+  if (typeof value === 'object') return l10n.t('a mapping');
+  if (typeof value === 'number') return l10n.t('the number {0}', String(value));
+  if (typeof value === 'boolean') return l10n.t('the boolean {0}', String(value));
+  return String(value);
 }

@@ -78,8 +78,10 @@ export class AnthropicGroupNode implements ListOwner {
   constructor(readonly loader: PageLoader<Skill>) {}
 
   toTreeItem(): vscode.TreeItem {
-    const item = treeItem(this.id, 'Anthropic', 'library', vscode.TreeItemCollapsibleState.Expanded);
-    item.tooltip = "Anthropic's skills, and any other skill that is not your own, such as a plugin's (read-only)";
+    const item = treeItem(this.id, vscode.l10n.t('Anthropic'), 'library', vscode.TreeItemCollapsibleState.Expanded);
+    item.tooltip = vscode.l10n.t(
+      "Anthropic's skills, and any other skill that is not your own, such as a plugin's (read-only)",
+    );
     item.contextValue = ContextValues.group;
     return item;
   }
@@ -131,8 +133,9 @@ export class LoadMoreNode {
 
   toTreeItem(): vscode.TreeItem {
     const loading = this.owner.loader.isLoading;
-    const item = treeItem(this.id, loading ? 'Loading…' : 'Load more…', loading ? 'loading~spin' : 'ellipsis');
-    item.command = { command: InternalCommandIds.loadMore, title: 'Load more', arguments: [this] };
+    const label = loading ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…');
+    const item = treeItem(this.id, label, loading ? 'loading~spin' : 'ellipsis');
+    item.command = { command: InternalCommandIds.loadMore, title: vscode.l10n.t('Load more'), arguments: [this] };
     item.contextValue = ContextValues.loadMore;
     return item;
   }
@@ -165,21 +168,30 @@ export class MessageNode {
   /** A refused key offers Set API Key; any other failure retries the list's page. */
   static forError(owner: ListOwner, error: unknown): MessageNode {
     if (error instanceof ApiError && error.kind === 'auth') {
-      return new MessageNode(owner, 'auth', `The API key was refused: ${describeError(error)}`, {
-        command: { command: CommandIds.setApiKey, title: 'Set API Key' },
+      return new MessageNode(owner, 'auth', vscode.l10n.t('The API key was refused: {0}', describeError(error)), {
+        command: { command: CommandIds.setApiKey, title: vscode.l10n.t('Set API Key') },
       });
     }
     return new MessageNode(owner, 'error', describeError(error), {
-      detail: 'Click to retry',
-      command: { command: InternalCommandIds.loadMore, title: 'Retry', arguments: [new LoadMoreNode(owner)] },
+      detail: vscode.l10n.t('Click to retry'),
+      command: {
+        command: InternalCommandIds.loadMore,
+        title: vscode.l10n.t('Retry'),
+        arguments: [new LoadMoreNode(owner)],
+      },
     });
   }
 
   /** Below a list's error: the setting that a key acting on several workspaces needs. */
   static workspaceHint(owner: ListOwner): MessageNode {
-    return new MessageNode(owner, 'hint', `Does your key act on several workspaces? Set ${SettingIds.workspaceId}…`, {
-      detail: 'Open Setting',
-      command: { command: WorkbenchCommands.openSettings, title: 'Open Setting', arguments: [SettingIds.workspaceId] },
+    const hint = vscode.l10n.t('Does your key act on several workspaces? Set {0}…', SettingIds.workspaceId);
+    return new MessageNode(owner, 'hint', hint, {
+      detail: vscode.l10n.t('Open Setting'),
+      command: {
+        command: WorkbenchCommands.openSettings,
+        title: vscode.l10n.t('Open Setting'),
+        arguments: [SettingIds.workspaceId],
+      },
     });
   }
 

@@ -1,12 +1,17 @@
 // Runs the host suite (test/host/*.test.ts) in the real extension host of code-server's VS Code server:
 // the workbench, opened in Chromium with an extension-test payload, loads this repo as the extension under
 // development and calls index.ts's run(); its exit code comes back through codeAutomationExit.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { launchChromium } from '../support/browser';
 import { makeTestCertificates, TLS_ENV } from '../support/tls';
 import { repoRoot, startVsCodeServer } from '../support/vscodeServer';
 
+const PSEUDO_LOCALE = 'qps-ploc';
+/** The same as index.ts's PSEUDO_TAG. */
+const PSEUDO_TAG = '@pseudo';
 const TIMEOUT_MS = Number(process.env.HOST_TEST_TIMEOUT_MS ?? 600_000);
 const RESULT_PREFIX = 'EXT-TEST-RESULT ';
 /** The same as index.ts's LINE_MARKER (index.ts imports mocha, which this Node-side runner need not load). */
@@ -18,16 +23,24 @@ interface PassResult {
   failed: number;
 }
 
-/** One run of the suite in a fresh server; `untrusted` opens a workspace that is not trusted. */
-async function runPass(untrusted: boolean): Promise<PassResult> {
+/**
+ * The passes: the suite in a trusted workspace; the `@untrusted` tests in one that is not; the `@pseudo` tests
+ * in the pseudo-locale, where every message that goes through l10n comes out accented.
+ */
+type Pass = 'trusted' | 'untrusted' | 'pseudo';
+
+/** One run of the suite in a fresh server. */
+async function runPass(pass: Pass): Promise<PassResult> {
+  const untrusted = pass === 'untrusted';
   const certificates = makeTestCertificates();
   const server = await startVsCodeServer({
     smokeTestDriver: true,
     workspaceTemplate: join(repoRoot, 'test', 'fixtures', 'workspace'),
     workspaceTrust: untrusted,
+    locale: pass === 'pseudo' ? PSEUDO_LOCALE : undefined,
     env: {
       HOST_TEST_GREP: process.env.HOST_TEST_GREP ?? '',
-      HOST_TEST_TRUST: untrusted ? 'untrusted' : 'trusted',
+      HOST_TEST_PASS: pass,
       // The extension host trusts the tests' CA the way it trusts a company's: through Node's CA store.
       NODE_EXTRA_CA_CERTS: certificates.caCert,
       [TLS_ENV]: JSON.stringify(certificates),
@@ -74,10 +87,23 @@ async function runPass(untrusted: boolean): Promise<PassResult> {
 async function main(): Promise<number> {
   const passes: PassResult[] = [];
   try {
-    passes.push(await runPass(false));
-    if (!process.env.HOST_TEST_GREP) {
+    const grep = process.env.HOST_TEST_GREP;
+    // HOST_TEST_GREP=@pseudo runs the pseudo-locale pass alone.
+    if (!grep?.includes(PSEUDO_TAG)) passes.push(await runPass('trusted'));
+    if (!grep) {
       console.log('\n(in a workspace that is not trusted)');
-      passes.push(await runPass(true));
+      passes.push(await runPass('untrusted'));
+    }
+    if (!grep || grep.includes(PSEUDO_TAG)) {
+      console.log(`\n(in the pseudo-locale ${PSEUDO_LOCALE})`);
+      // The extension under development loads l10n/bundle.l10n.<locale>.json: made for this pass only.
+      execFileSync(process.execPath, [join(repoRoot, 'scripts', 'l10n.mjs'), '--pseudo']);
+      try {
+        passes.push(await runPass('pseudo'));
+      } finally {
+        for (const file of readdirSync(join(repoRoot, 'l10n')).filter((f) => f.includes(PSEUDO_LOCALE)))
+          rmSync(join(repoRoot, 'l10n', file));
+      }
     }
   } finally {
     const total = (key: 'passed' | 'failed') => passes.reduce((sum, p) => sum + p[key], 0);

@@ -14,12 +14,14 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const repoRoot = resolve(__dirname, '..', '..', '..');
 
 export interface VsCodeServerOptions {
+  /** The display language the workbench and the extension hosts run in (`--locale`), such as `qps-ploc`. */
+  locale?: string;
   /** `--enable-smoke-test-driver`: the workbench honours an extension-test payload (and hides toasts). */
   smokeTestDriver?: boolean;
   /** A .vsix to install into the server's extensions folder before it starts. */
@@ -108,6 +110,24 @@ async function waitForHttp(url: string, timeoutMs: number, logFile: string): Pro
   );
 }
 
+/**
+ * The record of a language pack for `locale`, as VS Code keeps one for each pack installed, translating
+ * nothing of VS Code's own: the server runs in a display language only when a pack for it is known, and only
+ * then do extensions load their `l10n/bundle.l10n.<locale>.json`.
+ */
+function writeLanguagePack(root: string, userData: string, locale: string): void {
+  const translations = join(root, 'language-pack', 'main.i18n.json');
+  mkdirSync(dirname(translations), { recursive: true });
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = {
+    hash: `test-${locale}`,
+    extensions: [{ extensionIdentifier: { id: `claude-skills-tests.${locale}` }, version: '1.0.0' }],
+    translations: { vscode: translations },
+    label: locale,
+  };
+  writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
+
 export async function startVsCodeServer(options: VsCodeServerOptions = {}): Promise<VsCodeServer> {
   const host = await loadHostPaths();
   const root = mkdtempSync(join(tmpdir(), 'claude-skills-vscode-'));
@@ -144,6 +164,7 @@ export async function startVsCodeServer(options: VsCodeServerOptions = {}): Prom
     if (install.status !== 0)
       throw new Error(`Installing ${options.vsix} failed:\n${install.stdout}\n${install.stderr}`);
   }
+  if (options.locale) writeLanguagePack(root, dirs.userData, options.locale);
 
   const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -165,6 +186,7 @@ export async function startVsCodeServer(options: VsCodeServerOptions = {}): Prom
       'off',
       ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
       ...(options.smokeTestDriver ? ['--enable-smoke-test-driver'] : []),
+      ...(options.locale ? ['--locale', options.locale] : []),
       ...common,
     ],
     { detached: true, stdio: ['ignore', logFd, logFd], env },

@@ -1,7 +1,8 @@
 // Delete Version's decisions and wording, apart from VS Code: which versions go, grouped by skill; whether
 // they are all a skill has (then nothing is sent: a skill keeps one); what the modals say.
 import type { Skill, SkillVersion } from '../../api/types';
-import { firstLines } from '../../shared/words';
+import * as l10n from '@vscode/l10n';
+import { firstLines, plural } from '../../shared/words';
 import { skillTitle, versionLabel } from '../../tree/present';
 
 export interface SkillVersions {
@@ -34,18 +35,18 @@ export function refusalPrompt({ skill, versions }: SkillVersions, alone: boolean
   return {
     message:
       versions.length === 1
-        ? `This is the only version of "${title}": a skill keeps at least one version.`
-        : `These are all the versions of "${title}": a skill keeps at least one version.`,
+        ? l10n.t('This is the only version of "{0}": a skill keeps at least one version.', title)
+        : l10n.t('These are all the versions of "{0}": a skill keeps at least one version.', title),
     detail: alone
-      ? 'Nothing was deleted. To replace it, publish a new version first; or delete the whole skill.'
-      : 'Nothing was deleted. Leave one version of that skill out of the selection, or delete the whole skill.',
+      ? l10n.t('Nothing was deleted. To replace it, publish a new version first; or delete the whole skill.')
+      : l10n.t('Nothing was deleted. Leave one version of that skill out of the selection, or delete the whole skill.'),
   };
 }
 
 /** "Oct 3, 2026, 2:22:05 PM (the latest)" */
 function aboutVersion(skill: Skill, version: SkillVersion, locale?: string): string {
-  const latest = version.id === skill.latestVersionId ? ' (the latest)' : '';
-  return `${versionLabel(version, true, locale)}${latest}`;
+  const label = versionLabel(version, true, locale);
+  return version.id === skill.latestVersionId ? l10n.t('{0} (the latest)', label) : label;
 }
 
 /** The confirmation: one version by its date and id, several listed (the first ten), never undoable. */
@@ -56,23 +57,26 @@ export function deletePrompt(chosen: readonly SkillVersions[], locale?: string):
   if (count === 1) {
     const { skill, versions } = chosen[0];
     const [version] = versions;
-    message = `Delete the version of "${skillTitle(skill)}" from ${versionLabel(version, true, locale)}?`;
+    message = l10n.t('Delete the version of "{0}" from {1}?', skillTitle(skill), versionLabel(version, true, locale));
     lines = [
       version.id,
       ...(version.id === skill.latestVersionId
-        ? ['It is the latest version: the one before it becomes the latest.']
+        ? [l10n.t('It is the latest version: the one before it becomes the latest.')]
         : []),
     ];
   } else {
     message =
       chosen.length === 1
-        ? `Delete ${count} versions of "${skillTitle(chosen[0].skill)}"?`
-        : `Delete ${count} versions of ${chosen.length} skills?`;
-    const skillPrefix = (skill: Skill) => (chosen.length === 1 ? '' : `${skillTitle(skill)} `);
+        ? l10n.t('Delete {0} of "{1}"?', plural(count, 'version'), skillTitle(chosen[0].skill))
+        : l10n.t('Delete {0} of {1}?', plural(count, 'version'), plural(chosen.length, 'skill'));
     const all = chosen.flatMap(({ skill, versions }) =>
-      versions.map((v) => `${skillPrefix(skill)}${aboutVersion(skill, v, locale)}`),
+      versions.map((v) =>
+        chosen.length === 1
+          ? aboutVersion(skill, v, locale)
+          : l10n.t('{0} {1}', skillTitle(skill), aboutVersion(skill, v, locale)),
+      ),
     );
     lines = firstLines(all, LISTED_IN_MODAL);
   }
-  return { message, detail: [...lines, '', 'This cannot be undone.'].join('\n') };
+  return { message, detail: [...lines, '', l10n.t('This cannot be undone.')].join('\n') };
 }

@@ -36,11 +36,14 @@ export interface PublishOptions {
 
 const inFlight = new Set<string>();
 
+/** A folder is published only with a valid name; before that is known, its folder's name stands in. */
+const nameOf = (skill: SkillFolder) => skill.name ?? path.basename(skill.folder);
+
 /** Runs `publish` unless the same folder is being published already: a second click must not double it. */
 export async function oncePerFolder<T>(folder: vscode.Uri, publish: () => Promise<T>): Promise<T | undefined> {
   if (inFlight.has(folder.fsPath)) {
     void vscode.window.showWarningMessage(
-      `${path.basename(folder.fsPath)} is being published already. Wait for that publish to finish.`,
+      vscode.l10n.t('{0} is being published already. Wait for that publish to finish.', path.basename(folder.fsPath)),
     );
     return undefined;
   }
@@ -50,12 +53,6 @@ export async function oncePerFolder<T>(folder: vscode.Uri, publish: () => Promis
   } finally {
     inFlight.delete(folder.fsPath);
   }
-}
-
-function describeTarget(target: PublishTarget): string {
-  return target.kind === 'version'
-    ? `a new version of "${skillTitle(target.skill)}"`
-    : `a new skill, "${target.displayName}"`;
 }
 
 /** The folder's warnings (unknown frontmatter keys and the like), for the confirmation. */
@@ -71,16 +68,20 @@ async function confirmUpload(skill: SkillFolder, target: PublishTarget, notes: r
   const warnings = skillWarnings(skill);
   if (!confirmPublish() && warnings.length === 0) return true;
   const detail = [
-    `${skillBundle().describeFiles(skill)}, from ${vscode.workspace.asRelativePath(skill.folder, true)}.`,
+    vscode.l10n.t(
+      '{0}, from {1}.',
+      skillBundle().describeFiles(skill),
+      vscode.workspace.asRelativePath(skill.folder, true),
+    ),
     ...warnings.map((w) => `⚠ ${w}`),
     ...notes,
   ].join('\n\n');
-  const publish = 'Publish';
-  const choice = await vscode.window.showInformationMessage(
-    `Publish ${skill.name} as ${describeTarget(target)}?`,
-    { modal: true, detail },
-    publish,
-  );
+  const publish = vscode.l10n.t('Publish');
+  const question =
+    target.kind === 'version'
+      ? vscode.l10n.t('Publish {0} as a new version of "{1}"?', nameOf(skill), skillTitle(target.skill))
+      : vscode.l10n.t('Publish {0} as a new skill, "{1}"?', nameOf(skill), target.displayName);
+  const choice = await vscode.window.showInformationMessage(question, { modal: true, detail }, publish);
   return choice === publish;
 }
 
@@ -102,7 +103,9 @@ export async function confirmAndUpload(
   let published: Published;
   try {
     published = await withCancellableProgress(
-      `Publishing ${skill.name} as ${describeTarget(target)}`,
+      target.kind === 'version'
+        ? vscode.l10n.t('Publishing {0} as a new version of "{1}"', nameOf(skill), skillTitle(target.skill))
+        : vscode.l10n.t('Publishing {0} as a new skill, "{1}"', nameOf(skill), target.displayName),
       options.cancellation,
       // The check after a lost answer is bounded, and runs whatever the Cancel: it is what tells the truth.
       (_progress, signal) =>
@@ -114,13 +117,19 @@ export async function confirmAndUpload(
   } catch (err) {
     if (err instanceof ApiError && err.kind === 'cancelled' && !err.mayHaveBeenProcessed) {
       void vscode.window.showInformationMessage(
-        `Publishing ${skill.name} was cancelled before the upload was complete: nothing was published.`,
+        vscode.l10n.t(
+          'Publishing {0} was cancelled before the upload was complete: nothing was published.',
+          nameOf(skill),
+        ),
       );
       return undefined;
     }
     if (err instanceof ApiError && err.kind === 'tooLarge') {
       throw new Error(
-        `The Skills API refused the upload as too large. ${tooLargeMessage(skill.files, skill.totalBytes)}`,
+        vscode.l10n.t(
+          'The Skills API refused the upload as too large. {0}',
+          tooLargeMessage(skill.files, skill.totalBytes),
+        ),
         { cause: err },
       );
     }
@@ -159,18 +168,30 @@ async function report(
   published: Published,
   node: SkillsTreeNode,
 ): Promise<void> {
-  const what = published.version
-    ? `${skill.name} as a new version of "${skillTitle(published.skill)}" (${versionLabel(published.version, true, vscode.env.language)})`
-    : `${skill.name} as a new skill, "${skillTitle(published.skill)}"`;
+  const title = skillTitle(published.skill);
+  const when = published.version && versionLabel(published.version, true, vscode.env.language);
   const message = published.settled
-    ? `The answer was lost, but checking again shows it worked: published ${what}.`
-    : `Published ${what}.`;
-  const copyId = 'Copy ID';
-  const reveal = 'Reveal';
+    ? when
+      ? vscode.l10n.t(
+          'The answer was lost, but checking again shows it worked: published {0} as a new version of "{1}" ({2}).',
+          nameOf(skill),
+          title,
+          when,
+        )
+      : vscode.l10n.t(
+          'The answer was lost, but checking again shows it worked: published {0} as a new skill, "{1}".',
+          nameOf(skill),
+          title,
+        )
+    : when
+      ? vscode.l10n.t('Published {0} as a new version of "{1}" ({2}).', nameOf(skill), title, when)
+      : vscode.l10n.t('Published {0} as a new skill, "{1}".', nameOf(skill), title);
+  const copyId = vscode.l10n.t('Copy ID');
+  const reveal = vscode.l10n.t('Reveal');
   const choice = await vscode.window.showInformationMessage(message, copyId, reveal);
   if (choice === copyId) {
     await vscode.env.clipboard.writeText(node.kind === 'version' ? node.version.id : published.skill.id);
-    vscode.window.setStatusBarMessage('$(check) Copied', 5000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied'), 5000);
   }
   if (choice === reveal)
     await deps.reveal(node).then(undefined, (err: unknown) => deps.log.warn(`Reveal: ${describeError(err)}`));

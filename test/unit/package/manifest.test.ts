@@ -65,7 +65,7 @@ describe('package.json and the VSIX', () => {
     assert.ok(!pattern.test('workspace-1') && !pattern.test('wrkspc_ x'));
   });
 
-  it('packs only dist, media, the manifest, its strings and the docs', () => {
+  it('packs only dist, media, the manifest, its strings (the l10n bundle in English alone) and the docs', () => {
     const listed = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], {
       cwd: repoRoot,
       encoding: 'utf8',
@@ -74,7 +74,7 @@ describe('package.json and the VSIX', () => {
       .split('\n')
       .filter(Boolean);
     const allowed =
-      /^(dist\/(extension|skill)\.js|media\/.+|docs\/images\/[\w-]+\.png|package\.json|package\.nls\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
+      /^(dist\/(extension|skill)\.js|media\/.+|docs\/images\/[\w-]+\.png|package\.json|package\.nls\.json|l10n\/bundle\.l10n\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
     assert.deepEqual(
       listed.filter((f) => !allowed.test(f)),
       [],
@@ -84,6 +84,7 @@ describe('package.json and the VSIX', () => {
       'README.md',
       'CHANGELOG.md',
       'LICENSE',
+      'l10n/bundle.l10n.json',
       'media/claude-skills.svg',
       'media/icon.png',
     ]) {

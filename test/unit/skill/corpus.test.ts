@@ -174,7 +174,7 @@ const GENERATED: Record<string, { build(dir: string): void; message: (dir: strin
     message: () =>
       [
         'SKILL.md:1: SKILL.md is saved as UTF-16 (or holds NUL bytes): save it as UTF-8.',
-        'The files total 3072.0 MB; the Skills API takes at most 30.0 MB. Largest: SKILL.md (3072.0 MB). Exclude what the skill does not need in .skillignore or claudeSkills.exclude.',
+        'The files total 3,072.0 MB; the Skills API takes at most 30.0 MB. Largest: SKILL.md (3,072.0 MB). Exclude what the skill does not need in .skillignore or claudeSkills.exclude.',
       ].join('\n'),
   },
   'yaml-alias-bomb': {

@@ -16,7 +16,7 @@ describe('frontmatter keys as they are written', () => {
   it('hovers with what a key does, who takes it, what the others do, and the consumers checked', () => {
     const hover = keyHover('allowed-tools', ['api', 'vscode']);
     assert.match(hover, /^\*\*allowed-tools\*\* — Tools the skill may use without asking/);
-    assert.match(hover, /Taken by the Skills API, the Agent Skills format \(skills-ref\) and Claude Code\./);
+    assert.match(hover, /Taken by the Skills API, the Agent Skills format \(skills-ref\), and Claude Code\./);
     assert.match(hover, /VS Code's agent skills warns on it\./);
     assert.match(hover, /Checked here for the Skills API and VS Code's agent skills/);
     const unknown = keyHover('author', ['api']);
