@@ -1,6 +1,7 @@
 // The request core every client of the API shares: the key, base URL, version and workspace headers, an
 // idle timeout, bounded answers, retries by the SDK's policy, typed errors that never carry the key, and
 // one log entry per attempt. The Skills, Messages and Files clients describe requests; this sends them.
+import * as l10n from '@vscode/l10n';
 import { AnswerClock, DOWNLOAD_BOUNDS, JSON_ANSWER_BOUNDS, type AnswerBounds } from './answerClock';
 import {
   ApiError,
@@ -114,7 +115,7 @@ export const json =
     } catch {
       throw new ApiError({
         kind: 'server',
-        message: `The ${service} answered with something that is not JSON.`,
+        message: l10n.t('The {0} answered with something that is not JSON.', service),
         requestId,
         mayHaveBeenProcessed: true,
       });
@@ -182,7 +183,10 @@ export class ApiCore {
     const apiKey = await this.options.apiKey();
     if (!apiKey) {
       throw new AttemptFailure(
-        new ApiError({ kind: 'auth', message: 'No Anthropic API key is set. Run "Claude Skills: Set API Key".' }),
+        new ApiError({
+          kind: 'auth',
+          message: l10n.t('No Anthropic API key is set. Run "Claude Skills: Set API Key".'),
+        }),
       );
     }
     const pathAndQuery = withQuery(spec.path, spec.query);
@@ -291,7 +295,7 @@ export class ApiCore {
       if (clock.expired && !spec.signal?.aborted) {
         const error = new ApiError({
           kind: 'timeout',
-          message: `The ${spec.service}'s answer was stopped: ${clock.reason}.`,
+          message: l10n.t("The {0}'s answer was stopped: {1}.", spec.service, clock.reason ?? ''),
           requestId,
           mayHaveBeenProcessed: spec.method !== 'GET',
           retryable: false,
@@ -378,7 +382,8 @@ function watchedStream(
 }
 
 function parseWhole<T>(spec: RequestSpec<T>, body: Uint8Array, requestId: string | undefined): T {
-  if (!spec.parse) throw new Error(`${spec.method} ${spec.path} says neither how to parse nor how to read its answer.`);
+  if (!spec.parse)
+    throw new Error(l10n.t('{0} {1} says neither how to parse nor how to read its answer.', spec.method, spec.path));
   return spec.parse(body, requestId);
 }
 
@@ -414,7 +419,11 @@ async function readBody(
   const tooLarge = () =>
     new ApiError({
       kind: 'server',
-      message: `The ${service}'s answer is larger than ${Math.round(limit / 1024 / 1024)} MB; it was not read.`,
+      message: l10n.t(
+        "The {0}'s answer is larger than {1} MB; it was not read.",
+        service,
+        Math.round(limit / 1024 / 1024),
+      ),
       requestId,
       mayHaveBeenProcessed: true,
     });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Where the key may be sent. No `vscode` import, so it is tested in plain Node.
 
 /**
@@ -17,18 +18,21 @@ export function apiBaseUrlProblem(value: string): string | undefined {
   try {
     url = new URL(value);
   } catch {
-    return 'it is not a URL such as https://api.anthropic.com.';
+    return l10n.t('it is not a URL such as https://api.anthropic.com.');
   }
   if (url.username || url.password) {
-    return 'it holds a user name or password (user:pass@): remove them; the API key is sent in a header.';
+    return l10n.t('it holds a user name or password (user:pass@): remove them; the API key is sent in a header.');
   }
-  if (url.search || value.includes('?')) return 'it holds a query (?…): give the base URL alone.';
-  if (url.hash || value.includes('#')) return 'it holds a fragment (#…): give the base URL alone.';
+  if (url.search || value.includes('?')) return l10n.t('it holds a query (?…): give the base URL alone.');
+  if (url.hash || value.includes('#')) return l10n.t('it holds a fragment (#…): give the base URL alone.');
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:') {
     return UNPROXIED_LOOPBACK.has(url.hostname)
       ? undefined
-      : `plain http: is allowed only for localhost, 127.0.0.1 and [::1], not ${url.hostname}: your API key would travel unencrypted (VS Code sends every other host, other loopback addresses too, through http.proxy).`;
+      : l10n.t(
+          'plain http: is allowed only for localhost, 127.0.0.1 and [::1], not {0}: your API key would travel unencrypted (VS Code sends every other host, other loopback addresses too, through http.proxy).',
+          url.hostname,
+        );
   }
-  return `${url.protocol} is not supported; use https:.`;
+  return l10n.t('{0} is not supported; use https:.', url.protocol);
 }

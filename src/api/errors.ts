@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { IdleDeadline } from './idleDeadline';
 import { serverRetryDelayMs } from './retry';
 
@@ -192,7 +193,7 @@ export function httpError(
 }
 
 export function cancelled(mayHaveBeenProcessed: boolean): ApiError {
-  return new ApiError({ kind: 'cancelled', message: 'The request was cancelled.', mayHaveBeenProcessed });
+  return new ApiError({ kind: 'cancelled', message: l10n.t('The request was cancelled.'), mayHaveBeenProcessed });
 }
 
 /** Codes that mean the request never reached a server, so it cannot have been processed. */
@@ -223,8 +224,8 @@ export function transportError(
     return new ApiError({
       kind: 'timeout',
       message: answered
-        ? `The ${spec.service}'s answer stopped part-way: nothing arrived for ${seconds} s.`
-        : `The ${spec.service} did not answer in time: nothing was sent or received for ${seconds} s.`,
+        ? l10n.t("The {0}'s answer stopped part-way: nothing arrived for {1} s.", spec.service, seconds)
+        : l10n.t('The {0} did not answer in time: nothing was sent or received for {1} s.', spec.service, seconds),
       requestId,
       mayHaveBeenProcessed: bodySent,
       cause: redactedCause(err, apiKey),
@@ -235,8 +236,8 @@ export function transportError(
   return new ApiError({
     kind: 'network',
     message: answered
-      ? `The connection broke while reading the answer (${detail}).`
-      : `Could not reach the ${spec.service} (${detail}).`,
+      ? l10n.t('The connection broke while reading the answer ({0}).', detail)
+      : l10n.t('Could not reach the {0} ({1}).', spec.service, detail),
     requestId,
     mayHaveBeenProcessed: answered || (bodySent && (code === undefined || !NEVER_SENT_CODES.has(code))),
     cause: redactedCause(err, apiKey),

@@ -2,6 +2,7 @@
 // and the code execution tool, over the same request core (key, headers, idle timeout, retries, log) as the
 // Skills client. 429 and 529 before the stream starts are retried by the core; a stream that breaks after
 // it started is reported, never sent again (the model has already run and billed).
+import * as l10n from '@vscode/l10n';
 import { coreOf, type ApiCore, jsonBody, type ApiOptions } from './apiCore';
 import { ApiError, kindForErrorType } from './errors';
 import { MessageAssembler, StreamError, streamEvents, type ContentBlock, type StreamedMessage } from './messageStream';
@@ -112,7 +113,10 @@ async function readStream(
     throw new ApiError({
       kind: err.errorType === 'invalid_stream' ? 'server' : kindForErrorType(err.errorType),
       errorType: err.errorType === 'invalid_stream' ? undefined : err.errorType,
-      message: err.errorType === 'invalid_stream' ? err.message : `The ${SERVICE} stopped the answer: ${err.message}`,
+      message:
+        err.errorType === 'invalid_stream'
+          ? err.message
+          : l10n.t('The {0} stopped the answer: {1}', SERVICE, err.message),
       requestId,
       mayHaveBeenProcessed: true,
     });
@@ -120,7 +124,7 @@ async function readStream(
   if (!assembler.message || !assembler.stopped) {
     throw new ApiError({
       kind: 'network',
-      message: `The ${SERVICE}'s stream ended before the message was complete.`,
+      message: l10n.t("The {0}'s stream ended before the message was complete.", SERVICE),
       requestId,
       mayHaveBeenProcessed: true,
     });

@@ -7,8 +7,8 @@ export function clearApiKey(keyStore: Pick<ApiKeyStore, 'clear' | 'get'>) {
     const left = await keyStore.get();
     void vscode.window.showInformationMessage(
       left?.source === 'environment'
-        ? 'The stored API key was removed. The ANTHROPIC_API_KEY environment variable is still in use.'
-        : 'The stored API key was removed.',
+        ? vscode.l10n.t('The stored API key was removed. The ANTHROPIC_API_KEY environment variable is still in use.')
+        : vscode.l10n.t('The stored API key was removed.'),
     );
   };
 }

@@ -33,7 +33,7 @@ export function compareVersions(deps: CompareVersionsDeps) {
       (n): n is VersionNode => n.kind === 'version' && n !== node && n.skill.id === skill.id,
     );
     if ((selected ?? []).filter((n) => n.kind === 'version').length > 2) {
-      throw new Error('Compare Versions compares two versions: select two rows of one skill, or one.');
+      throw new Error(vscode.l10n.t('Compare Versions compares two versions: select two rows of one skill, or one.'));
     }
     const other =
       options.other ??
@@ -44,11 +44,15 @@ export function compareVersions(deps: CompareVersionsDeps) {
         `Compare ${describeSkill(skill, node.version, vscode.env.language)} with…`,
       ));
     if (!other) return undefined;
-    if (other.id === node.version.id) throw new Error('Pick another version: a version is the same as itself.');
+    if (other.id === node.version.id)
+      throw new Error(vscode.l10n.t('Pick another version: a version is the same as itself.'));
     // The older on the left, as a history reads.
     const [before, after] = [node.version, other].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
     const [beforeFiles, afterFiles] = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Downloading two versions of ${describeSkill(skill)}` },
+      {
+        location: vscode.ProgressLocation.Window,
+        title: vscode.l10n.t('Downloading two versions of {0}', describeSkill(skill)),
+      },
       () => Promise.all([deps.versionFiles.load(skill.id, before.id), deps.versionFiles.load(skill.id, after.id)]),
     );
     const comparison = skillBundle().compareFiles(beforeFiles, afterFiles);
@@ -56,7 +60,12 @@ export function compareVersions(deps: CompareVersionsDeps) {
     const { added, removed, changed, unchanged } = comparison;
     if (added.length + removed.length + changed.length === 0) {
       void vscode.window.showInformationMessage(
-        `The versions of ${label(before)} and ${label(after)} hold the same ${unchanged.length} files.`,
+        vscode.l10n.t(
+          'The versions of {0} and {1} hold the same {2} files.',
+          label(before),
+          label(after),
+          unchanged.length,
+        ),
       );
       return comparison;
     }
@@ -66,7 +75,7 @@ export function compareVersions(deps: CompareVersionsDeps) {
       ...added.map((file) => [uri(after, file), emptyFileUri(file), uri(after, file)]),
       ...removed.map((file) => [uri(before, file), uri(before, file), emptyFileUri(file)]),
     ];
-    const counts = `${added.length} added, ${removed.length} removed, ${changed.length} changed`;
+    const counts = vscode.l10n.t('{0} added, {1} removed, {2} changed', added.length, removed.length, changed.length);
     await vscode.commands.executeCommand('vscode.changes', `${label(before)} ↔ ${label(after)} (${counts})`, resources);
     return comparison;
   };

@@ -27,15 +27,20 @@ export function compareWithPublished(deps: CompareWithPublishedDeps) {
     const target = await deps.workspaceSkills.targetOf(folder);
     if ('reason' in target) {
       throw new Error(
-        `${folder.path.split('/').pop()} has no skill to compare with: ${target.reason}. Publish it, or use Compare with Local Folder on a version in the Skills view.`,
+        vscode.l10n.t(
+          '{0} has no skill to compare with: {1}. Publish it, or use Compare with Local Folder on a version in the Skills view.',
+          folder.path.split('/').pop() ?? '',
+          target.reason,
+        ),
       );
     }
     const skill = await deps.client.getSkill(target.skillId);
     deps.workspaceSkills.skillSeen(skill);
-    if (!skill.latestVersionId) throw new Error(`"${skillTitle(skill)}" has no version to compare with.`);
+    if (!skill.latestVersionId)
+      throw new Error(vscode.l10n.t('"{0}" has no version to compare with.', skillTitle(skill)));
     const versionId = skill.latestVersionId;
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Comparing with "${skillTitle(skill)}"` },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Comparing with "{0}"', skillTitle(skill)) },
       async () => {
         const [version, published] = await Promise.all([
           deps.client.getVersion(skill.id, versionId),

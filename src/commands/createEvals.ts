@@ -31,8 +31,11 @@ export function createEvals(deps: CreateEvalsDeps) {
     await vscode.window.showTextDocument(files[0][0]);
     void vscode.window.showInformationMessage(
       written.length === 0
-        ? `${row.name} has its eval files already: nothing was overwritten.`
-        : `Wrote ${written.map((u) => vscode.workspace.asRelativePath(u, false)).join(' and ')}: replace the placeholders with real tasks and queries, then run them from the Testing view.`,
+        ? vscode.l10n.t('{0} has its eval files already: nothing was overwritten.', row.name)
+        : vscode.l10n.t(
+            'Wrote {0}: replace the placeholders with real tasks and queries, then run them from the Testing view.',
+            written.map((u) => vscode.workspace.asRelativePath(u, false)).join(' and '),
+          ),
     );
     return written;
   };

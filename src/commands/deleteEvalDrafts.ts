@@ -38,28 +38,33 @@ async function workspaceDrafts(deps: DeleteEvalDraftsDeps, signal: AbortSignal):
 
 export function deleteEvalDrafts(deps: DeleteEvalDraftsDeps) {
   return async (): Promise<number | undefined> => {
-    const drafts = await withCancellableProgress('Looking for eval drafts…', undefined, (_p, signal) =>
+    const drafts = await withCancellableProgress(vscode.l10n.t('Looking for eval drafts…'), undefined, (_p, signal) =>
       workspaceDrafts(deps, signal),
     );
     if (drafts.length === 0) {
-      void vscode.window.showInformationMessage("No eval draft of this workspace's skill folders was found.");
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t("No eval draft of this workspace's skill folders was found."),
+      );
       return 0;
     }
+    const remove = vscode.l10n.t('Delete');
     const confirmed = await vscode.window.showWarningMessage(
-      `Delete ${plural(drafts.length, 'eval draft')} and their versions?`,
+      vscode.l10n.t('Delete {0} and their versions?', plural(drafts.length, 'eval draft')),
       {
         modal: true,
         detail: [
           ...drafts.map((d) => `• ${skillTitle(d)} (${d.id})`),
           '',
-          'They hold copies of your folders’ files that Skill Evals ran; no published skill is among them. The next eval run makes a draft again.',
+          vscode.l10n.t(
+            'They hold copies of your folders’ files that Skill Evals ran; no published skill is among them. The next eval run makes a draft again.',
+          ),
         ].join('\n'),
       },
-      'Delete',
+      remove,
     );
-    if (confirmed !== 'Delete') return undefined;
+    if (confirmed !== remove) return undefined;
     const failures: string[] = [];
-    await withCancellableProgress('Deleting eval drafts', undefined, async (_p, signal) => {
+    await withCancellableProgress(vscode.l10n.t('Deleting eval drafts'), undefined, async (_p, signal) => {
       for (const draft of drafts) {
         const outcome = await deleteSkill(deps.client, draft.id, signal);
         if (outcome.status === 'deleted') deps.model.removeSkill(draft.id);
@@ -69,10 +74,10 @@ export function deleteEvalDrafts(deps: DeleteEvalDraftsDeps) {
     const deleted = drafts.length - failures.length;
     if (failures.length) {
       void vscode.window.showWarningMessage(
-        `Deleted ${plural(deleted, 'eval draft')}; not deleted: ${failures.join('; ')}`,
+        vscode.l10n.t('Deleted {0}; not deleted: {1}', plural(deleted, 'eval draft'), failures.join('; ')),
       );
     } else {
-      void vscode.window.showInformationMessage(`Deleted ${plural(deleted, 'eval draft')}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Deleted {0}.', plural(deleted, 'eval draft')));
     }
     return deleted;
   };

@@ -40,23 +40,24 @@ async function confirmSkillDelete(skill: Skill, versions: { count: number; more:
   const title = skillTitle(skill);
   const typeTitle = versions.more || versions.count > TYPE_TITLE_ABOVE;
   const detail = [
-    `Its ${versionCount(versions)} go with it.`,
-    'This cannot be undone.',
-    ...(typeTitle ? ["Next, you type the skill's title to confirm."] : []),
+    vscode.l10n.t('Its {0} go with it.', versionCount(versions)),
+    vscode.l10n.t('This cannot be undone.'),
+    ...(typeTitle ? [vscode.l10n.t("Next, you type the skill's title to confirm.")] : []),
   ].join(' ');
+  const remove = vscode.l10n.t('Delete');
   const confirmed = await vscode.window.showWarningMessage(
-    `Delete "${title}" and its ${versionCount(versions)}?`,
+    vscode.l10n.t('Delete "{0}" and its {1}?', title, versionCount(versions)),
     { modal: true, detail },
-    'Delete',
+    remove,
   );
-  if (confirmed !== 'Delete') return false;
+  if (confirmed !== remove) return false;
   if (!typeTitle) return true;
   const typed = await vscode.window.showInputBox({
-    title: `Delete "${title}" and its ${versionCount(versions)}`,
-    prompt: `Type ${title} to confirm`,
+    title: vscode.l10n.t('Delete "{0}" and its {1}', title, versionCount(versions)),
+    prompt: vscode.l10n.t('Type {0} to confirm', title),
     ignoreFocusOut: true,
     validateInput: (value) =>
-      value === title ? undefined : `Type "${title}" exactly, or press Escape to keep the skill.`,
+      value === title ? undefined : vscode.l10n.t('Type "{0}" exactly, or press Escape to keep the skill.', title),
   });
   return typed === title;
 }
@@ -69,22 +70,30 @@ async function deleteConfirmedSkill(
   cancellation?: vscode.CancellationToken,
 ): Promise<boolean> {
   const title = skillTitle(skill);
-  const outcome = await withCancellableProgress(`Deleting "${title}"`, cancellation, (_progress, signal) =>
-    deleteSkillRequest(deps.client, skill.id, signal),
+  const outcome = await withCancellableProgress(
+    vscode.l10n.t('Deleting "{0}"', title),
+    cancellation,
+    (_progress, signal) => deleteSkillRequest(deps.client, skill.id, signal),
   );
   if (outcome.status === 'deleted') {
     deps.model.removeSkill(skill.id);
-    void vscode.window.showInformationMessage(`Deleted "${title}" and its ${versionCount(versions)}.`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Deleted "{0}" and its {1}.', title, versionCount(versions)),
+    );
     return true;
   }
   await deps.model.refreshSkill(skill.id);
   const cancelled = outcome.error.kind === 'cancelled';
   const message =
     outcome.status === 'unknown'
-      ? `Deleting "${title}" was cancelled while under way, and whether it happened is not known: ${describeError(outcome.error)}. Refresh the Skills view to see.`
+      ? vscode.l10n.t(
+          'Deleting "{0}" was cancelled while under way, and whether it happened is not known: {1}. Refresh the Skills view to see.',
+          title,
+          describeError(outcome.error),
+        )
       : cancelled
-        ? `Deleting "${title}" was cancelled: the skill was kept.`
-        : `"${title}" was not deleted: ${describeError(outcome.error)}`;
+        ? vscode.l10n.t('Deleting "{0}" was cancelled: the skill was kept.', title)
+        : vscode.l10n.t('"{0}" was not deleted: {1}', title, describeError(outcome.error));
   deps.log.warn(message);
   showWithLog(deps.log, 'warning', message);
   return false;
@@ -98,7 +107,7 @@ export async function confirmAndDeleteSkill(
 ): Promise<boolean | undefined> {
   requireWritable(skill, 'only your own skills can be deleted.');
   const versions = await withCancellableProgress(
-    `Counting the versions of "${skillTitle(skill)}"…`,
+    vscode.l10n.t('Counting the versions of "{0}"…', skillTitle(skill)),
     options.cancellation,
     (_progress, signal) => countVersions(deps.client, skill.id, signal),
   );

@@ -35,7 +35,7 @@ async function chosenInPalette(deps: DeleteDeps): Promise<SkillVersions[] | unde
 /** Says why nothing is sent, and offers Delete Skill… in the same modal when one skill is concerned. */
 async function refuseLastVersions(deps: DeleteDeps, whole: SkillVersions, alone: boolean): Promise<void> {
   const { message, detail } = refusalPrompt(whole, alone);
-  const deleteSkill = 'Delete Skill…';
+  const deleteSkill = vscode.l10n.t('Delete Skill…');
   const choice = await vscode.window.showWarningMessage(
     message,
     { modal: true, detail },
@@ -46,7 +46,8 @@ async function refuseLastVersions(deps: DeleteDeps, whole: SkillVersions, alone:
 
 async function confirmVersionDeletes(chosen: readonly SkillVersions[]): Promise<boolean> {
   const { message, detail } = deletePrompt(chosen, vscode.env.language);
-  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, 'Delete')) === 'Delete';
+  const remove = vscode.l10n.t('Delete');
+  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, remove)) === remove;
 }
 
 /** Updates the tree and tells what happened. */
@@ -63,7 +64,9 @@ async function report(deps: DeleteDeps, skill: Skill, deletes: VersionDeletes): 
   }
   await deps.model.removeVersions(skill.id, deletes.deleted);
   void vscode.window.showInformationMessage(
-    asked === 1 ? `Deleted a version of "${title}".` : `Deleted ${plural(asked, 'version')} of "${title}".`,
+    asked === 1
+      ? vscode.l10n.t('Deleted a version of "{0}".', title)
+      : vscode.l10n.t('Deleted {0} of "{1}".', plural(asked, 'version'), title),
   );
 }
 
@@ -86,7 +89,7 @@ export function deleteVersion(deps: DeleteDeps) {
 
     const total = chosen.reduce((sum, c) => sum + c.versions.length, 0);
     const results = await withCancellableProgress(
-      `Deleting ${plural(total, 'version')}`,
+      vscode.l10n.t('Deleting {0}', plural(total, 'version')),
       options.cancellation,
       async (progress, signal) => {
         const all: VersionDeletes[] = [];
@@ -100,7 +103,10 @@ export function deleteVersion(deps: DeleteDeps) {
               {
                 signal,
                 onSettled: (settled) =>
-                  progress.report({ increment: 100 / total, message: `${before + settled} of ${total}` }),
+                  progress.report({
+                    increment: 100 / total,
+                    message: vscode.l10n.t('{0} of {1}', before + settled, total),
+                  }),
               },
             ),
           );

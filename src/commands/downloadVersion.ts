@@ -14,6 +14,8 @@ export interface DownloadOptions {
   hiddenFiles?: HiddenFiles;
 }
 
+const DOWNLOAD_BUTTONS = { go: vscode.l10n.t('Download'), include: vscode.l10n.t('Download Them Too') };
+
 /**
  * Download Version to Folder…: the version's files written into a folder the user picks, after asking
  * before any file there is overwritten. Returns the paths written.
@@ -29,13 +31,18 @@ export function downloadVersion(deps: VersionFilesDeps) {
           canSelectFolders: true,
           canSelectFiles: false,
           canSelectMany: false,
-          openLabel: 'Download Here',
-          title: `Download ${what} into…`,
+          openLabel: vscode.l10n.t('Download Here'),
+          title: vscode.l10n.t('Download {0} into…', what),
           defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
         })
       )?.[0];
     if (!folder) return undefined;
-    const chosen = await chooseFilesToWrite(await loadVersionFiles(deps, node), what, 'Download', options.hiddenFiles);
+    const chosen = await chooseFilesToWrite(
+      await loadVersionFiles(deps, node),
+      what,
+      DOWNLOAD_BUTTONS,
+      options.hiddenFiles,
+    );
     if (!chosen) return undefined;
     const { files, leftOut, hadGit } = chosen;
     const present = (
@@ -45,16 +52,22 @@ export function downloadVersion(deps: VersionFilesDeps) {
     ).filter((file): file is string => file !== undefined);
     if (present.length > 0) {
       const listed = firstLines(present);
+      const overwriteLabel = vscode.l10n.t('Overwrite');
       const overwrite = await vscode.window.showWarningMessage(
-        `${present.length} of the files of ${what} already exist in ${path.basename(folder.fsPath)}. Overwrite them?`,
+        vscode.l10n.t(
+          '{0} of the files of {1} already exist in {2}. Overwrite them?',
+          present.length,
+          what,
+          path.basename(folder.fsPath),
+        ),
         { modal: true, detail: listed.join('\n') },
-        'Overwrite',
+        overwriteLabel,
       );
-      if (overwrite !== 'Overwrite') return undefined;
+      if (overwrite !== overwriteLabel) return undefined;
     }
     await writeFiles(folder, files);
-    const openSkillMd = 'Open SKILL.md';
-    const gitNote = hadGit ? ' Its .git entries are never written.' : '';
+    const openSkillMd = vscode.l10n.t('Open SKILL.md');
+    const gitNote = hadGit ? vscode.l10n.t(' Its .git entries are never written.') : '';
     void vscode.window
       .showInformationMessage(
         `Downloaded ${what} into ${vscode.workspace.asRelativePath(folder, true)}: ${plural(files.size, 'file')}${leftOut > 0 ? `, ${leftOut} left out` : ''}.${gitNote}`,

@@ -19,17 +19,18 @@ export function filterSkills({ model, view }: FilterDeps) {
       typeof given === 'string'
         ? given
         : await vscode.window.showInputBox({
-            title: 'Claude Skills: Filter Skills',
-            prompt:
+            title: vscode.l10n.t('Claude Skills: Filter Skills'),
+            prompt: vscode.l10n.t(
               'Show the skills whose title, ID or fetched version name contains this text. Leave it empty to show all.',
-            placeHolder: 'e.g. pdf, release-notes, skill_01…',
+            ),
+            placeHolder: vscode.l10n.t('e.g. pdf, release-notes, skill_01…'),
             value: model.filter ?? '',
           });
     if (text === undefined) return;
     const filter = normalizeFilter(text);
     if (filter !== undefined) {
       await withCancellableProgress(
-        `Loading every skill to filter by "${filter}"…`,
+        vscode.l10n.t('Loading every skill to filter by "{0}"…', filter),
         undefined,
         async (_progress, signal) => {
           await model.loadAllSkills(signal);

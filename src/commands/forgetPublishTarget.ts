@@ -16,8 +16,11 @@ export function forgetPublishTarget(deps: {
     const forgot = await deps.targets.forget(folder);
     void vscode.window.showInformationMessage(
       forgot
-        ? `${name} no longer publishes to a remembered skill; its next publish looks for its target again.`
-        : `${name} had no remembered skill to publish to.`,
+        ? vscode.l10n.t(
+            '{0} no longer publishes to a remembered skill; its next publish looks for its target again.',
+            name,
+          )
+        : vscode.l10n.t('{0} had no remembered skill to publish to.', name),
     );
   };
 }

@@ -50,10 +50,12 @@ async function chosenVersion(
   if (node?.kind === 'version') return { skill: node.skill, version: node.version };
   if (node?.kind === 'skill') {
     const latest = node.skill.latestVersionId;
-    if (!latest) throw new Error(`"${skillTitle(node.skill)}" has no version to install.`);
+    if (!latest) throw new Error(vscode.l10n.t('"{0}" has no version to install.', skillTitle(node.skill)));
     return { skill: node.skill, version: await client.getVersion(node.skill.id, latest) };
   }
-  throw new Error('Install in Claude Code… works on a skill or a version: right-click one in the Skills view.');
+  throw new Error(
+    vscode.l10n.t('Install in Claude Code… works on a skill or a version: right-click one in the Skills view.'),
+  );
 }
 
 /** The `.claude/skills` folder to install into, asked unless the options say; undefined: cancelled. */
@@ -63,26 +65,27 @@ async function chooseRoot(name: string, options: InstallOptions): Promise<vscode
   if (options.scope === 'personal') return personalSkillsRoot();
   if (options.scope === 'project') {
     const folder = options.workspaceFolder ?? projects[0]?.uri;
-    if (!folder) throw new Error('Open a folder to install a skill into its project, or install it for yourself.');
+    if (!folder)
+      throw new Error(vscode.l10n.t('Open a folder to install a skill into its project, or install it for yourself.'));
     return project(folder);
   }
   const items = [
     ...projects.map((folder) => ({
       label: `$(folder) ${folder.name}`,
       description: `.claude/skills/${name}`,
-      detail: 'For everyone working in this project (commit the folder to share it)',
+      detail: vscode.l10n.t('For everyone working in this project (commit the folder to share it)'),
       root: project(folder.uri),
     })),
     {
-      label: '$(account) Personal',
+      label: vscode.l10n.t('$(account) Personal'),
       description: `~/.claude/skills/${name}`,
-      detail: 'For you, in every project',
+      detail: vscode.l10n.t('For you, in every project'),
       root: personalSkillsRoot(),
     },
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Install "${name}" in Claude Code`,
-    placeHolder: 'Where Claude Code should find it',
+    title: vscode.l10n.t('Install "{0}" in Claude Code', name),
+    placeHolder: vscode.l10n.t('Where Claude Code should find it'),
     matchOnDescription: true,
   });
   return picked?.root;
@@ -103,7 +106,9 @@ async function listInstalled(folder: vscode.Uri): Promise<string[]> {
     );
     for (const [entry, type] of entries) {
       if (++seen > MAX_LISTED_ENTRIES)
-        throw new Error(`${folder.fsPath} holds more than ${MAX_LISTED_ENTRIES} entries: remove it by hand first.`);
+        throw new Error(
+          vscode.l10n.t('{0} holds more than {1} entries: remove it by hand first.', folder.fsPath, MAX_LISTED_ENTRIES),
+        );
       const child = relative ? `${relative}/${entry}` : entry;
       // A link is a file here: replacing it never reaches what it points to.
       if (type === vscode.FileType.Directory) pending.push(child);
@@ -132,13 +137,13 @@ async function acceptLicense(
   if (given !== undefined) return given;
   const frontmatterLicense = skillBundle().parseSkillMd(new TextDecoder().decode(files.get('SKILL.md'))).data?.license;
   const terms = license
-    ? `Its terms are in ${license}, now open in the editor.`
+    ? vscode.l10n.t('Its terms are in {0}, now open in the editor.', license)
     : typeof frontmatterLicense === 'string'
-      ? `Its SKILL.md gives its license as: ${frontmatterLicense}`
-      : 'It names no license file: check its terms before you use or share it.';
-  const install = 'Install';
+      ? vscode.l10n.t('Its SKILL.md gives its license as: {0}', frontmatterLicense)
+      : vscode.l10n.t('It names no license file: check its terms before you use or share it.');
+  const install = vscode.l10n.t('Install');
   const choice = await vscode.window.showWarningMessage(
-    `${what} is not yours: install it under its license?`,
+    vscode.l10n.t('{0} is not yours: install it under its license?', what),
     { modal: true, detail: terms },
     install,
   );
@@ -151,7 +156,12 @@ export function installInClaudeCode(deps: InstallDeps) {
     const name = version.name;
     if (!SAFE_FOLDER_NAME.test(name) || name.length > MAX_NAME_LENGTH) {
       throw new Error(
-        `The name of ${describeSkill(skill)}, ${JSON.stringify(name.slice(0, 80))}, cannot be a folder of Claude Code's skills: it must be lowercase letters, digits and single hyphens, at most ${MAX_NAME_LENGTH} characters. Use Download Version to Folder… and name the folder yourself.`,
+        vscode.l10n.t(
+          "The name of {0}, {1}, cannot be a folder of Claude Code's skills: it must be lowercase letters, digits and single hyphens, at most {2} characters. Use Download Version to Folder… and name the folder yourself.",
+          describeSkill(skill),
+          JSON.stringify(name.slice(0, 80)),
+          MAX_NAME_LENGTH,
+        ),
       );
     }
     const what = describeSkill(skill, version, vscode.env.language);
@@ -160,7 +170,12 @@ export function installInClaudeCode(deps: InstallDeps) {
     const folder = vscode.Uri.joinPath(root, name);
     const all = await loadVersionFiles(deps, { skill, version });
     if (!(await acceptLicense(skill, version, all, what, options.acceptLicense))) return undefined;
-    const chosen = await chooseFilesToWrite(all, what, 'Install', options.hiddenFiles);
+    const chosen = await chooseFilesToWrite(
+      all,
+      what,
+      { go: vscode.l10n.t('Install'), include: vscode.l10n.t('Install Them Too') },
+      options.hiddenFiles,
+    );
     if (!chosen) return undefined;
     const installed = await listInstalled(folder);
     if (installed.length > 0) {
@@ -171,11 +186,16 @@ export function installInClaudeCode(deps: InstallDeps) {
         ...(overwritten.length > 0 && removed.length > 0 ? [''] : []),
         ...(removed.length > 0 ? [`Removed (${removed.length}):`, ...firstLines(removed)] : []),
       ].join('\n');
-      const replace = 'Replace';
+      const replace = vscode.l10n.t('Replace');
       const answer =
         options.replace ??
         (await vscode.window.showWarningMessage(
-          `${folder.fsPath} already holds ${plural(installed.length, 'file')}. Replace them with ${what}?`,
+          vscode.l10n.t(
+            '{0} already holds {1}. Replace them with {2}?',
+            folder.fsPath,
+            plural(installed.length, 'file'),
+            what,
+          ),
           { modal: true, detail },
           replace,
         )) === replace;
@@ -184,7 +204,7 @@ export function installInClaudeCode(deps: InstallDeps) {
     }
     await writeFiles(folder, chosen.files);
     await rememberInstall(deps, folder, skill, version, chosen.files);
-    const openSkillMd = 'Open SKILL.md';
+    const openSkillMd = vscode.l10n.t('Open SKILL.md');
     const where = isPersonalSkill(folder) ? `~/.claude/skills/${name}` : `.claude/skills/${name}`;
     void vscode.window
       .showInformationMessage(

@@ -34,20 +34,21 @@ function folderNameProblem(name: string): string | undefined {
 function askName(given: string | undefined): Promise<string | undefined> {
   const { nameProblems } = skillBundle();
   const problem = (value: string) =>
-    value.trim() ? (nameProblems(value.trim())[0] ?? folderNameProblem(value.trim())) : 'Enter a name.';
+    value.trim() ? (nameProblems(value.trim())[0] ?? folderNameProblem(value.trim())) : vscode.l10n.t('Enter a name.');
   return askChecked(given, problem, {
-    title: 'New Skill (1/3): name',
-    prompt:
+    title: vscode.l10n.t('New Skill (1/3): name'),
+    prompt: vscode.l10n.t(
       "The skill's name: lowercase letters, digits and hyphens. It names the folder, and a published skill keeps it.",
-    placeHolder: 'e.g. release-notes',
+    ),
+    placeHolder: vscode.l10n.t('e.g. release-notes'),
   });
 }
 
 function askDescription(given: string | undefined): Promise<string | undefined> {
   const { descriptionProblems } = skillBundle();
   return askChecked(given, (value) => descriptionProblems(value)[0], {
-    title: 'New Skill (2/3): description',
-    prompt: 'What the skill does and when Claude should use it: Claude reads this to decide.',
+    title: vscode.l10n.t('New Skill (2/3): description'),
+    prompt: vscode.l10n.t('What the skill does and when Claude should use it: Claude reads this to decide.'),
   });
 }
 
@@ -55,12 +56,12 @@ async function askParent(given: vscode.Uri | undefined): Promise<vscode.Uri | un
   if (given) return given;
   const root = vscode.workspace.workspaceFolders?.[0]?.uri;
   const picked = await vscode.window.showOpenDialog({
-    title: 'New Skill (3/3): the folder to create it in',
+    title: vscode.l10n.t('New Skill (3/3): the folder to create it in'),
     defaultUri: root,
     canSelectFiles: false,
     canSelectFolders: true,
     canSelectMany: false,
-    openLabel: 'Create the Skill Here',
+    openLabel: vscode.l10n.t('Create the Skill Here'),
   });
   return picked?.[0];
 }
@@ -80,7 +81,10 @@ export function newSkill() {
     );
     if (exists) {
       throw new Error(
-        `${vscode.workspace.asRelativePath(folder, true)} already exists: pick another name, or another folder.`,
+        vscode.l10n.t(
+          '{0} already exists: pick another name, or another folder.',
+          vscode.workspace.asRelativePath(folder, true),
+        ),
       );
     }
     const skillMd = vscode.Uri.joinPath(folder, 'SKILL.md');

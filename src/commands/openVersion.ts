@@ -13,22 +13,29 @@ export function openVersion(deps: VersionFilesDeps) {
     const paths = [...files.keys()];
     const first = files.has(SKILL_MD) ? SKILL_MD : paths[0];
     if (first === undefined)
-      throw new Error(`${describeSkill(node.skill, node.version, vscode.env.language)} holds no files.`);
+      throw new Error(
+        vscode.l10n.t('{0} holds no files.', describeSkill(node.skill, node.version, vscode.env.language)),
+      );
     const uriOf = (path: string) => versionFileUri(node.skill.id, node.version.id, path);
     await vscode.window.showTextDocument(uriOf(first), { preview: false });
     const others = paths.filter((p) => p !== first);
     if (others.length > 0) {
-      const openOthers = 'Open Other Files…';
+      const openOthers = vscode.l10n.t('Open Other Files…');
       void vscode.window
         .showInformationMessage(
-          `Opened ${describeSkill(node.skill, node.version, vscode.env.language)}, read-only: ${first} and ${others.length} more.`,
+          vscode.l10n.t(
+            'Opened {0}, read-only: {1} and {2} more.',
+            describeSkill(node.skill, node.version, vscode.env.language),
+            first,
+            others.length,
+          ),
           openOthers,
         )
         .then(async (choice) => {
           if (!choice) return;
           const picked = await vscode.window.showQuickPick(others, {
             canPickMany: true,
-            title: `Open files of ${describeSkill(node.skill, node.version, vscode.env.language)}`,
+            title: vscode.l10n.t('Open files of {0}', describeSkill(node.skill, node.version, vscode.env.language)),
           });
           for (const path of picked ?? []) await vscode.window.showTextDocument(uriOf(path), { preview: false });
         });

@@ -27,7 +27,7 @@ export function packageSkill(deps: {
     const target =
       options.target ??
       (await vscode.window.showSaveDialog({
-        title: `Package ${skill.name} as .zip`,
+        title: vscode.l10n.t('Package {0} as .zip', skill.name),
         defaultUri: vscode.Uri.joinPath(folder, '..', `${skill.name}.zip`),
         filters: { 'Zip archives': ['zip'] },
         saveLabel: 'Package',
@@ -36,10 +36,16 @@ export function packageSkill(deps: {
     const { buildZip } = skillBundle();
     const zip = await buildZip(skill);
     await vscode.workspace.fs.writeFile(target, zip);
-    const reveal = 'Reveal in Explorer';
+    const reveal = vscode.l10n.t('Reveal in Explorer');
     void vscode.window
       .showInformationMessage(
-        `Packaged ${path.basename(target.fsPath)}: ${skill.files.length} files under ${skill.name}/, ${formatBytes(zip.length)}.`,
+        vscode.l10n.t(
+          'Packaged {0}: {1} files under {2}/, {3}.',
+          path.basename(target.fsPath),
+          skill.files.length,
+          skill.name,
+          formatBytes(zip.length),
+        ),
         reveal,
       )
       .then((choice) => choice && vscode.commands.executeCommand('revealInExplorer', target));

@@ -26,9 +26,10 @@ const MAX_TITLE_LENGTH = 255;
 
 function titleProblem(text: string): string | undefined {
   const title = text.trim();
-  if (!title) return 'Enter a display title.';
-  if (/[\r\n]/.test(title)) return 'A display title is one line.';
-  if (title.length > MAX_TITLE_LENGTH) return `A display title has at most ${MAX_TITLE_LENGTH} characters.`;
+  if (!title) return vscode.l10n.t('Enter a display title.');
+  if (/[\r\n]/.test(title)) return vscode.l10n.t('A display title is one line.');
+  if (title.length > MAX_TITLE_LENGTH)
+    return vscode.l10n.t('A display title has at most {0} characters.', MAX_TITLE_LENGTH);
   return undefined;
 }
 
@@ -40,8 +41,8 @@ async function askDisplayName(name: string, given?: string): Promise<string | un
     return given.trim();
   }
   const title = await vscode.window.showInputBox({
-    title: `Publish ${name} as a New Skill`,
-    prompt: 'The display title of the new skill: how it appears in the Skills view and the Console.',
+    title: vscode.l10n.t('Publish {0} as a New Skill', name),
+    prompt: vscode.l10n.t('The display title of the new skill: how it appears in the Skills view and the Console.'),
     value: name,
     validateInput: titleProblem,
   });
@@ -51,7 +52,7 @@ async function askDisplayName(name: string, given?: string): Promise<string | un
 /** The skills of yours that already carry this title: allowed, but worth a line in the confirmation. */
 async function namesakes(client: Pick<SkillsClient, 'skillPages'>, displayName: string): Promise<string[]> {
   const skills = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Reading your skills' },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading your skills') },
     () => listCustomSkills(client),
   );
   const same = skills.filter((s) => s.displayName === displayName);

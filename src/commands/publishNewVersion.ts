@@ -36,7 +36,7 @@ async function chooseTarget(
   name: string,
 ): Promise<Choice | undefined> {
   const choice = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Finding the skill to publish to' },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Finding the skill to publish to') },
     () =>
       choosePublishTarget(
         {
@@ -54,11 +54,11 @@ async function chooseTarget(
       ...skillPickItem(skill, undefined, vscode.env.language),
       choice: { kind: 'version', skill } as Choice,
     })),
-    { label: '$(add) Publish as New Skill…', alwaysShow: true, choice: { kind: 'newSkill' } },
+    { label: vscode.l10n.t('$(add) Publish as New Skill…'), alwaysShow: true, choice: { kind: 'newSkill' } },
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Publish ${name} as a new version of…`,
-    placeHolder: `None of your skills is named "${name}": pick the skill, or publish a new one`,
+    title: vscode.l10n.t('Publish {0} as a new version of…', name),
+    placeHolder: vscode.l10n.t('None of your skills is named "{0}": pick the skill, or publish a new one', name),
     matchOnDescription: true,
   });
   return picked?.choice;
@@ -81,9 +81,13 @@ async function matchesSlug(
   if (slug === skill.name) return true;
   const problem = skillBundle().slugMismatch(skill, slug, skillTitle(target));
   deps.diagnostics.show(folder, [...skill.problems, problem]);
-  const asNewSkill = 'Publish as New Skill…';
+  const asNewSkill = vscode.l10n.t('Publish as New Skill…');
   void vscode.window
-    .showErrorMessage(`Cannot publish ${skill.name} as a new version: ${problem.message}`, asNewSkill, SHOW_PROBLEMS)
+    .showErrorMessage(
+      vscode.l10n.t('Cannot publish {0} as a new version: {1}', skill.name, problem.message),
+      asNewSkill,
+      SHOW_PROBLEMS,
+    )
     .then((choice) => {
       if (choice === asNewSkill) return publishAsNewSkill(deps, folder, skill, options);
       if (choice) return vscode.commands.executeCommand(WorkbenchCommands.showProblems);
@@ -98,14 +102,18 @@ async function matchesSlug(
  */
 async function overNewerVersion(deps: PublishNewVersionDeps, folder: vscode.Uri, target: Skill): Promise<boolean> {
   if (!publishedElsewhereSince(deps.targets.recordOf(folder), target)) return true;
-  const compare = 'Compare with Published';
-  const anyway = 'Publish Anyway';
+  const compare = vscode.l10n.t('Compare with Published');
+  const anyway = vscode.l10n.t('Publish Anyway');
   const choice = await vscode.window.showWarningMessage(
-    `A newer version of "${skillTitle(target)}" was published elsewhere since this folder last published.`,
+    vscode.l10n.t(
+      'A newer version of "{0}" was published elsewhere since this folder last published.',
+      skillTitle(target),
+    ),
     {
       modal: true,
-      detail:
+      detail: vscode.l10n.t(
         "Publishing now makes this folder's files the latest version, over the newer one. Compare them first to see what it holds.",
+      ),
     },
     compare,
     anyway,

@@ -15,12 +15,16 @@ const FOLDER_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 export function renameSkillFolder(deps: { targets: Pick<PublishTargets, 'move'> }) {
   return async (folder?: unknown, name?: unknown) => {
     if (!(folder instanceof vscode.Uri) || typeof name !== 'string' || !FOLDER_NAME.test(name)) {
-      throw new Error('Rename Skill Folder needs a skill folder and a name of lowercase letters, digits and hyphens.');
+      throw new Error(
+        vscode.l10n.t('Rename Skill Folder needs a skill folder and a name of lowercase letters, digits and hyphens.'),
+      );
     }
     const renamed = vscode.Uri.joinPath(folder, '..', name);
     const was = path.basename(folder.fsPath);
     if (existsSync(renamed.fsPath)) {
-      throw new Error(`"${was}" was not renamed: a "${name}" is there already beside it. Move that one first.`);
+      throw new Error(
+        vscode.l10n.t('"{0}" was not renamed: a "{1}" is there already beside it. Move that one first.', was, name),
+      );
     }
     const edit = new vscode.WorkspaceEdit();
     edit.renameFile(folder, renamed, { overwrite: false });
@@ -30,12 +34,16 @@ export function renameSkillFolder(deps: { targets: Pick<PublishTargets, 'move'> 
       edit.renameFile(vscode.Uri.file(results), vscode.Uri.file(renamedResults), { overwrite: false });
     if (!(await vscode.workspace.applyEdit(edit))) {
       throw new Error(
-        `"${was}" could not be renamed to "${name}": check that nothing holds the folder open, then try again.`,
+        vscode.l10n.t(
+          '"{0}" could not be renamed to "{1}": check that nothing holds the folder open, then try again.',
+          was,
+          name,
+        ),
       );
     }
     await deps.targets.move(folder, renamed);
     void vscode.window.showInformationMessage(
-      `Renamed "${was}" to "${name}"; where it publishes and its last publish came with it.`,
+      vscode.l10n.t('Renamed "{0}" to "{1}"; where it publishes and its last publish came with it.', was, name),
     );
   };
 }

@@ -22,28 +22,34 @@ export function restoreVersion(deps: RestoreVersionDeps) {
     const node = requireVersionNode(arg, 'Restore as New Version');
     const { skill, version } = node;
     requireWritable(skill, 'only your own skills can have versions published.');
-    if (node.isLatest) throw new Error(`This is the latest version of "${skillTitle(skill)}" already.`);
+    if (node.isLatest)
+      throw new Error(vscode.l10n.t('This is the latest version of "{0}" already.', skillTitle(skill)));
     const what = describeSkill(skill, version, vscode.env.language);
-    const restore = 'Restore';
+    const restore = vscode.l10n.t('Restore');
     const choice = await vscode.window.showWarningMessage(
-      `Publish the files of ${what} again, as the newest version?`,
+      vscode.l10n.t('Publish the files of {0} again, as the newest version?', what),
       {
         modal: true,
-        detail: 'The skill gets a new version holding exactly those files; the versions published since stay.',
+        detail: vscode.l10n.t(
+          'The skill gets a new version holding exactly those files; the versions published since stay.',
+        ),
       },
       restore,
     );
     if (choice !== restore) return undefined;
     const files = await deps.versionFiles.load(skill.id, version.id);
-    const published = await withCancellableProgress(`Restoring ${what}`, undefined, (_progress, signal) =>
-      republishVersion(deps.client, skill, version, files, {
-        signal,
-        settle: { readArchive: skillBundle().unpackVersionZip },
-      }),
+    const published = await withCancellableProgress(
+      vscode.l10n.t('Restoring {0}', what),
+      undefined,
+      (_progress, signal) =>
+        republishVersion(deps.client, skill, version, files, {
+          signal,
+          settle: { readArchive: skillBundle().unpackVersionZip },
+        }),
     );
     deps.model.showPublished(published.skill, published.version);
     void vscode.window.showInformationMessage(
-      `Restored ${what} as the newest version of "${skillTitle(published.skill)}".`,
+      vscode.l10n.t('Restored {0} as the newest version of "{1}".', what, skillTitle(published.skill)),
     );
     return published;
   };

@@ -11,28 +11,31 @@ export interface SaveRunFilesOptions {
   overwrite?: boolean;
 }
 
-const OVERWRITE = 'Overwrite';
-const REVEAL = 'Reveal in Explorer';
+const OVERWRITE = vscode.l10n.t('Overwrite');
+const REVEAL = vscode.l10n.t('Reveal in Explorer');
 
 export function saveRunFiles(deps: { runs: Pick<RunFileSystem, 'view'> }) {
   return async (arg?: vscode.Uri, options: SaveRunFilesOptions = {}): Promise<vscode.Uri[] | undefined> => {
     const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
     const view = uri?.scheme === RUN_SCHEME ? deps.runs.view(uri) : undefined;
-    if (!view) throw new Error('Open the run document of a try (Try in Claude…) to save the files it produced.');
-    if (view.fetchingFiles) throw new Error("The run's files are still being fetched: save them when they are listed.");
+    if (!view)
+      throw new Error(vscode.l10n.t('Open the run document of a try (Try in Claude…) to save the files it produced.'));
+    if (view.fetchingFiles)
+      throw new Error(vscode.l10n.t("The run's files are still being fetched: save them when they are listed."));
     const files = (view.files ?? []).filter((f) => f.data);
-    if (files.length === 0) throw new Error(`The try of "${view.title}" produced no file that could be fetched.`);
+    if (files.length === 0)
+      throw new Error(vscode.l10n.t('The try of "{0}" produced no file that could be fetched.', view.title));
 
     const folder =
       options.folder ??
       (
         await vscode.window.showOpenDialog({
-          title: `Save ${plural(files.length, 'file')} of the try of "${view.title}"`,
+          title: vscode.l10n.t('Save {0} of the try of "{1}"', plural(files.length, 'file'), view.title),
           defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
           canSelectFiles: false,
           canSelectFolders: true,
           canSelectMany: false,
-          openLabel: 'Save Here',
+          openLabel: vscode.l10n.t('Save Here'),
         })
       )?.[0];
     if (!folder) return undefined;
@@ -44,7 +47,13 @@ export function saveRunFiles(deps: { runs: Pick<RunFileSystem, 'view'> }) {
     if (taken.length > 0 && !options.overwrite) {
       const shown = taken.slice(0, 5).join(', ') + (taken.length > 5 ? `, and ${taken.length - 5} more` : '');
       const choice = await vscode.window.showWarningMessage(
-        `${plural(taken.length, 'file')} already exist${taken.length === 1 ? 's' : ''} in ${folder.path.split('/').pop()}: ${shown}. Overwrite?`,
+        vscode.l10n.t(
+          '{0} already exist{1} in {2}: {3}. Overwrite?',
+          plural(taken.length, 'file'),
+          taken.length === 1 ? 's' : '',
+          folder.path.split('/').pop() ?? '',
+          shown,
+        ),
         { modal: true },
         OVERWRITE,
       );
@@ -53,7 +62,7 @@ export function saveRunFiles(deps: { runs: Pick<RunFileSystem, 'view'> }) {
     for (const { file, target } of targets) await vscode.workspace.fs.writeFile(target, file.data!);
     void vscode.window
       .showInformationMessage(
-        `Saved ${plural(files.length, 'file')} of the try to ${folder.path.split('/').pop()}.`,
+        vscode.l10n.t('Saved {0} of the try to {1}.', plural(files.length, 'file'), folder.path.split('/').pop() ?? ''),
         REVEAL,
       )
       .then((choice) => choice && vscode.commands.executeCommand('revealInExplorer', targets[0].target));

@@ -17,39 +17,46 @@ export function setApiKey({ keyStore, clientWithKey }: SetApiKeyDeps) {
       typeof given === 'string'
         ? given
         : await vscode.window.showInputBox({
-            title: 'Claude Skills: Set API Key',
-            prompt: "Your Anthropic API key (Console → Settings → API Keys). It is kept in VS Code's secret storage.",
-            placeHolder: 'sk-ant-…',
+            title: vscode.l10n.t('Claude Skills: Set API Key'),
+            prompt: vscode.l10n.t(
+              "Your Anthropic API key (Console → Settings → API Keys). It is kept in VS Code's secret storage.",
+            ),
+            placeHolder: vscode.l10n.t('sk-ant-…'),
             password: true,
             ignoreFocusOut: true,
-            validateInput: (value) => (value.trim() ? undefined : 'Enter a key, or press Escape to cancel.'),
+            validateInput: (value) =>
+              value.trim() ? undefined : vscode.l10n.t('Enter a key, or press Escape to cancel.'),
           });
     const key = entered?.trim();
     if (!key) return;
 
     const check = await withCancellableProgress(
-      'Claude Skills: checking the API key…',
+      vscode.l10n.t('Claude Skills: checking the API key…'),
       undefined,
       (_progress, signal) => checkApiKey(clientWithKey, key, signal),
     );
     if (check.outcome === 'cancelled') return;
     if (check.outcome === 'works') {
       await keyStore.store(key);
-      void vscode.window.showInformationMessage(`API key ${keyHint(key)} works and is saved.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('API key {0} works and is saved.', keyHint(key)));
       return;
     }
     if (check.outcome === 'refused') {
       void vscode.window.showErrorMessage(check.message);
       return;
     }
+    const saveAnyway = vscode.l10n.t('Save Anyway');
     const save = await vscode.window.showWarningMessage(
       check.message,
-      { modal: true, detail: 'Save it anyway? Browsing will show the same error until the problem is fixed.' },
-      'Save Anyway',
+      {
+        modal: true,
+        detail: vscode.l10n.t('Save it anyway? Browsing will show the same error until the problem is fixed.'),
+      },
+      saveAnyway,
     );
-    if (save === 'Save Anyway') {
+    if (save === saveAnyway) {
       await keyStore.store(key);
-      void vscode.window.showInformationMessage(`API key ${keyHint(key)} is saved (not checked).`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('API key {0} is saved (not checked).', keyHint(key)));
     }
   };
 }

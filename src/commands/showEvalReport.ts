@@ -22,7 +22,9 @@ export function showEvalReport(deps: ShowEvalReportDeps) {
     ).filter((f): f is { folder: vscode.Uri; report: vscode.Uri } => f.report !== undefined);
     if (withReports.length === 0) {
       void vscode.window.showInformationMessage(
-        'No eval report yet: run a skill folder’s evals from the Testing view, and its report shows here.',
+        vscode.l10n.t(
+          'No eval report yet: run a skill folder’s evals from the Testing view, and its report shows here.',
+        ),
       );
       return undefined;
     }
@@ -35,7 +37,7 @@ export function showEvalReport(deps: ShowEvalReportDeps) {
               description: vscode.workspace.asRelativePath(f.report, true),
               ...f,
             })),
-            { placeHolder: 'The skill folder whose last eval report to show' },
+            { placeHolder: vscode.l10n.t('The skill folder whose last eval report to show') },
           );
     if (!picked) return undefined;
     await vscode.commands.executeCommand(WorkbenchCommands.markdownPreview, picked.report);

@@ -50,10 +50,10 @@ interface TryTarget {
   version: string;
 }
 
-const RUN = 'Run';
-const RUN_QUIETLY = "Run, Don't Ask Again This Session";
-const OPEN_PREVIEW = 'Open Preview';
-const SAVE_FILES = 'Save Run Files…';
+const RUN = vscode.l10n.t('Run');
+const RUN_QUIETLY = vscode.l10n.t("Run, Don't Ask Again This Session");
+const OPEN_PREVIEW = vscode.l10n.t('Open Preview');
+const SAVE_FILES = vscode.l10n.t('Save Run Files…');
 
 type TryArg = SkillNode | VersionNode | WorkspaceSkillNode | undefined;
 
@@ -62,22 +62,31 @@ async function targetOf(arg: TryArg, client: TrySkillDeps['client']): Promise<Tr
   if (arg?.kind === 'version') return { skill: arg.skill, version: arg.version.id };
   if (arg?.kind === 'workspaceSkill') {
     const { targetId, skill, name } = arg.row;
-    if (!targetId) throw new Error(`${name} has not been published from this workspace: publish it, then try it.`);
+    if (!targetId)
+      throw new Error(vscode.l10n.t('{0} has not been published from this workspace: publish it, then try it.', name));
     return { skill: skill ?? (await client.getSkill(targetId)), version: 'latest' };
   }
   const skills = collectAll(client.skillPages({ limit: 1000 })).then((all) => {
-    if (all.length === 0) throw new Error('There is no skill to try: publish a folder with a SKILL.md first.');
+    if (all.length === 0)
+      throw new Error(vscode.l10n.t('There is no skill to try: publish a folder with a SKILL.md first.'));
     return all.map((skill) => ({ ...skillPickItem(skill, undefined, vscode.env.language), skill }));
   });
   const skill = (
-    await vscode.window.showQuickPick(skills, { title: 'Try in Claude (1/4): skill', matchOnDescription: true })
+    await vscode.window.showQuickPick(skills, {
+      title: vscode.l10n.t('Try in Claude (1/4): skill'),
+      matchOnDescription: true,
+    })
   )?.skill;
   if (!skill) return undefined;
   const versions = collectAll(client.versionPages(skill.id, { limit: 1000 })).then((all) => [
-    { label: 'Latest version', description: 'whatever is newest when the request runs', version: 'latest' },
+    {
+      label: vscode.l10n.t('Latest version'),
+      description: 'whatever is newest when the request runs',
+      version: 'latest',
+    },
     ...versionPickItems(skill, all, vscode.env.language).map((item) => ({ ...item, version: item.version.id })),
   ]);
-  const picked = await vscode.window.showQuickPick(versions, { title: 'Try in Claude (2/4): version' });
+  const picked = await vscode.window.showQuickPick(versions, { title: vscode.l10n.t('Try in Claude (2/4): version') });
   return picked && { skill, version: picked.version };
 }
 
@@ -86,10 +95,10 @@ async function askPrompt(deps: TrySkillDeps, skill: Skill, given: string | undef
   const prompt =
     given ??
     (await vscode.window.showInputBox({
-      title: `Try in Claude (4/4): prompt for "${skillTitle(skill)}"`,
-      prompt: 'What to ask Claude with this skill attached (and the code execution tool).',
+      title: vscode.l10n.t('Try in Claude (4/4): prompt for "{0}"', skillTitle(skill)),
+      prompt: vscode.l10n.t('What to ask Claude with this skill attached (and the code execution tool).'),
       value: prompts[skill.id] ?? '',
-      validateInput: (value) => (value.trim() ? undefined : 'Enter a prompt.'),
+      validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter a prompt.')),
     }));
   if (!prompt?.trim()) return undefined;
   await deps.state.update(StateKeys.tryPrompts, rememberPrompt(prompts, skill.id, prompt));
@@ -144,10 +153,10 @@ export function trySkill(deps: TrySkillDeps) {
 
     const turnMinutes = tryTurnTimeoutMinutes();
     const outcome = await withCancellableProgress(
-      `Trying "${title}" in Claude`,
+      vscode.l10n.t('Trying "{0}" in Claude', title),
       undefined,
       async (progress, signal) => {
-        progress.report({ message: `each turn may take up to ${plural(turnMinutes, 'minute')}` });
+        progress.report({ message: vscode.l10n.t('each turn may take up to {0}', plural(turnMinutes, 'minute')) });
         const input = {
           model: model.id,
           maxTokens,
@@ -167,7 +176,8 @@ export function trySkill(deps: TrySkillDeps) {
                 ended: { error: ended.error, pausedAtLimit: ended.pausedAtLimit, tool: ended.tool },
                 fetchingFiles: fileIds.length > 0 ? fileIds.length : undefined,
               }));
-              if (fileIds.length > 0) progress.report({ message: `fetching ${plural(fileIds.length, 'file')}` });
+              if (fileIds.length > 0)
+                progress.report({ message: vscode.l10n.t('fetching {0}', plural(fileIds.length, 'file')) });
             },
           },
           signal,

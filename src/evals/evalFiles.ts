@@ -3,6 +3,7 @@
 // each entry sits in its file, so the editor can put a run button and a failure on its line. Every problem
 // says what to fix; an entry with an error is left out of what runs, the rest still run. Strict JSON (no
 // comments, no trailing commas): skill-creator's Python scripts read the same files.
+import * as l10n from '@vscode/l10n';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { RuleId } from '../skill/problems';
 
@@ -86,7 +87,10 @@ function parseRoot(text: string, expected: 'object' | 'array', what: string): No
   if (errors.length > 0) {
     return errors.slice(0, 5).map((e) => ({
       severity: 'error',
-      message: `This is not valid JSON (${printParseErrorCode(e.error)}): fix it here. Comments and trailing commas are not allowed, since skill-creator's scripts read the file too.`,
+      message: l10n.t(
+        "This is not valid JSON ({0}): fix it here. Comments and trailing commas are not allowed, since skill-creator's scripts read the file too.",
+        printParseErrorCode(e.error),
+      ),
       span: { offset: e.offset, length: Math.max(e.length, 1) },
     }));
   }
@@ -94,7 +98,7 @@ function parseRoot(text: string, expected: 'object' | 'array', what: string): No
     return [
       {
         severity: 'error',
-        message: `${what} must be a JSON ${expected}.`,
+        message: l10n.t('{0} must be a JSON {1}.', what, expected),
         span: root ? spanOf(root) : { offset: 0, length: Math.min(text.length, 1) },
       },
     ];
@@ -105,10 +109,10 @@ function parseRoot(text: string, expected: 'object' | 'array', what: string): No
 /** A path of an input file that stays in the skill folder on every system, or why it is not one. */
 function inputPathProblem(path: string): string | undefined {
   if (path.trim() === '') return 'is empty';
-  if (/^[\\/]|^[A-Za-z]:|^~/.test(path)) return 'must be relative to the skill folder';
-  if (path.includes('\\')) return 'must use forward slashes';
-  if (path.split('/').some((segment) => segment === '..')) return 'must stay inside the skill folder (no "..")';
-  if (path.includes('\0')) return 'holds a NUL character';
+  if (/^[\\/]|^[A-Za-z]:|^~/.test(path)) return l10n.t('must be relative to the skill folder');
+  if (path.includes('\\')) return l10n.t('must use forward slashes');
+  if (path.split('/').some((segment) => segment === '..')) return l10n.t('must stay inside the skill folder (no "..")');
+  if (path.includes('\0')) return l10n.t('holds a NUL character');
   return undefined;
 }
 
@@ -234,7 +238,7 @@ function parseInputFiles(entry: Node, fail: (node: Node, message: string) => voi
   let ok = true;
   for (const item of (node.children ?? []).slice(0, MAX_EXPECTATIONS)) {
     const path = item.value as unknown;
-    const wrong = typeof path === 'string' ? inputPathProblem(path) : 'must be a string';
+    const wrong = typeof path === 'string' ? inputPathProblem(path) : l10n.t('must be a string');
     if (wrong) {
       fail(item, `This input file's path ${wrong}.`);
       ok = false;
@@ -268,7 +272,12 @@ export function skillNameProblem(
   return {
     rule: 'evals-skill-name',
     severity: 'warning',
-    message: `"skill_name" is "${quality.skillName}", but SKILL.md's name is "${frontmatterName}": write "${frontmatterName}" here, as skill-creator's scripts expect.`,
+    message: l10n.t(
+      '"skill_name" is "{0}", but SKILL.md\'s name is "{1}": write "{2}" here, as skill-creator\'s scripts expect.',
+      quality.skillName,
+      frontmatterName,
+      frontmatterName,
+    ),
     span: quality.skillNameSpan ?? { offset: 0, length: 0 },
   };
 }

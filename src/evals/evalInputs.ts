@@ -2,6 +2,7 @@
 // another file of the machine to the Files API), within the upload bound, and free of what looks like a
 // secret, since it is uploaded. What is wrong is a problem at the path's place in evals.json, and the eval
 // does not run; the files that pass are what a run uploads.
+import * as l10n from '@vscode/l10n';
 import { lstat, realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { SkillFile } from '../skill/files';
@@ -23,17 +24,23 @@ export interface CheckedInputs {
 async function checkOne(skillFolder: string, realFolder: string, relativePath: string): Promise<SkillFile | string> {
   const absolutePath = path.join(skillFolder, ...relativePath.split('/'));
   const stat = await lstat(absolutePath).catch(() => undefined);
-  if (!stat) return `"${relativePath}" does not exist in the skill folder: add the file, or fix the path.`;
-  if (stat.isSymbolicLink()) return `"${relativePath}" is a link: use the file itself, inside the skill folder.`;
-  if (stat.isDirectory()) return `"${relativePath}" is a folder: list the files in it one by one.`;
-  if (!stat.isFile()) return `"${relativePath}" is not a regular file.`;
+  if (!stat) return l10n.t('"{0}" does not exist in the skill folder: add the file, or fix the path.', relativePath);
+  if (stat.isSymbolicLink())
+    return l10n.t('"{0}" is a link: use the file itself, inside the skill folder.', relativePath);
+  if (stat.isDirectory()) return l10n.t('"{0}" is a folder: list the files in it one by one.', relativePath);
+  if (!stat.isFile()) return l10n.t('"{0}" is not a regular file.', relativePath);
   if (stat.size > MAX_INPUT_FILE_BYTES) {
-    return `"${relativePath}" is ${formatBytes(stat.size)}: an input file may be at most ${formatBytes(MAX_INPUT_FILE_BYTES)}.`;
+    return l10n.t(
+      '"{0}" is {1}: an input file may be at most {2}.',
+      relativePath,
+      formatBytes(stat.size),
+      formatBytes(MAX_INPUT_FILE_BYTES),
+    );
   }
   // A folder on the way may be a link out of the skill folder: the real path must stay inside.
   const real = await realpath(absolutePath).catch(() => undefined);
   if (!real || !(real + path.sep).startsWith(realFolder + path.sep)) {
-    return `"${relativePath}" is reached through a link out of the skill folder: move the file into it.`;
+    return l10n.t('"{0}" is reached through a link out of the skill folder: move the file into it.', relativePath);
   }
   return { relativePath, absolutePath, size: stat.size, mtimeMs: stat.mtimeMs };
 }
@@ -50,7 +57,7 @@ export async function checkInputFiles(skillFolder: string, evals: readonly Quali
       if (++checked > MAX_INPUT_FILES) {
         problems.push({
           severity: 'error',
-          message: `Only ${MAX_INPUT_FILES} input files are checked per skill folder: this eval is left out.`,
+          message: l10n.t('Only {0} input files are checked per skill folder: this eval is left out.', MAX_INPUT_FILES),
           span: input.span,
         });
         break;
@@ -64,7 +71,11 @@ export async function checkInputFiles(skillFolder: string, evals: readonly Quali
       const input = entry.files.find((f) => f.path === secret.file)!;
       problems.push({
         severity: 'error',
-        message: `"${secret.file}" holds what looks like a secret on line ${secret.line}, and would be uploaded with this eval: remove it from the input file.`,
+        message: l10n.t(
+          '"{0}" holds what looks like a secret on line {1}, and would be uploaded with this eval: remove it from the input file.',
+          secret.file ?? '',
+          secret.line ?? '',
+        ),
         span: input.span,
       });
     }

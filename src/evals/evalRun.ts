@@ -6,6 +6,7 @@
 // An eval's input files go up once for all its runs and are deleted when its last run is graded, whatever
 // happened. Results are told as each eval or query completes, and written in skill-creator's layout when a
 // results folder is given; a cancel keeps what finished. No `vscode` import: the CLI runs it too.
+import * as l10n from '@vscode/l10n';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ApiError } from '../api/errors';
@@ -402,7 +403,7 @@ class EvalRunner {
       Array.from({ length: this.plan.triggerRuns }, () =>
         this.limiter
           .run((signal) => {
-            if (!pattern) throw new ApiError({ kind: 'server', message: 'The skill has no name to look for.' });
+            if (!pattern) throw new ApiError({ kind: 'server', message: l10n.t('The skill has no name to look for.') });
             return runTriggerQuery(
               this.clients.messages,
               {

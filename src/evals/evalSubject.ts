@@ -2,6 +2,7 @@
 // checks them: validation, secrets, the excludes; `evals/` never goes up), or a published version the
 // author picked. Either way, the folder names its SKILL.md may sit under in the container, for trigger
 // detection. No `vscode` import: the CLI runs it too.
+import * as l10n from '@vscode/l10n';
 import type { SkillAttachment } from '../api/messagesClient';
 import { prepareEvalDraft, type DraftClient, type EvalDraft } from '../operations/evalDrafts';
 import type { ReadArchive } from '../operations/publish';
@@ -29,9 +30,9 @@ export async function draftSubject(
   const skill = await inspectSkillFolder(folder, { exclude: options.exclude, scanContents: true });
   const errors = skill.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !skill.name) {
-    const first = errors[0] ? formatProblem(errors[0]) : 'SKILL.md has no valid name.';
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more: Validate Skill lists them)` : '';
-    throw new Error(`The folder cannot run as an eval draft until it would publish: ${first}${more}`);
+    const first = errors[0] ? formatProblem(errors[0]) : l10n.t('SKILL.md has no valid name.');
+    const more = errors.length > 1 ? l10n.t(' (and {0} more: Validate Skill lists them)', errors.length - 1) : '';
+    throw new Error(l10n.t('The folder cannot run as an eval draft until it would publish: {0}{1}', first, more));
   }
   const files = await readUploadFiles(skill);
   const draft = await prepareEvalDraft(

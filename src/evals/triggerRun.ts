@@ -2,6 +2,7 @@
 // execution step reads the skill's SKILL.md — then cancelled, since the rest of the answer cannot change
 // the verdict and costs tokens — or to its end, which without that step is "not triggered". One turn only:
 // a paused answer that has not chosen the skill yet is not continued (skill-creator's runs are one turn too).
+import * as l10n from '@vscode/l10n';
 import type { MessagesClient } from '../api/messagesClient';
 import { ApiError } from '../api/errors';
 import { CodeExecutionTools, turnRequest, type SkillRunInput } from '../operations/skillRun';
@@ -37,7 +38,7 @@ export async function runTriggerQuery(
         onUpdate: (message) => {
           if (!triggered && triggeredIn(message, skillMd)) {
             triggered = true;
-            seen.abort(new Error('The skill was read: the rest of the answer is not needed.'));
+            seen.abort(new Error(l10n.t('The skill was read: the rest of the answer is not needed.')));
           }
         },
       },

@@ -1,5 +1,6 @@
 // Set API Key's decision, apart from VS Code: the key is tried with one small list call; what the answer
 // says decides whether it is kept, refused, or left to the user.
+import * as l10n from '@vscode/l10n';
 import type { SkillsClient } from '../api/skillsClient';
 import { ApiError, describeError } from '../api/errors';
 
@@ -25,9 +26,9 @@ export async function checkApiKey(
     if (error instanceof ApiError && error.kind === 'auth') {
       return {
         outcome: 'refused',
-        message: `The Anthropic API refused this key (${describeError(error)}). It was not saved.`,
+        message: l10n.t('The Anthropic API refused this key ({0}). It was not saved.', describeError(error)),
       };
     }
-    return { outcome: 'unchecked', message: `The key could not be checked: ${describeError(error)}` };
+    return { outcome: 'unchecked', message: l10n.t('The key could not be checked: {0}', describeError(error)) };
   }
 }

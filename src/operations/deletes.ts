@@ -1,6 +1,7 @@
 // Deleting a skill (one DELETE takes its versions with it) and deleting many selected versions a few at a
 // time, each with an exact account: a cancelled DELETE whose answer was lost is settled with one GET, so a
 // user is left guessing only when that GET fails too.
+import * as l10n from '@vscode/l10n';
 import type { SkillsClient } from '../api/skillsClient';
 import { ApiError, describeError } from '../api/errors';
 import { abortableSleep } from '../api/retry';
@@ -186,7 +187,9 @@ export function summarizeVersionDeletes(deletes: VersionDeletes): string {
     );
   }
   if (deletes.unknown.length > 0)
-    parts.push(`${deletes.unknown.length} cancelled while under way and not known (the view shows what is left)`);
+    parts.push(
+      l10n.t('{0} cancelled while under way and not known (the view shows what is left)', deletes.unknown.length),
+    );
   if (deletes.notAttempted.length > 0) parts.push(`${deletes.notAttempted.length} not attempted`);
   return parts.join('; ');
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // The one check of a name we write to disk (a run's file, a version's archive entry, a new skill's folder),
 // so that it means the same on Windows, macOS and Linux: no name Windows reserves (`CON`, `com1`, `CONIN$`,
 // `COM¹`, `nul.txt`, `CON .txt`), no trailing dot or space, no character Windows or a terminal refuses, at
@@ -13,10 +14,11 @@ const MAX_NAME_BYTES = 255;
 /** Why one path segment cannot be written as it is on every system, or undefined when it can. */
 export function fileNameProblem(segment: string): string | undefined {
   if (segment.trim() === '' || /^\.+$/.test(segment)) return 'no name';
-  if (REFUSED_CHARACTERS.test(segment)) return 'control or reserved characters';
-  if (/[. ]$/.test(segment) || segment.trim() !== segment) return 'leading or trailing spaces or dots';
-  if (WINDOWS_RESERVED.test(segment)) return 'a name Windows reserves';
-  if (new TextEncoder().encode(segment).byteLength > MAX_NAME_BYTES) return `more than ${MAX_NAME_BYTES} bytes`;
+  if (REFUSED_CHARACTERS.test(segment)) return l10n.t('control or reserved characters');
+  if (/[. ]$/.test(segment) || segment.trim() !== segment) return l10n.t('leading or trailing spaces or dots');
+  if (WINDOWS_RESERVED.test(segment)) return l10n.t('a name Windows reserves');
+  if (new TextEncoder().encode(segment).byteLength > MAX_NAME_BYTES)
+    return l10n.t('more than {0} bytes', MAX_NAME_BYTES);
   return undefined;
 }
 

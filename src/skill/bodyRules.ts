@@ -5,6 +5,7 @@
 // folder, and, for documents, at most one folder deep (the same page: "Keep file references one level deep
 // from SKILL.md"). Code blocks are not read: what they hold is an example, not a reference. Advice only: no
 // consumer refuses these.
+import * as l10n from '@vscode/l10n';
 import { SKILL_MD } from './frontmatter';
 import type { ProblemFix, RuleId, SkillProblem } from './problems';
 import { plural } from '../shared/words';
@@ -170,7 +171,7 @@ export function bodyProblems(text: string, files: ReadonlySet<string>, complete 
           'reference-missing',
           // A path that names a file (an extension): making it empty is what the author asked for next.
           /\.[A-Za-z0-9]{1,8}$/.test(inside) && !inside.split('/').some((s) => s.startsWith('.'))
-            ? [{ title: `Create "${inside}"`, createFile: inside }]
+            ? [{ title: l10n.t('Create "{0}"', inside), createFile: inside }]
             : undefined,
         ),
       );

@@ -1,6 +1,7 @@
 // The files of one skill folder that an upload would carry: excludes applied (defaults, the setting and
 // `.skillignore`, all in gitignore syntax; `evals/` always), symlinks that leave the folder and likely
 // secrets refused.
+import * as l10n from '@vscode/l10n';
 import ignore, { type Ignore } from 'ignore';
 import { constants, openAsBlob } from 'node:fs';
 import type { Stats } from 'node:fs';
@@ -48,15 +49,16 @@ export function toRelativePath(root: string, file: string, pathApi: path.Platfor
  * not recognised.
  */
 // Without regard to case: `.ENV` and `ID_RSA` hold the same secrets, and Windows and macOS read them alike.
-const SECRET_NAMES: [RegExp, string][] = [
-  [/(^|\/)\.env(\.[^/]+)?$|\.env$/i, 'an environment file'],
-  [/(^|\/)\.envrc$/i, 'a direnv file'],
-  [/\.pem$/i, 'a PEM key or certificate'],
-  [/\.key$/i, 'a private key'],
-  [/\.(p12|pfx)$/i, 'a PKCS #12 key store'],
-  [/(^|\/)id_[a-z0-9_]+$/i, 'an SSH private key'],
-  [/(^|\/)\.aws\/credentials$/i, 'AWS credentials'],
-  [/(^|\/)\.git-credentials$/i, 'stored Git credentials'],
+/** Read when used: their words are in the display language, which is known only once the extension starts. */
+const secretNames = (): [RegExp, string][] => [
+  [/(^|\/)\.env(\.[^/]+)?$|\.env$/i, l10n.t('an environment file')],
+  [/(^|\/)\.envrc$/i, l10n.t('a direnv file')],
+  [/\.pem$/i, l10n.t('a PEM key or certificate')],
+  [/\.key$/i, l10n.t('a private key')],
+  [/\.(p12|pfx)$/i, l10n.t('a PKCS #12 key store')],
+  [/(^|\/)id_[a-z0-9_]+$/i, l10n.t('an SSH private key')],
+  [/(^|\/)\.aws\/credentials$/i, l10n.t('AWS credentials')],
+  [/(^|\/)\.git-credentials$/i, l10n.t('stored Git credentials')],
 ];
 const CREDENTIAL_FILES = new Set(['.npmrc', '.pypirc', '.netrc']);
 const HOLDS_CREDENTIAL = /(_authToken|_auth|_password|token|password)\s*[=:]\s*\S|\bpassword\s+\S/i;
@@ -120,7 +122,7 @@ class NotARegularFileError extends Error {
 }
 
 async function secretKind(relativePath: string, name: string, absolutePath: string): Promise<string | undefined> {
-  const byName = SECRET_NAMES.find(
+  const byName = secretNames().find(
     ([pattern]) => pattern.test(relativePath) && !relativePath.toLowerCase().endsWith('.pub'),
   );
   if (byName) return byName[1];
@@ -128,7 +130,7 @@ async function secretKind(relativePath: string, name: string, absolutePath: stri
     const text = (
       await readRegularFileHead(absolutePath, CREDENTIAL_READ_BYTES).catch(() => Buffer.alloc(0))
     ).toString();
-    if (HOLDS_CREDENTIAL.test(text)) return `${name} holding a token or password`;
+    if (HOLDS_CREDENTIAL.test(text)) return l10n.t('{0} holding a token or password', name);
   }
   return undefined;
 }
@@ -264,7 +266,12 @@ export async function collectFiles(
     problems.push({
       rule: 'files',
       severity: 'error',
-      message: `The folder holds more than ${MAX_FILES.toLocaleString('en-US')} files (or ${MAX_ENTRIES.toLocaleString('en-US')} entries): a skill needs far fewer. Exclude what it does not need in ${SKILLIGNORE} or claudeSkills.exclude.`,
+      message: l10n.t(
+        'The folder holds more than {0} files (or {1} entries): a skill needs far fewer. Exclude what it does not need in {2} or claudeSkills.exclude.',
+        MAX_FILES.toLocaleString('en-US'),
+        MAX_ENTRIES.toLocaleString('en-US'),
+        SKILLIGNORE,
+      ),
     });
   }
   files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));

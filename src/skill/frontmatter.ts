@@ -1,4 +1,5 @@
 // SKILL.md's YAML frontmatter, parsed with the `yaml` package so every key keeps its line number.
+import * as l10n from '@vscode/l10n';
 import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml';
 import type { ProblemFix, RuleId, SkillProblem } from './problems';
 import { applyEdits, LineIndex } from './textRegions';
@@ -63,7 +64,7 @@ function lineBreakProblem(index: LineIndex): SkillProblem | undefined {
   const separator = /[\u2028\u2029]/.exec(text);
   if (separator) {
     const line = text.slice(0, separator.index).split('\n').length;
-    const name = separator[0] === '\u2028' ? 'LINE SEPARATOR (U+2028)' : 'PARAGRAPH SEPARATOR (U+2029)';
+    const name = separator[0] === '\u2028' ? l10n.t('LINE SEPARATOR (U+2028)') : l10n.t('PARAGRAPH SEPARATOR (U+2029)');
     const edits = [...text.matchAll(/[\u2028\u2029]/g)].map((m) => ({
       region: index.region(m.index, m.index + 1),
       newText: '\n',
@@ -71,7 +72,7 @@ function lineBreakProblem(index: LineIndex): SkillProblem | undefined {
     return problem(
       `SKILL.md holds a Unicode ${name} on line ${line}: replace it with a normal line break.`,
       line,
-      [{ title: 'Replace the Unicode separators with line breaks', edits }],
+      [{ title: l10n.t('Replace the Unicode separators with line breaks'), edits }],
       'skill-md',
     );
   }
@@ -105,7 +106,7 @@ function closingFix(index: LineIndex, yamlStart: number): ProblemFix[] {
   const edit = { region: index.region(at, at), newText };
   const fixed = parseSkillMd(applyEdits(text, [edit]));
   return fixed.data && fixed.problems.length === 0
-    ? [{ title: 'Close the frontmatter with "---"', edits: [edit] }]
+    ? [{ title: l10n.t('Close the frontmatter with "---"'), edits: [edit] }]
     : [];
 }
 
@@ -145,11 +146,11 @@ export function parseSkillMd(fullText: string): ParsedSkillMd {
         problem(
           `The line that closes the frontmatter must be "---" alone: "${withMore[0].trim()}" has more on it. Move the rest to a line of its own.`,
           line,
-          [{ title: 'Move what follows "---" to a line of its own', edits: [split] }],
+          [{ title: l10n.t('Move what follows "---" to a line of its own'), edits: [split] }],
         ),
       );
     }
-    const where = fullText.length > FRONTMATTER_WINDOW ? ` in the first ${FRONTMATTER_WINDOW / 1024} KB` : '';
+    const where = fullText.length > FRONTMATTER_WINDOW ? l10n.t(' in the first {0} KB', FRONTMATTER_WINDOW / 1024) : '';
     return none(
       problem(
         `The frontmatter is never closed${where}: add a line "---" after its last key.`,

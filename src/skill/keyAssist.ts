@@ -1,5 +1,6 @@
 // What the editor says of SKILL.md's frontmatter keys as they are written: a key's hover (what it does,
 // which consumers take it and what the others do with it) and the keys to complete at a line's start.
+import * as l10n from '@vscode/l10n';
 import {
   FRONTMATTER_KEYS,
   LINT_TARGETS,
@@ -30,26 +31,34 @@ export function keyAt(text: string, line: number, character: number): string | u
   return key !== undefined && character <= key.length ? key : undefined;
 }
 
-/** What a consumer does with a key it does not know, in the singular and the plural. */
-const VERDICT_WORDS = [
-  ['refuses', ['refuses', 'refuse']],
-  ['may refuse', ['may ignore or refuse', 'may ignore or refuse']],
-  ['warns', ['warns on', 'warn on']],
-  ['ignores', ['ignores', 'ignore']],
-] as const;
+const VERDICTS = ['refuses', 'may refuse', 'warns', 'ignores'] as const;
+
+/** What consumers do with a key they do not know, as a sentence about `who` (one consumer, or `many`). */
+function verdictSentence(verdict: (typeof VERDICTS)[number], who: string, many: boolean): string {
+  switch (verdict) {
+    case 'refuses':
+      return many ? l10n.t('{0} refuse it.', who) : l10n.t('{0} refuses it.', who);
+    case 'may refuse':
+      return l10n.t('{0} may ignore or refuse it.', who);
+    case 'warns':
+      return many ? l10n.t('{0} warn on it.', who) : l10n.t('{0} warns on it.', who);
+    case 'ignores':
+      return many ? l10n.t('{0} ignore it.', who) : l10n.t('{0} ignores it.', who);
+  }
+}
 
 /** Markdown for a key's hover: what it does, who takes it, what the others do; the checked consumers named. */
 export function keyHover(key: string, checked: readonly LintTarget[]): string {
   const known = FRONTMATTER_KEYS[key];
   const takers = known?.targets ?? [];
   const others = LINT_TARGETS.filter((t) => !takers.includes(t));
-  const lines = [`**${key}**${known ? ` — ${known.about}` : ': a key no consumer documents.'}`, ''];
-  if (takers.length > 0) lines.push(`Taken by ${targetList(takers)}.`, '');
-  for (const [verdict, [one, many]] of VERDICT_WORDS) {
+  const lines = [known ? `**${key}** — ${known.about}` : l10n.t('**{0}**: a key no consumer documents.', key), ''];
+  if (takers.length > 0) lines.push(l10n.t('Taken by {0}.', targetList(takers)), '');
+  for (const verdict of VERDICTS) {
     const these = others.filter((t) => UNKNOWN_KEY_VERDICT[t] === verdict);
-    if (these.length > 0) lines.push(`${capitalized(targetList(these))} ${these.length === 1 ? one : many} it.`);
+    if (these.length > 0) lines.push(capitalized(verdictSentence(verdict, targetList(these), these.length > 1)));
   }
-  lines.push('', `Checked here for ${targetList(checked)} (\`claudeSkills.lintTargets\`).`);
+  lines.push('', l10n.t('Checked here for {0} (`claudeSkills.lintTargets`).', targetList(checked)));
   return lines.join('\n');
 }
 

@@ -64,43 +64,106 @@ const ALL = LINT_TARGETS;
 const FORMAT: readonly LintTarget[] = ['api', 'agentskills', 'claude-code'];
 
 export const FRONTMATTER_KEYS: Readonly<Record<string, FrontmatterKey>> = {
-  name: { targets: ALL, about: 'The skill’s identifier: lowercase letters, digits and hyphens, at most 64.' },
+  name: {
+    targets: ALL,
+    get about() {
+      return l10n.t('The skill’s identifier: lowercase letters, digits and hyphens, at most 64.');
+    },
+  },
   description: {
     targets: ALL,
-    about: 'What the skill does and when to use it: what a model reads to choose the skill (at most 1,024).',
+    get about() {
+      return l10n.t('What the skill does and when to use it: what a model reads to choose the skill (at most 1,024).');
+    },
   },
-  license: { targets: FORMAT, about: 'The license that covers the skill, or the name of a bundled license file.' },
+  license: {
+    targets: FORMAT,
+    get about() {
+      return l10n.t('The license that covers the skill, or the name of a bundled license file.');
+    },
+  },
   compatibility: {
     targets: FORMAT,
-    about: 'What the skill needs of its environment (a product, packages, network access): at most 500 characters.',
+    get about() {
+      return l10n.t(
+        'What the skill needs of its environment (a product, packages, network access): at most 500 characters.',
+      );
+    },
   },
-  metadata: { targets: FORMAT, about: 'More properties, as a map of text keys to text values.' },
+  metadata: {
+    targets: FORMAT,
+    get about() {
+      return l10n.t('More properties, as a map of text keys to text values.');
+    },
+  },
   'allowed-tools': {
     targets: FORMAT,
-    about: 'Tools the skill may use without asking, space-separated (experimental in the Agent Skills format).',
+    get about() {
+      return l10n.t(
+        'Tools the skill may use without asking, space-separated (experimental in the Agent Skills format).',
+      );
+    },
   },
   'argument-hint': {
     targets: ['claude-code', 'vscode'],
-    about: 'The hint shown after the skill’s slash command, such as "[file] [options]".',
+    get about() {
+      return l10n.t('The hint shown after the skill’s slash command, such as "[file] [options]".');
+    },
   },
   'disable-model-invocation': {
     targets: ['claude-code', 'vscode'],
-    about: 'true: only the user starts the skill (its slash command); the model never loads it by itself.',
+    get about() {
+      return l10n.t('true: only the user starts the skill (its slash command); the model never loads it by itself.');
+    },
   },
   'user-invocable': {
     targets: ['claude-code', 'vscode'],
-    about: 'false: the skill is not in the slash-command menu; the model may still load it.',
+    get about() {
+      return l10n.t('false: the skill is not in the slash-command menu; the model may still load it.');
+    },
   },
   'user-invokable': {
     targets: ['vscode'],
-    about: 'VS Code’s documented spelling of user-invocable (Claude Code reads user-invocable only).',
+    get about() {
+      return l10n.t('VS Code’s documented spelling of user-invocable (Claude Code reads user-invocable only).');
+    },
   },
-  model: { targets: ['claude-code'], about: 'The model to use while the skill is active.' },
-  context: { targets: ['claude-code'], about: '"fork": the skill runs in a subagent of its own.' },
-  agent: { targets: ['claude-code'], about: 'The subagent type a forked skill runs in.' },
-  hooks: { targets: ['claude-code'], about: 'Hooks that run while the skill is active.' },
-  paths: { targets: ['claude-code'], about: 'Glob patterns: the skill loads by itself only for matching files.' },
-  version: { targets: ['claude-code'], about: 'The skill’s version, for the author (plugins use it).' },
+  model: {
+    targets: ['claude-code'],
+    get about() {
+      return l10n.t('The model to use while the skill is active.');
+    },
+  },
+  context: {
+    targets: ['claude-code'],
+    get about() {
+      return l10n.t('"fork": the skill runs in a subagent of its own.');
+    },
+  },
+  agent: {
+    targets: ['claude-code'],
+    get about() {
+      return l10n.t('The subagent type a forked skill runs in.');
+    },
+  },
+  hooks: {
+    targets: ['claude-code'],
+    get about() {
+      return l10n.t('Hooks that run while the skill is active.');
+    },
+  },
+  paths: {
+    targets: ['claude-code'],
+    get about() {
+      return l10n.t('Glob patterns: the skill loads by itself only for matching files.');
+    },
+  },
+  version: {
+    targets: ['claude-code'],
+    get about() {
+      return l10n.t('The skill’s version, for the author (plugins use it).');
+    },
+  },
 };
 
 /** The keys a set of targets takes, sorted. */

@@ -1,6 +1,7 @@
 // Secrets found by what files hold, not only by their names: a key pasted into config.json goes nowhere.
 // The detector is secretlint's recommended preset (it knows Anthropic, AWS, GitHub, npm, Slack, private
 // keys and more), loaded on first use. Excluding a file stays the way past it.
+import * as l10n from '@vscode/l10n';
 import { forEachLimited } from './concurrency';
 import type { SkillFile } from './files';
 import { readRegularFileHead } from './files';
@@ -97,7 +98,7 @@ function anthropicToken(text: string): Finding {
     if (disabled.has(line)) continue;
     const kind = Object.hasOwn(ANTHROPIC_KINDS, match[1])
       ? ANTHROPIC_KINDS[match[1]]
-      : `an Anthropic credential (sk-ant-${match[1]})`;
+      : l10n.t('an Anthropic credential (sk-ant-{0})', match[1]);
     return { what: `found ${kind}`, line };
   }
   return undefined;
@@ -151,7 +152,12 @@ export async function scanForSecrets(files: readonly SkillFile[]): Promise<Skill
       severity: 'error',
       file: file.relativePath,
       line: secret.line,
-      message: `"${file.relativePath}" holds what looks like a secret (${secret.what.replace(/^found /, '')}) on line ${secret.line}, and would be uploaded to your Anthropic workspace. Remove it, or exclude the file in .skillignore.`,
+      message: l10n.t(
+        '"{0}" holds what looks like a secret ({1}) on line {2}, and would be uploaded to your Anthropic workspace. Remove it, or exclude the file in .skillignore.',
+        file.relativePath,
+        secret.what.replace(/^found /, ''),
+        secret.line,
+      ),
     });
   });
   return files.flatMap((f) => found.get(f) ?? []);

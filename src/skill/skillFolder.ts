@@ -1,5 +1,6 @@
 // One local skill folder, inspected as a publish would see it: its SKILL.md, the files an upload would
 // carry, and every problem, before a byte leaves the machine.
+import * as l10n from '@vscode/l10n';
 import JSZip from 'jszip';
 import { lstat } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -108,7 +109,12 @@ export async function inspectSkillFolder(folder: string, options: InspectOptions
         rule: 'files',
         severity: 'error',
         file: file.relativePath,
-        message: `"${uploadPath}" is ${uploadPath.length} characters long; upload paths are limited to ${MAX_PATH_LENGTH}. Shorten the folder or file names.`,
+        message: l10n.t(
+          '"{0}" is {1} characters long; upload paths are limited to {2}. Shorten the folder or file names.',
+          uploadPath,
+          uploadPath.length,
+          MAX_PATH_LENGTH,
+        ),
       });
     }
   }
@@ -130,26 +136,44 @@ export function slugMismatch(skill: PublishableSkillFolder, slug: string, skillT
     severity: 'error',
     file: SKILL_MD,
     line: skill.nameLine,
-    message: `"name" is "${skill.name}", but "${skillTitle}" is the skill "${slug}", and a skill's name never changes. Rename it back to "${slug}" to publish a new version of it, or publish this folder as a new skill.`,
+    message: l10n.t(
+      '"name" is "{0}", but "{1}" is the skill "{2}", and a skill\'s name never changes. Rename it back to "{3}" to publish a new version of it, or publish this folder as a new skill.',
+      skill.name,
+      skillTitle,
+      slug,
+      slug,
+    ),
   };
 }
 
 async function missingSkillMdMessage(folder: string, files: readonly SkillFile[]): Promise<string> {
   const there = await lstat(path.join(folder, SKILL_MD)).catch(() => undefined);
   if (there && !there.isFile() && !there.isSymbolicLink())
-    return 'SKILL.md is not a regular file (a pipe, a device or a folder): make it a plain text file.';
+    return l10n.t('SKILL.md is not a regular file (a pipe, a device or a folder): make it a plain text file.');
   const lookalike = files.find((f) => !f.relativePath.includes('/') && f.relativePath.toLowerCase() === 'skill.md');
-  if (lookalike) return `The skill's file must be named exactly SKILL.md: rename "${lookalike.relativePath}".`;
+  if (lookalike)
+    return l10n.t('The skill\'s file must be named exactly SKILL.md: rename "{0}".', lookalike.relativePath);
   if (files.length === 0)
-    return `The folder has no files to upload: add a SKILL.md (or check claudeSkills.exclude and ${SKILLIGNORE}).`;
-  return 'No SKILL.md at the top of the folder: a skill folder needs one, with "name" and "description" in its frontmatter.';
+    return l10n.t(
+      'The folder has no files to upload: add a SKILL.md (or check claudeSkills.exclude and {0}).',
+      SKILLIGNORE,
+    );
+  return l10n.t(
+    'No SKILL.md at the top of the folder: a skill folder needs one, with "name" and "description" in its frontmatter.',
+  );
 }
 
 /** Names the largest files, since they are what to exclude. */
 export function tooLargeMessage(files: readonly SkillFile[], totalBytes: number): string {
   const largest = [...files].sort((a, b) => b.size - a.size).slice(0, 3);
   const list = largest.map((f) => `${f.relativePath} (${formatBytes(f.size)})`).join(', ');
-  return `The files total ${formatBytes(totalBytes)}; the Skills API takes at most ${formatBytes(MAX_UPLOAD_BYTES)}. Largest: ${list}. Exclude what the skill does not need in ${SKILLIGNORE} or claudeSkills.exclude.`;
+  return l10n.t(
+    'The files total {0}; the Skills API takes at most {1}. Largest: {2}. Exclude what the skill does not need in {3} or claudeSkills.exclude.',
+    formatBytes(totalBytes),
+    formatBytes(MAX_UPLOAD_BYTES),
+    list,
+    SKILLIGNORE,
+  );
 }
 
 export class SkillFolderError extends Error {
@@ -179,7 +203,7 @@ export async function readUploadFiles(skill: SkillFolder): Promise<UploadFile[]>
   const upload: UploadFile[] = new Array(skill.files.length);
   await forEachLimited(skill.files, READS_IN_FLIGHT, async (f, i) => {
     const changed = () =>
-      new Error(`${f.relativePath} changed while it was being published: check it, then publish again.`);
+      new Error(l10n.t('{0} changed while it was being published: check it, then publish again.', f.relativePath));
     let data: UploadFile['data'];
     if (f.size <= READ_AHEAD_MAX) {
       const bytes = await readRegularFileHead(f.absolutePath, f.size + 1).catch(() => undefined);

@@ -42,8 +42,8 @@ import { resultsFolderOf } from './resultsFolder';
 
 /** Past this many requests a run asks again, even after "don't ask again". */
 export const ASK_ABOVE_REQUESTS = 20;
-const RUN = 'Run';
-const RUN_QUIETLY = "Run, Don't Ask Again This Session";
+const RUN = vscode.l10n.t('Run');
+const RUN_QUIETLY = vscode.l10n.t("Run, Don't Ask Again This Session");
 
 export type EvalProfile = 'draft' | 'published';
 
@@ -159,21 +159,25 @@ export class EvalRuns {
     const folders = selected(this.deps.tests, request).filter((f) => evalsIn(f).length + queriesIn(f).length > 0);
     if (folders.length === 0) {
       void vscode.window.showWarningMessage(
-        'Nothing to run: the evals asked for have problems (see the Problems panel), or were removed from their files.',
+        vscode.l10n.t(
+          'Nothing to run: the evals asked for have problems (see the Problems panel), or were removed from their files.',
+        ),
       );
       return new Map();
     }
     const model = await chooseModel(this.deps, evalModel() ?? tryModel(), 'Skill Evals: model').catch(
       (err: unknown) => {
         // Before any item ran (no key, no network): said once, instead of VS Code's bare "an error occurred".
-        void vscode.window.showErrorMessage(`Skill Evals could not start: ${describeError(err)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Skill Evals could not start: {0}', describeError(err)));
         return undefined;
       },
     );
     if (!model) return new Map();
     const run = new RecordedRun(this.deps.tests.controller.createTestRun(request, undefined, true));
     const abort = new AbortController();
-    const cancel = token.onCancellationRequested(() => abort.abort(new Error('Cancelled in the Test Explorer.')));
+    const cancel = token.onCancellationRequested(() =>
+      abort.abort(new Error(vscode.l10n.t('Cancelled in the Test Explorer.'))),
+    );
     try {
       for (const folder of folders) {
         if (abort.signal.aborted) break;
@@ -214,7 +218,10 @@ export class EvalRuns {
     if ('reason' in target) {
       if (setting === 'published') {
         throw new Error(
-          `claudeSkills.evalBaseline is "published", but this folder has no published skill (${target.reason}). Publish it, or set the baseline to auto or none.`,
+          vscode.l10n.t(
+            'claudeSkills.evalBaseline is "published", but this folder has no published skill ({0}). Publish it, or set the baseline to auto or none.',
+            target.reason,
+          ),
         );
       }
       return none;
@@ -236,7 +243,8 @@ export class EvalRuns {
     given?: string,
   ): Promise<{ subject: EvalSubject; words: string } | undefined> {
     const target = await this.deps.workspaceSkills.targetOf(folder);
-    if ('reason' in target) throw new Error(`This folder has no published skill to run: ${target.reason}`);
+    if ('reason' in target)
+      throw new Error(vscode.l10n.t('This folder has no published skill to run: {0}', target.reason));
     const skill = await this.deps.client.getSkill(target.skillId);
     let versionId = given;
     if (!versionId) {
@@ -245,7 +253,7 @@ export class EvalRuns {
       );
       versionId = (
         await vscode.window.showQuickPick(versions, {
-          title: `Run Evals on a version of "${skillTitle(skill)}"`,
+          title: vscode.l10n.t('Run Evals on a version of "{0}"', skillTitle(skill)),
           ignoreFocusOut: true,
         })
       )?.version.id;
@@ -280,7 +288,11 @@ export class EvalRuns {
     if (options.acceptCost || (this.costAcknowledged && total <= ASK_ABOVE_REQUESTS)) return true;
     const key = await this.deps.keyStore.get();
     const choice = await vscode.window.showInformationMessage(
-      `Run Skill Evals: at least ${total} requests, billed to the API key in use (${key ? keyHint(key.key) : 'none set'})?`,
+      vscode.l10n.t(
+        'Run Skill Evals: at least {0} requests, billed to the API key in use ({1})?',
+        total,
+        key ? keyHint(key.key) : 'none set',
+      ),
       { modal: true, detail: lines.join('\n') },
       RUN,
       RUN_QUIETLY,
@@ -306,12 +318,32 @@ export class EvalRuns {
     const planned = { evals, queries, runs: evalRuns(), triggerRuns: evalTriggerRuns() };
     const count = skillBundle().requestCount(planned);
     const lines = [
-      `${evals.length} evals × ${planned.runs} runs × 2 configurations: ${count.runs} runs on ${model.id} (up to ${model.maxTokens} output tokens a turn; a paused turn continues up to 10 times), and ${count.graders} grader calls on ${graderModel}.`,
-      `${queries.length} trigger queries × ${planned.triggerRuns} runs: ${count.triggers} requests of up to ${TRIGGER_MAX_TOKENS} output tokens, stopped once the skill is read.`,
-      ...(count.uploads ? [`${count.uploads} input files uploaded through the Files API, deleted after the run.`] : []),
+      vscode.l10n.t(
+        '{0} evals × {1} runs × 2 configurations: {2} runs on {3} (up to {4} output tokens a turn; a paused turn continues up to 10 times), and {5} grader calls on {6}.',
+        evals.length,
+        planned.runs,
+        count.runs,
+        model.id,
+        model.maxTokens,
+        count.graders,
+        graderModel,
+      ),
+      vscode.l10n.t(
+        '{0} trigger queries × {1} runs: {2} requests of up to {3} output tokens, stopped once the skill is read.',
+        queries.length,
+        planned.triggerRuns,
+        count.triggers,
+        TRIGGER_MAX_TOKENS,
+      ),
+      ...(count.uploads
+        ? [vscode.l10n.t('{0} input files uploaded through the Files API, deleted after the run.', count.uploads)]
+        : []),
       ...(profile === 'draft'
         ? [
-            `The folder's current files run as an eval draft: a separate custom skill, "${row.name} (eval draft)", created if none exists yet — visible to everyone in the Anthropic workspace — and given a new version when the files changed.`,
+            vscode.l10n.t(
+              'The folder\'s current files run as an eval draft: a separate custom skill, "{0} (eval draft)", created if none exists yet — visible to everyone in the Anthropic workspace — and given a new version when the files changed.',
+              row.name,
+            ),
           ]
         : []),
     ];
@@ -424,7 +456,9 @@ export class EvalRuns {
       return;
     }
     const messages = outcome.failures.map((f) => {
-      const message = new vscode.TestMessage(`${f.text}\n\nGrader (run ${f.runNumber}): ${f.evidence}`);
+      const message = new vscode.TestMessage(
+        vscode.l10n.t('{0}\n\nGrader (run {1}): {2}', f.text, f.runNumber, f.evidence),
+      );
       const span = outcome.entry.expectations[f.index]?.span ?? outcome.entry.span;
       message.location = new vscode.Location(uri, rangeOf(text, span));
       return message;
@@ -444,7 +478,12 @@ export class EvalRuns {
     const text = folder.entry.triggerUri ? (folder.entry.texts.get(folder.entry.triggerUri.toString()) ?? '') : '';
     const location = new vscode.Location(folder.entry.triggerUri!, rangeOf(text, outcome.entry.span));
     const read = outcome.triggered.filter(Boolean).length;
-    const said = `Read the skill in ${read} of ${outcome.triggered.length} runs (it ${outcome.entry.shouldTrigger ? 'should' : 'should not'} trigger).`;
+    const said = vscode.l10n.t(
+      'Read the skill in {0} of {1} runs (it {2} trigger).',
+      read,
+      outcome.triggered.length,
+      outcome.entry.shouldTrigger ? 'should' : 'should not',
+    );
     if (outcome.verdict === 'errored') {
       const message = new vscode.TestMessage(`${said} ${outcome.errors.map((e) => describeError(e)).join(' ')}`);
       message.location = location;

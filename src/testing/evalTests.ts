@@ -293,7 +293,10 @@ function tooLarge(): QualityEvals & TriggerQueries {
     problems: [
       {
         severity: 'error',
-        message: `This file is over ${MAX_EVAL_FILE_BYTES / 1024 / 1024} MB: split it, or keep the inputs in evals/files/.`,
+        message: vscode.l10n.t(
+          'This file is over {0} MB: split it, or keep the inputs in evals/files/.',
+          MAX_EVAL_FILE_BYTES / 1024 / 1024,
+        ),
         span: { offset: 0, length: 0 },
       },
     ],

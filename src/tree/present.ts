@@ -1,4 +1,5 @@
 // How skills and versions read in the tree and in pickers. No `vscode` import, so it is tested in plain Node.
+import * as l10n from '@vscode/l10n';
 import type { Skill, SkillVersion } from '../api/types';
 import { isEvalDraft } from '../operations/skillLookup';
 
@@ -60,15 +61,15 @@ export function versionsSharingAMinute(versions: readonly Pick<SkillVersion, 'cr
 export function sourcePresentation(source: string): { icon: string; about: string } {
   switch (source) {
     case 'custom':
-      return { icon: 'symbol-module', about: 'Your skill' };
+      return { icon: 'symbol-module', about: l10n.t('Your skill') };
     case 'anthropic':
-      return { icon: 'verified', about: 'Made and maintained by Anthropic (read-only)' };
+      return { icon: 'verified', about: l10n.t('Made and maintained by Anthropic (read-only)') };
     case 'anthropic_example':
-      return { icon: 'lightbulb', about: 'An example skill from Anthropic (read-only)' };
+      return { icon: 'lightbulb', about: l10n.t('An example skill from Anthropic (read-only)') };
     case 'plugin':
-      return { icon: 'extensions', about: 'From an installed plugin (read-only)' };
+      return { icon: 'extensions', about: l10n.t('From an installed plugin (read-only)') };
     default:
-      return { icon: 'question', about: `From the source "${source}" (read-only)` };
+      return { icon: 'question', about: l10n.t('From the source "{0}" (read-only)', source) };
   }
 }
 
@@ -77,7 +78,7 @@ export function skillPresentation(skill: Pick<Skill, 'source' | 'displayName'>):
   return isEvalDraft(skill)
     ? {
         icon: 'beaker',
-        about: "An eval draft: a folder's current files, made by Skill Evals (Delete Eval Drafts removes it)",
+        about: l10n.t("An eval draft: a folder's current files, made by Skill Evals (Delete Eval Drafts removes it)"),
       }
     : sourcePresentation(skill.source);
 }
@@ -124,7 +125,7 @@ export function skillPickItem(skill: Pick<Skill, 'id' | 'displayName' | 'updated
   return {
     label: skillTitle(skill),
     description: skill.id,
-    detail: `updated ${relativeAge(skill.updatedAt, now, locale)}`,
+    detail: l10n.t('updated {0}', relativeAge(skill.updatedAt, now, locale)),
   };
 }
 

@@ -181,7 +181,8 @@ export class SkillsModel implements vscode.Disposable {
   }
 
   private skillLoader(source: 'custom' | 'anthropic'): PageLoader<Skill> {
-    const title = source === 'custom' ? 'Loading your skills…' : "Loading Anthropic's skills…";
+    const title =
+      source === 'custom' ? vscode.l10n.t('Loading your skills…') : vscode.l10n.t("Loading Anthropic's skills…");
     return new PageLoader(
       (request, signal) => this.deps.client.listSkills({ ...request, source }, signal),
       (skill) => skill.id,
@@ -200,7 +201,7 @@ export class SkillsModel implements vscode.Disposable {
       new PageLoader(
         (request, signal) => this.deps.client.listVersions(skill.id, request, signal),
         (version) => version.id,
-        noticeWhenSlow(() => `Loading the versions of ${skillTitle(node.skill)}…`),
+        noticeWhenSlow(() => vscode.l10n.t('Loading the versions of {0}…', skillTitle(node.skill))),
       ),
     );
     this.skillNodes.set(skill.id, node);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import { ApiError } from '../api/errors';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
@@ -15,7 +16,7 @@ export interface SkillsTreeDeps {
   workspaceId: () => string | undefined;
 }
 
-const NO_CUSTOM_SKILLS = 'No skills of your own yet: publish a folder with a SKILL.md as a new skill.';
+const noCustomSkills = () => l10n.t('No skills of your own yet: publish a folder with a SKILL.md as a new skill.');
 
 /**
  * The Skills view's rows: the custom skills, then Anthropic's in a group, each list and each skill's
@@ -62,7 +63,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
       return [MessageNode.forError(model.root, err)];
     }
     const lists = model.listsShown();
-    const nodes = lists.includes(model.root) ? await this.skillListChildren(model.root, NO_CUSTOM_SKILLS) : [];
+    const nodes = lists.includes(model.root) ? await this.skillListChildren(model.root, noCustomSkills()) : [];
     if (lists.includes(model.anthropic)) nodes.push(model.anthropic);
     return nodes;
   }

@@ -99,8 +99,10 @@ export class SkillsView implements vscode.Disposable {
     // Alone in its container, the view's header (and so its description) is hidden: what would surprise,
     // a key from the environment or a filter, is said in the view too.
     const message = [
-      fromEnvironment ? `Using the ANTHROPIC_API_KEY environment variable (${hint}).` : undefined,
-      filter === undefined ? undefined : `Showing the skills matching "${filter}".`,
+      fromEnvironment
+        ? vscode.l10n.t('Using the ANTHROPIC_API_KEY environment variable ({0}).', hint ?? '')
+        : undefined,
+      filter === undefined ? undefined : vscode.l10n.t('Showing the skills matching "{0}".', filter),
     ];
     // A message hides the welcome view, which must show when there is no key.
     this.treeView.message = this.key ? message.filter(Boolean).join(' ') || undefined : undefined;

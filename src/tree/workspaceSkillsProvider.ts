@@ -47,30 +47,33 @@ const ICONS: Record<StateKind, [string, string?]> = {
 export function stateText(row: WorkspaceSkill, kind: StateKind): string {
   const changes = row.state.changes;
   const count = changes ? changes.added.length + changes.removed.length + changes.changed.length : 0;
-  const title = row.skill ? `"${skillTitle(row.skill)}"` : row.targetId;
+  const title = row.skill ? `"${skillTitle(row.skill)}"` : (row.targetId ?? '');
   switch (kind) {
     case 'unknown':
-      return `state not known: ${row.failure ?? 'it could not be worked out'}`;
+      return vscode.l10n.t('state not known: {0}', row.failure ?? vscode.l10n.t('it could not be worked out'));
     case 'problems':
       return plural(row.errors, 'problem');
     case 'diverged':
-      return 'diverged: changed here, and a newer version was published elsewhere';
+      return vscode.l10n.t('diverged: changed here, and a newer version was published elsewhere');
     case 'newerElsewhere':
-      return `a newer version of ${title} was published elsewhere`;
+      return vscode.l10n.t('a newer version of {0} was published elsewhere', title);
     case 'modified':
       return row.record?.origin === 'compared'
-        ? `differs from the latest version: ${plural(count, 'file')}`
-        : `modified since published: ${plural(count, 'file')}`;
+        ? vscode.l10n.t('differs from the latest version: {0}', plural(count, 'file'))
+        : vscode.l10n.t('modified since published: {0}', plural(count, 'file'));
     case 'notChecked':
       if (!row.targetId)
-        return `not checked: ${row.lookup?.kind === 'unknown' ? row.lookup.reason : 'no skill is known'}`;
+        return vscode.l10n.t(
+          'not checked: {0}',
+          row.lookup?.kind === 'unknown' ? row.lookup.reason : vscode.l10n.t('no skill is known'),
+        );
       return row.lookup?.kind === 'matched'
-        ? `matches ${title} by name, not checked here: Compare with Published checks it`
-        : `publishes to ${title}, not checked here: Compare with Published checks it`;
+        ? vscode.l10n.t('matches {0} by name, not checked here: Compare with Published checks it', title)
+        : vscode.l10n.t('publishes to {0}, not checked here: Compare with Published checks it', title);
     case 'inSync':
-      return `in sync with ${title}`;
+      return vscode.l10n.t('in sync with {0}', title);
     case 'neverPublished':
-      return 'never published';
+      return vscode.l10n.t('never published');
   }
 }
 
@@ -148,7 +151,7 @@ export class WorkspaceSkillsProvider implements vscode.TreeDataProvider<Workspac
     item.contextValue = `${ContextValues.workspaceSkill}.${first}${targetSuffix(row)}`;
     item.command = {
       command: 'vscode.open',
-      title: 'Open SKILL.md',
+      title: vscode.l10n.t('Open SKILL.md'),
       arguments: [vscode.Uri.joinPath(row.folder, 'SKILL.md')],
     };
     return item;

@@ -27,12 +27,12 @@ export async function chooseModel(
   const items = models.then((all) => {
     const picks = modelPicks(all, deps.state.get<string>(StateKeys.lastTryModel));
     if (picks.length === 0)
-      throw new Error('None of the models this key may use runs the code execution tool skills need.');
+      throw new Error(vscode.l10n.t('None of the models this key may use runs the code execution tool skills need.'));
     return picks;
   });
   const picked = await vscode.window.showQuickPick(items, {
     title,
-    placeHolder: 'Models that run the code execution tool skills need',
+    placeHolder: vscode.l10n.t('Models that run the code execution tool skills need'),
     matchOnDescription: true,
     // A test run opens the Test Results view as it starts, which would close a pick that hides on blur.
     ignoreFocusOut: true,

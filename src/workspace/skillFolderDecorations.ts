@@ -33,8 +33,8 @@ export class SkillFolderDecorations implements vscode.FileDecorationProvider, vs
       badge: 'M',
       color: new vscode.ThemeColor('gitDecoration.modifiedResourceForeground'),
       tooltip: diverged
-        ? 'Claude Skills: changed here, and a newer version was published elsewhere'
-        : 'Claude Skills: modified since published',
+        ? vscode.l10n.t('Claude Skills: changed here, and a newer version was published elsewhere')
+        : vscode.l10n.t('Claude Skills: modified since published'),
       propagate: false,
     };
   }

@@ -6,10 +6,13 @@ import { WorkbenchCommands } from '../constants';
 /** True in a trusted workspace; else a warning offering to manage trust, and false. */
 export function requireTrust(doing: string): boolean {
   if (vscode.workspace.isTrusted) return true;
-  const manage = 'Manage Workspace Trust';
+  const manage = vscode.l10n.t('Manage Workspace Trust');
   void vscode.window
     .showWarningMessage(
-      `${doing} uploads files from this workspace, so it waits until you trust the workspace. Browsing your skills works meanwhile.`,
+      vscode.l10n.t(
+        '{0} uploads files from this workspace, so it waits until you trust the workspace. Browsing your skills works meanwhile.',
+        doing,
+      ),
       manage,
     )
     .then((choice) => choice && vscode.commands.executeCommand(WorkbenchCommands.manageTrust));

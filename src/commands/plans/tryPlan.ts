@@ -1,5 +1,6 @@
 // What a try says and keeps, apart from VS Code: the billing notice, the prompts remembered per skill (a
 // bounded map, newest last), and the run's closing message.
+import * as l10n from '@vscode/l10n';
 import type { ApiError } from '../../api/errors';
 import { describeError } from '../../api/errors';
 import { MAX_CONTINUATIONS } from '../../operations/skillRun';
@@ -41,9 +42,9 @@ export function runOutcomeMessage(title: string, outcome: RunOutcome): { text: s
   const files = outcome.files ? `, ${plural(outcome.files, 'file')}` : '';
   const stop =
     outcome.stopReason === 'max_tokens'
-      ? ': cut at max_tokens (raise claudeSkills.tryMaxTokens)'
+      ? l10n.t(': cut at max_tokens (raise claudeSkills.tryMaxTokens)')
       : outcome.stopReason === 'refusal'
-        ? ': Claude declined (refusal)'
+        ? l10n.t(': Claude declined (refusal)')
         : '';
   return { text: `The try of "${title}" finished${stop}${files}.`, severity: 'info' };
 }

@@ -1,6 +1,7 @@
 // Which skill folder a command works on, and that folder checked the way a publish sees it.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { plural } from '../../shared/words';
 import { excludePatterns } from '../../config';
 import type { PublishableSkillFolder } from '../../skill/skillFolder';
 import { skillBundle } from '../../skillBundle';
@@ -26,7 +27,9 @@ export async function chooseSkillFolder(
   const all = await folders.all();
   if (all.length === 0) {
     throw new Error(
-      'This workspace has no skill folder, that is a folder holding a SKILL.md. Open the folder of your skill, or add a SKILL.md to one.',
+      vscode.l10n.t(
+        'This workspace has no skill folder, that is a folder holding a SKILL.md. Open the folder of your skill, or add a SKILL.md to one.',
+      ),
     );
   }
   if (all.length === 1 && !options.alwaysAsk) return all[0];
@@ -35,7 +38,7 @@ export async function chooseSkillFolder(
     .map((uri) => ({
       label: path.basename(uri.fsPath),
       description: vscode.workspace.asRelativePath(uri, true),
-      detail: preferred.has(uri.toString()) ? 'Published to this skill before' : undefined,
+      detail: preferred.has(uri.toString()) ? vscode.l10n.t('Published to this skill before') : undefined,
       uri,
     }))
     .sort((a, b) => Number(preferred.has(b.uri.toString())) - Number(preferred.has(a.uri.toString())));
@@ -49,12 +52,14 @@ async function settleUnsavedEditors(folder: vscode.Uri): Promise<boolean> {
     (d) => d.isDirty && d.uri.scheme === 'file' && d.uri.fsPath.startsWith(prefix),
   );
   if (dirty.length === 0) return true;
-  const save = 'Save All and Continue';
+  const save = vscode.l10n.t('Save All and Continue');
   const choice = await vscode.window.showWarningMessage(
-    `${dirty.length === 1 ? 'A file' : `${dirty.length} files`} in ${path.basename(folder.fsPath)} ${dirty.length === 1 ? 'has' : 'have'} unsaved changes.`,
+    dirty.length === 1
+      ? vscode.l10n.t('A file in {0} has unsaved changes.', path.basename(folder.fsPath))
+      : vscode.l10n.t('{0} in {1} have unsaved changes.', plural(dirty.length, 'file'), path.basename(folder.fsPath)),
     { modal: true, detail: dirty.map((d) => vscode.workspace.asRelativePath(d.uri)).join('\n') },
     save,
-    'Continue Without Them',
+    vscode.l10n.t('Continue Without Them'),
   );
   if (choice === undefined) return false;
   if (choice === save) await Promise.all(dirty.map((d) => d.save()));
@@ -77,7 +82,7 @@ export async function checkedSkillFolder(
   const errors = skill.problems.filter((p) => p.severity === 'error');
   // Without errors the frontmatter's name is valid, so it is known.
   if (errors.length === 0) return { ...skill, name: skill.name! };
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more: see the Problems panel)` : '';
+  const more = errors.length > 1 ? vscode.l10n.t(' (and {0} more: see the Problems panel)', errors.length - 1) : '';
   showWithProblems(`Cannot ${doing} ${path.basename(folder.fsPath)}: ${formatProblem(errors[0])}${more}`);
   return undefined;
 }

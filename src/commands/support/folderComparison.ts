@@ -62,10 +62,12 @@ export async function showComparison(
   const name = path.basename(folder.fsPath);
   const { added, removed, changed, unchanged } = comparison;
   if (added.length + removed.length + changed.length === 0) {
-    void vscode.window.showInformationMessage(`${name} holds the same ${unchanged.length} files as ${what}.`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} holds the same {1} files as {2}.', name, unchanged.length, what),
+    );
     return;
   }
-  const counts = `${added.length} added, ${removed.length} removed, ${changed.length} changed`;
+  const counts = vscode.l10n.t('{0} added, {1} removed, {2} changed', added.length, removed.length, changed.length);
   const publishedUri = (file: string) => versionFileUri(skill.id, version.id, file);
   const localUri = (file: string) => vscode.Uri.joinPath(folder, ...file.split('/'));
   // [label, published side, local side]; a side where the file does not exist is an empty file.

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { WorkbenchCommands } from '../../constants';
 import type { Log } from '../../log';
 
-export const SHOW_LOG = 'Show Log';
+export const SHOW_LOG = vscode.l10n.t('Show Log');
 export const SHOW_PROBLEMS = 'Show Problems';
 
 /** An error or a warning with Show Log; not awaited, so the command ends while it shows. */

@@ -12,7 +12,12 @@ import { skillPickItem, skillTitle, sourcePresentation, versionPickItems } from 
 export function requireWritable(skill: Skill, instead: string): void {
   if (isWritable(skill)) return;
   throw new Error(
-    `"${skillTitle(skill)}" is not yours to change (${sourcePresentation(skill.source).about}): ${instead}`,
+    vscode.l10n.t(
+      '"{0}" is not yours to change ({1}): {2}',
+      skillTitle(skill),
+      sourcePresentation(skill.source).about,
+      instead,
+    ),
   );
 }
 
@@ -23,13 +28,15 @@ export async function pickCustomSkill(
 ): Promise<Skill | undefined> {
   const items = listCustomSkills(client).then((skills) => {
     if (skills.length === 0)
-      throw new Error('You have no skills of your own yet: publish a folder with a SKILL.md as a new skill.');
+      throw new Error(
+        vscode.l10n.t('You have no skills of your own yet: publish a folder with a SKILL.md as a new skill.'),
+      );
     return skills.map((skill) => ({ ...skillPickItem(skill, undefined, vscode.env.language), skill }));
   });
   return (
     await vscode.window.showQuickPick(items, {
       title,
-      placeHolder: 'Pick one of your skills',
+      placeHolder: vscode.l10n.t('Pick one of your skills'),
       matchOnDescription: true,
     })
   )?.skill;
@@ -45,6 +52,10 @@ export async function pickVersion(
   const items = collectAll(client.versionPages(skill.id, { limit: 1000 })).then((versions) =>
     versionPickItems(skill, versions, locale),
   );
-  return (await vscode.window.showQuickPick(items, { title, placeHolder: `Pick a version of "${skillTitle(skill)}"` }))
-    ?.version;
+  return (
+    await vscode.window.showQuickPick(items, {
+      title,
+      placeHolder: vscode.l10n.t('Pick a version of "{0}"', skillTitle(skill)),
+    })
+  )?.version;
 }

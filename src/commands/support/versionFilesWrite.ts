@@ -11,32 +11,38 @@ const isHidden = (file: string) => file.split('/').some((segment) => segment.sta
 
 export type HiddenFiles = 'include' | 'leaveOut';
 
+/** The modal's buttons in the command's words: "Download" and "Download Them Too". */
+export interface WriteButtons {
+  go: string;
+  include: string;
+}
+
 /**
  * Whether to write the version's hidden files, asked with a list of them (and of the .git entries, which
- * are never written); undefined when the user cancels. `verb` names the command: Download, Install.
+ * are never written); undefined when the user cancels. `buttons` name the command's act: Download, Install.
  */
 async function includeHidden(
   hidden: readonly string[],
   git: readonly string[],
   what: string,
-  verb: string,
+  buttons: WriteButtons,
 ): Promise<boolean | undefined> {
   if (hidden.length === 0 && git.length === 0) return false;
   const listed = firstLines(hidden);
-  const gitLine = git.length > 0 ? [`Its .git entries (${git.length}) are never written.`] : [];
+  const gitLine = git.length > 0 ? [vscode.l10n.t('Its .git entries ({0}) are never written.', git.length)] : [];
   const detail = [...listed, ...(listed.length > 0 && gitLine.length > 0 ? [''] : []), ...gitLine].join('\n');
   if (hidden.length === 0) {
     const choice = await vscode.window.showWarningMessage(
-      `${what} holds a .git folder.`,
+      vscode.l10n.t('{0} holds a .git folder.', what),
       { modal: true, detail },
-      verb,
+      buttons.go,
     );
     return choice === undefined ? undefined : false;
   }
-  const include = `${verb} Them Too`;
-  const leaveOut = 'Leave Them Out';
+  const include = buttons.include;
+  const leaveOut = vscode.l10n.t('Leave Them Out');
   const choice = await vscode.window.showWarningMessage(
-    `${what} holds hidden files, which editors and tools may act on when the folder is opened.`,
+    vscode.l10n.t('{0} holds hidden files, which editors and tools may act on when the folder is opened.', what),
     { modal: true, detail },
     include,
     leaveOut,
@@ -56,13 +62,13 @@ export interface FilesToWrite {
 export async function chooseFilesToWrite(
   all: VersionFiles,
   what: string,
-  verb: string,
+  buttons: WriteButtons,
   hiddenFiles?: HiddenFiles,
 ): Promise<FilesToWrite | undefined> {
   const gitEntries = [...all.keys()].filter(isGitEntry);
   const hidden = [...all.keys()].filter((file) => !isGitEntry(file) && isHidden(file));
   const withHidden =
-    hiddenFiles === undefined ? await includeHidden(hidden, gitEntries, what, verb) : hiddenFiles === 'include';
+    hiddenFiles === undefined ? await includeHidden(hidden, gitEntries, what, buttons) : hiddenFiles === 'include';
   if (withHidden === undefined) return undefined;
   const files = new Map([...all].filter(([file]) => !isGitEntry(file) && (withHidden || !isHidden(file))));
   return { files, leftOut: all.size - files.size, hadGit: gitEntries.length > 0 };

@@ -12,7 +12,7 @@ export interface VersionFilesDeps {
 /** These commands act on a version in the Skills view; the palette does not offer them. */
 export function requireVersionNode(node: unknown, command: string): VersionNode {
   if ((node as VersionNode | undefined)?.kind !== 'version')
-    throw new Error(`${command} works on a version: right-click one in the Skills view.`);
+    throw new Error(vscode.l10n.t('{0} works on a version: right-click one in the Skills view.', command));
   return node as VersionNode;
 }
 
@@ -23,7 +23,7 @@ export function loadVersionFiles(
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Window,
-      title: `Downloading ${describeSkill(node.skill, node.version, vscode.env.language)}`,
+      title: vscode.l10n.t('Downloading {0}', describeSkill(node.skill, node.version, vscode.env.language)),
     },
     () => deps.versionFiles.load(node.skill.id, node.version.id),
   );

@@ -22,8 +22,9 @@ function keysInSource(): Set<string> {
   const keys = new Set<string>();
   const call = /\bl10n\.t\(\s*(['"])((?:\\.|(?!\1).)*)\1\s*[,)]/gs;
   for (const file of sourceFiles(join(repoRoot, 'src'))) {
-    for (const [, quote, body] of readFileSync(file, 'utf8').matchAll(call)) {
-      keys.add(body.replace(/\\(.)/g, (_, c: string) => (c === quote || c === '\\' ? c : `\\${c}`)));
+    for (const [, , body] of readFileSync(file, 'utf8').matchAll(call)) {
+      const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t' };
+      keys.add(body.replace(/\\(.)/g, (_, c: string) => escapes[c] ?? c));
     }
   }
   return keys;
