@@ -23,8 +23,13 @@ function boundedNumber(key: string, fallback: number, min: number, max: number, 
   const value = settings().get<number>(key, fallback);
   const valid = fractions ? typeof value === 'number' && Number.isFinite(value) : Number.isInteger(value);
   if (valid && value >= min && value <= max) return value;
-  const kind = fractions ? 'a number' : 'a whole number';
-  warnOnce(`${key}:${value}`, `claudeSkills.${key} must be ${kind} from ${min} to ${max}; using ${fallback}.`);
+  const setting = `claudeSkills.${key}`;
+  warnOnce(
+    `${key}:${value}`,
+    fractions
+      ? vscode.l10n.t('{0} must be a number from {1} to {2}; using {3}.', setting, min, max, fallback)
+      : vscode.l10n.t('{0} must be a whole number from {1} to {2}; using {3}.', setting, min, max, fallback),
+  );
   return fallback;
 }
 
@@ -32,7 +37,10 @@ function boundedNumber(key: string, fallback: number, min: number, max: number, 
 function oneOf<T extends string>(key: string, choices: readonly T[], fallback: T): T {
   const value = settings().get<string>(key, fallback);
   if ((choices as readonly string[]).includes(value)) return value as T;
-  warnOnce(`${key}:${value}`, `claudeSkills.${key} must be one of ${choices.join(', ')}; using ${fallback}.`);
+  warnOnce(
+    `${key}:${value}`,
+    vscode.l10n.t('{0} must be one of {1}; using {2}.', `claudeSkills.${key}`, choices.join(', '), fallback),
+  );
   return fallback;
 }
 
@@ -40,7 +48,10 @@ export function apiBaseUrl(): string {
   const value = settings().get<string>('apiBaseUrl', DEFAULT_API_BASE_URL).trim();
   const problem = apiBaseUrlProblem(value);
   if (problem === undefined) return value;
-  warnOnce(`apiBaseUrl:${value}`, `claudeSkills.apiBaseUrl: ${problem} Using ${DEFAULT_API_BASE_URL} instead.`);
+  warnOnce(
+    `apiBaseUrl:${value}`,
+    vscode.l10n.t('claudeSkills.apiBaseUrl: {0} Using {1} instead.', problem, DEFAULT_API_BASE_URL),
+  );
   return DEFAULT_API_BASE_URL;
 }
 
@@ -70,7 +81,7 @@ export function excludePatterns(): string[] | undefined {
   if (Array.isArray(value) && value.every((p) => typeof p === 'string')) return value;
   warnOnce(
     `exclude:${JSON.stringify(value)}`,
-    'claudeSkills.exclude must be a list of gitignore-style patterns; using the default list.',
+    vscode.l10n.t('claudeSkills.exclude must be a list of gitignore-style patterns; using the default list.'),
   );
   return undefined;
 }
@@ -88,7 +99,10 @@ export function workspaceId(): string | undefined {
   if (WORKSPACE_ID.test(value)) return value;
   warnOnce(
     `workspaceId:${value}`,
-    `claudeSkills.workspaceId must be a workspace id such as wrkspc_01AbCd… (from the Console's workspace settings); "${value}" is not one, so no workspace is sent.`,
+    vscode.l10n.t(
+      'claudeSkills.workspaceId must be a workspace id such as wrkspc_01AbCd… (from the Console\'s workspace settings); "{0}" is not one, so no workspace is sent.',
+      value,
+    ),
   );
   return undefined;
 }
@@ -147,7 +161,10 @@ export function lintTargets(): string[] | undefined {
   if (Array.isArray(value) && value.every((t) => typeof t === 'string' && LINT_TARGET_NAMES.includes(t))) return value;
   warnOnce(
     `lintTargets:${JSON.stringify(value)}`,
-    `claudeSkills.lintTargets must be a list of ${LINT_TARGET_NAMES.join(', ')}; checking for the Skills API.`,
+    vscode.l10n.t(
+      'claudeSkills.lintTargets must be a list of {0}; checking for the Skills API.',
+      LINT_TARGET_NAMES.join(', '),
+    ),
   );
   return undefined;
 }

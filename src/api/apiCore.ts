@@ -337,7 +337,24 @@ function redirectRefused(
   return new ApiError({
     kind: 'server',
     status: status || undefined,
-    message: `The ${spec.service} answered ${spec.method} ${path} with a redirect${status ? ` (HTTP ${status})` : ''} to ${where}; it was not followed: ${hop.refused}.`,
+    message: status
+      ? l10n.t(
+          'The {0} answered {1} {2} with a redirect (HTTP {3}) to {4}; it was not followed: {5}.',
+          spec.service,
+          spec.method,
+          path,
+          status,
+          where,
+          hop.refused,
+        )
+      : l10n.t(
+          'The {0} answered {1} {2} with a redirect to {3}; it was not followed: {4}.',
+          spec.service,
+          spec.method,
+          path,
+          where,
+          hop.refused,
+        ),
     // A redirect of a create or a delete says nothing sure of whether it was acted on.
     mayHaveBeenProcessed: spec.method !== 'GET',
     retryable: false,

@@ -2,6 +2,7 @@
 // assembled from them the way the official SDK assembles it (text, citations, thinking, tool input, the
 // final stop reason, usage and container), so that what Try in Claude shows is what the SDK would hold.
 // Blocks and deltas of types not known here are kept as they came. No `vscode`: tested in plain Node.
+import * as l10n from '@vscode/l10n';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 
 /** A message as the API writes it: plain JSON, its content blocks in order. */
@@ -63,14 +64,16 @@ export async function* streamEvents(chunks: AsyncIterable<Uint8Array>): AsyncGen
       try {
         queue.push(JSON.parse(message.data) as StreamEvent);
       } catch {
-        failure ??= invalid(`The stream sent an event that is not JSON (${nameOf(message.event, 'message')}).`);
+        failure ??= invalid(
+          l10n.t('The stream sent an event that is not JSON ({0}).', nameOf(message.event, 'message')),
+        );
       }
     },
     // The SSE specification has a client ignore fields it does not know and a bad `retry:`; only an event
     // past the bound ends the stream. The field's name and value are the server's: never repeated.
     onError: (error) => {
       if (error.type !== 'max-buffer-size-exceeded') return;
-      failure ??= invalid(`The stream sent an event larger than ${MAX_EVENT_CHARS >> 20} M characters.`);
+      failure ??= invalid(l10n.t('The stream sent an event larger than {0} M characters.', MAX_EVENT_CHARS >> 20));
     },
   });
   const decoder = new TextDecoder();
@@ -107,22 +110,23 @@ export class MessageAssembler {
    * a message (`invalid_stream`, saying what was wrong), so that nothing downstream meets a malformed block.
    */
   apply(event: StreamEvent): void {
-    if (!isObject(event)) throw invalid('The stream sent an event that is not a JSON object.');
+    if (!isObject(event)) throw invalid(l10n.t('The stream sent an event that is not a JSON object.'));
     if (event.type === 'error') {
       const error = isObject(event.error) ? event.error : {};
       throw new StreamError(
         typeof error.type === 'string' ? error.type : 'api_error',
-        typeof error.message === 'string' ? error.message : 'The stream reported an error.',
+        typeof error.message === 'string' ? error.message : l10n.t('The stream reported an error.'),
       );
     }
     if (event.type === 'message_start') {
-      if (this.message) throw invalid('The stream started a second message before the first stopped.');
+      if (this.message) throw invalid(l10n.t('The stream started a second message before the first stopped.'));
       const started = event.message;
       if (!isObject(started) || !Array.isArray(started.content)) {
-        throw invalid('The stream started a message without a content list (message_start).');
+        throw invalid(l10n.t('The stream started a message without a content list (message_start).'));
       }
       const message = structuredClone(started) as StreamedMessage;
-      if (!message.content.every(isBlock)) throw invalid('The stream started a message with a malformed block.');
+      if (!message.content.every(isBlock))
+        throw invalid(l10n.t('The stream started a message with a malformed block.'));
       if (!isObject(message.usage)) message.usage = {};
       this.message = message;
       return;
@@ -134,17 +138,17 @@ export class MessageAssembler {
         this.stopped = true;
         return;
       case 'message_delta':
-        if (!isObject(event.delta)) throw invalid('The stream sent a message_delta without a delta.');
+        if (!isObject(event.delta)) throw invalid(l10n.t('The stream sent a message_delta without a delta.'));
         return this.applyMessageDelta(message, event);
       case 'content_block_start':
         if (!isBlock(event.content_block)) {
-          throw invalid('The stream started a content block that has no type (content_block_start).');
+          throw invalid(l10n.t('The stream started a content block that has no type (content_block_start).'));
         }
         message.content.push({ ...event.content_block });
         return;
       case 'content_block_delta':
         if (!isObject(event.delta) || typeof event.delta.type !== 'string') {
-          throw invalid('The stream sent a content_block_delta without a typed delta.');
+          throw invalid(l10n.t('The stream sent a content_block_delta without a typed delta.'));
         }
         return this.applyBlockDelta(message, indexOf(event), event.delta as ContentBlock);
       case 'content_block_stop': {
@@ -209,7 +213,7 @@ export function isBlock(value: unknown): value is ContentBlock {
 function indexOf(event: StreamEvent): number {
   const index = event.index;
   if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
-    throw invalid(`The stream sent a ${event.type} without a block index.`);
+    throw invalid(l10n.t('The stream sent a {0} without a block index.', event.type));
   }
   return index;
 }
@@ -219,6 +223,6 @@ function parseToolInput(json: string): unknown {
   try {
     return JSON.parse(json);
   } catch {
-    throw invalid('The stream sent a tool input that is not JSON.');
+    throw invalid(l10n.t('The stream sent a tool input that is not JSON.'));
   }
 }

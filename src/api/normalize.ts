@@ -1,5 +1,6 @@
 // Tolerant parsing of the API's answers: the GA shapes, and the legacy beta names a gateway may still
 // answer with (`display_title`, `latest_version`, a `version` string, `source` as a string, `has_more`).
+import * as l10n from '@vscode/l10n';
 import { ApiError } from './errors';
 import type { Deleted, FileInfo, ModelInfo, Page, Skill, SkillVersion } from './types';
 
@@ -8,7 +9,7 @@ type Json = Record<string, unknown>;
 function malformed(what: string, requestId: string | undefined): ApiError {
   return new ApiError({
     kind: 'server',
-    message: `The API answered with an unexpected ${what}.`,
+    message: l10n.t('The API answered with an unexpected {0}.', what),
     requestId,
     mayHaveBeenProcessed: true,
   });

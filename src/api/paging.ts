@@ -1,6 +1,7 @@
 // The one paging primitive of the extension: every cursor list (the Skills API's `next_page` → `page`, the
 // models list's `has_more`/`last_id` → `after_id`, both normalised to a page's `nextPage`) is walked under
 // the same guard, so a hostile or broken server cannot make a list page forever.
+import * as l10n from '@vscode/l10n';
 import { ApiError } from './errors';
 import type { Page } from './types';
 
@@ -19,7 +20,10 @@ export interface PagingLimits {
 const DEFAULT_PAGING_LIMITS: Required<PagingLimits> = { maxEmptyPagesInARow: 5, maxPages: 1_000 };
 
 function refused(message: string): ApiError {
-  return new ApiError({ kind: 'server', message: `The Skills API ${message}; the list was not read further.` });
+  return new ApiError({
+    kind: 'server',
+    message: l10n.t('The Skills API {0}; the list was not read further.', message),
+  });
 }
 
 /**
@@ -61,7 +65,7 @@ export async function* iteratePages<T>(
   let cursor: string | undefined;
   do {
     if (options.signal?.aborted) {
-      throw new ApiError({ kind: 'cancelled', message: 'The request was cancelled.' });
+      throw new ApiError({ kind: 'cancelled', message: l10n.t('The request was cancelled.') });
     }
     const page = await fetchPage(cursor);
     yield page;

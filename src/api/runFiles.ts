@@ -2,6 +2,7 @@
 // the Files API within bounds, and names that are safe to show and to write. A name comes from the server
 // and is untrusted: only its base name is kept, and a name that could still reach outside a folder, or
 // mean something else on another system, is replaced by one made from the file id.
+import * as l10n from '@vscode/l10n';
 import { fileNameProblem, nameKey } from '../shared/fileNames';
 import { formatBytes } from '../shared/words';
 import { describeError } from './errors';
@@ -151,5 +152,5 @@ export async function fetchRunFiles(
 }
 
 function errorNote(err: unknown): string {
-  return `could not be fetched: ${describeError(err)}`;
+  return l10n.t('could not be fetched: {0}', describeError(err));
 }

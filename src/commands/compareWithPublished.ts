@@ -22,7 +22,11 @@ export interface CompareWithPublishedDeps {
 
 export function compareWithPublished(deps: CompareWithPublishedDeps) {
   return async (arg?: unknown): Promise<VersionComparison | undefined> => {
-    const folder = await chooseSkillFolder(arg, deps.folders, 'Compare which skill folder with its published skill?');
+    const folder = await chooseSkillFolder(
+      arg,
+      deps.folders,
+      vscode.l10n.t('Compare which skill folder with its published skill?'),
+    );
     if (!folder) return undefined;
     const target = await deps.workspaceSkills.targetOf(folder);
     if ('reason' in target) {

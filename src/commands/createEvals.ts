@@ -14,7 +14,7 @@ export interface CreateEvalsDeps {
 
 export function createEvals(deps: CreateEvalsDeps) {
   return async (arg?: unknown): Promise<vscode.Uri[] | undefined> => {
-    const folder = await chooseSkillFolder(arg, deps.folders, 'The skill folder to add evals to');
+    const folder = await chooseSkillFolder(arg, deps.folders, vscode.l10n.t('The skill folder to add evals to'));
     if (!folder) return undefined;
     const row = await deps.workspaceSkills.row(folder);
     const { qualityEvalsTemplate, triggerQueriesTemplate } = skillBundle();

@@ -59,7 +59,11 @@ async function report(deps: DeleteDeps, skill: Skill, deletes: VersionDeletes): 
   if (deletes.deleted.length !== asked) {
     // Some outcomes are not certain: the skill is read again, versions and all.
     await deps.model.refreshSkill(skill.id);
-    showWithLog(deps.log, 'warning', `Deleting versions of "${title}": ${summarizeVersionDeletes(deletes)}.`);
+    showWithLog(
+      deps.log,
+      'warning',
+      vscode.l10n.t('Deleting versions of "{0}": {1}.', title, summarizeVersionDeletes(deletes)),
+    );
     return;
   }
   await deps.model.removeVersions(skill.id, deletes.deleted);

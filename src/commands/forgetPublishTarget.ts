@@ -10,7 +10,11 @@ export function forgetPublishTarget(deps: {
   targets: Pick<PublishTargets, 'forget'>;
 }) {
   return async (arg?: unknown) => {
-    const folder = await chooseSkillFolder(arg, deps.folders, 'Which skill folder should forget where it publishes?');
+    const folder = await chooseSkillFolder(
+      arg,
+      deps.folders,
+      vscode.l10n.t('Which skill folder should forget where it publishes?'),
+    );
     if (!folder) return;
     const name = path.basename(folder.fsPath);
     const forgot = await deps.targets.forget(folder);

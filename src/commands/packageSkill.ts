@@ -20,7 +20,7 @@ export function packageSkill(deps: {
   diagnostics: Pick<SkillDiagnostics, 'show'>;
 }) {
   return async (arg?: unknown, _selected?: unknown, options: PackageOptions = {}) => {
-    const folder = await chooseSkillFolder(arg, deps.folders, 'Which skill folder to package?');
+    const folder = await chooseSkillFolder(arg, deps.folders, vscode.l10n.t('Which skill folder to package?'));
     if (!folder) return undefined;
     const skill = await checkedSkillFolder(folder, deps.diagnostics, 'package');
     if (!skill) return undefined;

@@ -81,7 +81,11 @@ export async function publishAsNewSkill(
 export function publishNewSkill(deps: PublishNewSkillDeps) {
   return async (arg?: unknown, _selected?: unknown, options: NewSkillOptions = {}) => {
     if (!requireTrust('Publishing')) return undefined;
-    const folder = await chooseSkillFolder(arg, deps.folders, 'Which skill folder to publish as a new skill?');
+    const folder = await chooseSkillFolder(
+      arg,
+      deps.folders,
+      vscode.l10n.t('Which skill folder to publish as a new skill?'),
+    );
     if (!folder) return undefined;
     return oncePerFolder(folder, async () => {
       const skill = await checkedSkillFolder(folder, deps.diagnostics, 'publish');

@@ -135,8 +135,8 @@ export function publishNewVersion(deps: PublishNewVersionDeps) {
       fromNode ? undefined : arg,
       deps.folders,
       fromNode
-        ? `Which folder to publish as a new version of "${skillTitle(fromNode)}"?`
-        : 'Which skill folder to publish?',
+        ? vscode.l10n.t('Which folder to publish as a new version of "{0}"?', skillTitle(fromNode))
+        : vscode.l10n.t('Which skill folder to publish?'),
       {
         preferred: fromNode && deps.targets.foldersOf(fromNode.id),
         alwaysAsk: fromNode !== undefined,

@@ -12,7 +12,7 @@ export function validateSkill(deps: {
   diagnostics: Pick<SkillDiagnostics, 'show'>;
 }) {
   return async (arg?: unknown) => {
-    const folder = await chooseSkillFolder(arg, deps.folders, 'Which skill folder to validate?');
+    const folder = await chooseSkillFolder(arg, deps.folders, vscode.l10n.t('Which skill folder to validate?'));
     if (!folder) return undefined;
     const skill = await checkedSkillFolder(folder, deps.diagnostics, 'validate');
     if (!skill) return undefined;

@@ -25,8 +25,9 @@ export function emptyFileUri(path: string): vscode.Uri {
 /** Published versions never change, so nothing here fires a change. */
 export class VersionFileSystem extends ReadOnlyFileSystem implements vscode.FileSystemProvider {
   private readonly versions = new Map<string, Promise<VersionFiles>>();
-  protected readonly readOnlyMessage =
-    'Published versions are read-only. To change one, download it to a folder, edit it there and publish it as a new version.';
+  protected readonly readOnlyMessage = vscode.l10n.t(
+    'Published versions are read-only. To change one, download it to a folder, edit it there and publish it as a new version.',
+  );
 
   constructor(private readonly client: Pick<SkillsClient, 'downloadVersion'>) {
     super();

@@ -129,17 +129,24 @@ export function parseQualityEvals(text: string): QualityEvals {
   const skillNameNode = field(root, 'skill_name');
   let skillName: string | undefined;
   if (skillNameNode?.type === 'string') skillName = skillNameNode.value as string;
-  else if (skillNameNode) problem(skillNameNode, '"skill_name" must be a string: the frontmatter name of the skill.');
+  else if (skillNameNode)
+    problem(skillNameNode, l10n.t('"skill_name" must be a string: the frontmatter name of the skill.'));
   const skillNameSpan = skillNameNode ? spanOf(skillNameNode) : undefined;
 
   const list = field(root, 'evals');
   if (list?.type !== 'array') {
-    problem(list ?? root, 'evals.json needs an "evals" array: [{"id": 1, "prompt": "…", "expectations": ["…"]}].');
+    problem(
+      list ?? root,
+      l10n.t('evals.json needs an "evals" array: [{"id": 1, "prompt": "…", "expectations": ["…"]}].'),
+    );
     return { skillName, skillNameSpan, evals: [], problems };
   }
   const entries = list.children ?? [];
   if (entries.length > MAX_ENTRIES) {
-    problem(entries[MAX_ENTRIES], `Only the first ${MAX_ENTRIES} evals are read: split the file, or remove some.`);
+    problem(
+      entries[MAX_ENTRIES],
+      l10n.t('Only the first {0} evals are read: split the file, or remove some.', MAX_ENTRIES),
+    );
   }
   const evals: QualityEval[] = [];
   const ids = new Set<number>();
@@ -148,7 +155,7 @@ export function parseQualityEvals(text: string): QualityEvals {
     if (parsed) evals.push(parsed);
   }
   if (entries.length === 0)
-    problem(list, 'There are no evals yet: add one with a prompt and its expectations.', 'warning');
+    problem(list, l10n.t('There are no evals yet: add one with a prompt and its expectations.'), 'warning');
   return { skillName, skillNameSpan, evals, problems };
 }
 
@@ -158,7 +165,7 @@ function parseQualityEval(
   ids: Set<number>,
 ): QualityEval | undefined {
   if (!isObject(entry)) {
-    problem(entry, 'Each eval must be an object: {"id": 1, "prompt": "…", "expectations": ["…"]}.');
+    problem(entry, l10n.t('Each eval must be an object: {"id": 1, "prompt": "…", "expectations": ["…"]}.'));
     return undefined;
   }
   let ok = true;
@@ -169,19 +176,19 @@ function parseQualityEval(
 
   const idNode = field(entry, 'id');
   const id = idNode?.value as unknown;
-  if (!idNode) fail(entry, 'This eval has no "id": give it a whole number no other eval of the file has.');
-  else if (typeof id !== 'number' || !Number.isSafeInteger(id)) fail(idNode, '"id" must be a whole number.');
-  else if (ids.has(id)) fail(idNode, `Another eval already has the id ${id}: ids must be unique.`);
+  if (!idNode) fail(entry, l10n.t('This eval has no "id": give it a whole number no other eval of the file has.'));
+  else if (typeof id !== 'number' || !Number.isSafeInteger(id)) fail(idNode, l10n.t('"id" must be a whole number.'));
+  else if (ids.has(id)) fail(idNode, l10n.t('Another eval already has the id {0}: ids must be unique.', id));
   else ids.add(id);
   const label = typeof id === 'number' ? `Eval ${id}` : 'This eval';
 
   const promptNode = field(entry, 'prompt');
-  if (!promptNode) fail(entry, `${label} has no "prompt": add the task a user would give.`);
+  if (!promptNode) fail(entry, l10n.t('{0} has no "prompt": add the task a user would give.', label));
   else if (promptNode.type !== 'string' || !(promptNode.value as string).trim())
-    fail(promptNode, '"prompt" must be a non-empty string: the task a user would give.');
+    fail(promptNode, l10n.t('"prompt" must be a non-empty string: the task a user would give.'));
 
   const expectedNode = field(entry, 'expected_output');
-  if (expectedNode && expectedNode.type !== 'string') fail(expectedNode, '"expected_output" must be a string.');
+  if (expectedNode && expectedNode.type !== 'string') fail(expectedNode, l10n.t('"expected_output" must be a string.'));
 
   // skill-creator names them `expectations`; agentskills.io's guide, `assertions`. Either, not both.
   const expectationsNode = field(entry, 'expectations');
@@ -189,26 +196,29 @@ function parseQualityEval(
   if (expectationsNode && assertionsNode) {
     fail(
       keyNode(entry, 'assertions') ?? assertionsNode,
-      `${label} has both "expectations" and "assertions": keep one list (they are the same thing).`,
+      l10n.t('{0} has both "expectations" and "assertions": keep one list (they are the same thing).', label),
     );
   }
   const listNode = expectationsNode ?? assertionsNode;
   const listName = expectationsNode ? 'expectations' : 'assertions';
   const expectations: Expectation[] = [];
-  if (listNode && listNode.type !== 'array') fail(listNode, `"${listName}" must be an array of statements.`);
+  if (listNode && listNode.type !== 'array') fail(listNode, l10n.t('"{0}" must be an array of statements.', listName));
   else if (listNode) {
     for (const item of (listNode.children ?? []).slice(0, MAX_EXPECTATIONS)) {
       if (item.type !== 'string' || !(item.value as string).trim())
-        fail(item, `Each of "${listName}" must be a non-empty string a grader can check.`);
+        fail(item, l10n.t('Each of "{0}" must be a non-empty string a grader can check.', listName));
       else expectations.push({ text: item.value as string, span: spanOf(item) });
     }
     if ((listNode.children?.length ?? 0) > MAX_EXPECTATIONS)
-      fail(listNode.children![MAX_EXPECTATIONS], `An eval takes at most ${MAX_EXPECTATIONS} expectations.`);
+      fail(listNode.children![MAX_EXPECTATIONS], l10n.t('An eval takes at most {0} expectations.', MAX_EXPECTATIONS));
   }
   if (ok && expectations.length === 0) {
     problem(
       listNode ?? promptNode ?? entry,
-      `${label} has no expectations, so it cannot pass or fail: add statements a grader can check in the answer or the files.`,
+      l10n.t(
+        '{0} has no expectations, so it cannot pass or fail: add statements a grader can check in the answer or the files.',
+        label,
+      ),
       'warning',
     );
   }
@@ -230,7 +240,10 @@ function parseInputFiles(entry: Node, fail: (node: Node, message: string) => voi
   const node = field(entry, 'files');
   if (!node) return [];
   if (node.type !== 'array') {
-    fail(node, '"files" must be an array of paths relative to the skill folder, e.g. ["evals/files/input.csv"].');
+    fail(
+      node,
+      l10n.t('"files" must be an array of paths relative to the skill folder, e.g. ["evals/files/input.csv"].'),
+    );
     return undefined;
   }
   const files: InputFile[] = [];
@@ -240,7 +253,7 @@ function parseInputFiles(entry: Node, fail: (node: Node, message: string) => voi
     const path = item.value as unknown;
     const wrong = typeof path === 'string' ? inputPathProblem(path) : l10n.t('must be a string');
     if (wrong) {
-      fail(item, `This input file's path ${wrong}.`);
+      fail(item, l10n.t("This input file's path {0}.", wrong));
       ok = false;
       continue;
     }
@@ -250,7 +263,11 @@ function parseInputFiles(entry: Node, fail: (node: Node, message: string) => voi
     if (other !== undefined) {
       fail(
         item,
-        `"${clean}" and "${other}" have the same file name: in the container only the name is kept, so one would hide the other. Rename one.`,
+        l10n.t(
+          '"{0}" and "{1}" have the same file name: in the container only the name is kept, so one would hide the other. Rename one.',
+          clean,
+          other,
+        ),
       );
       ok = false;
       continue;
@@ -284,46 +301,50 @@ export function skillNameProblem(
 
 /** `evals/trigger-eval.json` (or skill-creator's exported `eval_set.json`): `[{query, should_trigger}]`. */
 export function parseTriggerQueries(text: string): TriggerQueries {
-  const root = parseRoot(text, 'array', 'The trigger queries file');
+  const root = parseRoot(text, 'array', l10n.t('The trigger queries file'));
   if (Array.isArray(root)) return { queries: [], problems: root };
   const problems: EvalFileProblem[] = [];
   const problem = (node: Node, message: string, severity: 'error' | 'warning' = 'error') =>
     problems.push({ severity, message, span: spanOf(node) });
   const entries = root.children ?? [];
   if (entries.length > MAX_ENTRIES) {
-    problem(entries[MAX_ENTRIES], `Only the first ${MAX_ENTRIES} queries are read: remove some.`);
+    problem(entries[MAX_ENTRIES], l10n.t('Only the first {0} queries are read: remove some.', MAX_ENTRIES));
   }
   const queries: TriggerQuery[] = [];
   const seen = new Set<string>();
   for (const [index, entry] of entries.slice(0, MAX_ENTRIES).entries()) {
     if (!isObject(entry)) {
-      problem(entry, 'Each query must be an object: {"query": "…", "should_trigger": true}.');
+      problem(entry, l10n.t('Each query must be an object: {"query": "…", "should_trigger": true}.'));
       continue;
     }
     const queryNode = field(entry, 'query');
     const triggerNode = field(entry, 'should_trigger');
     let ok = true;
     if (queryNode?.type !== 'string' || !(queryNode.value as string).trim()) {
-      problem(queryNode ?? entry, '"query" must be a non-empty string: a realistic request from a user.');
+      problem(queryNode ?? entry, l10n.t('"query" must be a non-empty string: a realistic request from a user.'));
       ok = false;
     }
     if (!triggerNode) {
-      problem(entry, 'This query has no "should_trigger": say true if the skill should be used for it, false if not.');
+      problem(
+        entry,
+        l10n.t('This query has no "should_trigger": say true if the skill should be used for it, false if not.'),
+      );
       ok = false;
     } else if (triggerNode.type !== 'boolean') {
-      problem(triggerNode, '"should_trigger" must be true or false.');
+      problem(triggerNode, l10n.t('"should_trigger" must be true or false.'));
       ok = false;
     }
     if (!ok) continue;
     const query = queryNode!.value as string;
-    if (seen.has(query.trim())) problem(queryNode!, 'The same query is listed twice: it counts twice.', 'warning');
+    if (seen.has(query.trim()))
+      problem(queryNode!, l10n.t('The same query is listed twice: it counts twice.'), 'warning');
     seen.add(query.trim());
     queries.push({ index, query, shouldTrigger: triggerNode!.value as boolean, span: spanOf(entry) });
   }
   if (entries.length === 0) {
     problem(
       root,
-      'There are no queries yet: add some that should trigger the skill and some near misses that should not.',
+      l10n.t('There are no queries yet: add some that should trigger the skill and some near misses that should not.'),
       'warning',
     );
   }

@@ -4,6 +4,7 @@
 // texts are ours, so a paraphrase cannot change what was graded. An answer that does not fit — another
 // tool, a missing, repeated or unknown index, a field of the wrong type — is an error for that run, never
 // a pass. No skills and no extended thinking: a forced tool does not combine with thinking.
+import * as l10n from '@vscode/l10n';
 import { ApiError } from '../api/errors';
 import type { StreamedMessage } from '../api/messageStream';
 import type { MessageRequest } from '../api/messagesClient';
@@ -117,7 +118,10 @@ export function graderRequest(input: GradingInput, strict = true): MessageReques
 function unfit(why: string, requestId: string | undefined): ApiError {
   return new ApiError({
     kind: 'server',
-    message: `The grader's answer does not fit (${why}), so this run is not graded: run it again, or choose another grader model (claudeSkills.evalGraderModel).`,
+    message: l10n.t(
+      "The grader's answer does not fit ({0}), so this run is not graded: run it again, or choose another grader model (claudeSkills.evalGraderModel).",
+      why,
+    ),
     requestId,
     mayHaveBeenProcessed: true,
     retryable: false,

@@ -2,6 +2,7 @@
 // pauses them all for the wait the server asked (each request retrying alone would hammer it, and an
 // iteration's numbers would mix throttled and unthrottled runs); a limit without a stated wait, or a billing
 // error, stops the run, since waiting cannot be known to help; and one cancel stops everything in flight.
+import * as l10n from '@vscode/l10n';
 import { abortableSleep } from '../api/retry';
 import { ApiError } from '../api/errors';
 
@@ -16,7 +17,7 @@ export interface LimiterOptions {
 /** Why a run stopped early: the error that stopped it (or the cancel), for each request still waiting. */
 export class RunStopped extends Error {
   constructor(readonly reason: unknown) {
-    super(reason instanceof Error ? reason.message : 'The run was stopped.');
+    super(reason instanceof Error ? reason.message : l10n.t('The run was stopped.'));
     this.name = 'RunStopped';
   }
 }

@@ -3,6 +3,7 @@
 // back with the same container so it goes on, a bounded number of times (the Skills guide's 10) and within a
 // byte budget (each continuation sends every earlier answer again). A failure ends the run with what came
 // so far. Then the files it produced, fetched within bounds. No `vscode` import: the CLI runs it too.
+import * as l10n from '@vscode/l10n';
 import { ApiError } from '../api/errors';
 import type { FilesClient } from '../api/filesClient';
 import { fetchRunFiles, producedFileIds, type RunFile, type RunFileLimits } from '../api/runFiles';
@@ -115,7 +116,12 @@ export function containerOf(
 function overBudget(sent: number, next: number, budget: number): ApiError {
   return new ApiError({
     kind: 'tooLarge',
-    message: `The run stopped before its next continuation: with the answers so far it would send ${formatBytes(next)}, and the run has sent ${formatBytes(sent)} of the ${formatBytes(budget)} a run may send (the Messages API's request limit). Ask for less output, or try again with a shorter task.`,
+    message: l10n.t(
+      "The run stopped before its next continuation: with the answers so far it would send {0}, and the run has sent {1} of the {2} a run may send (the Messages API's request limit). Ask for less output, or try again with a shorter task.",
+      formatBytes(next),
+      formatBytes(sent),
+      formatBytes(budget),
+    ),
     mayHaveBeenProcessed: false,
   });
 }

@@ -45,7 +45,12 @@ function problem(message: string, line = 1, fixes?: ProblemFix[], rule: RuleId =
 export function encodingProblem(head: Uint8Array): SkillProblem | undefined {
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
   if (utf16 || head.subarray(0, 4096).includes(0)) {
-    return problem('SKILL.md is saved as UTF-16 (or holds NUL bytes): save it as UTF-8.', 1, undefined, 'skill-md');
+    return problem(
+      l10n.t('SKILL.md is saved as UTF-16 (or holds NUL bytes): save it as UTF-8.'),
+      1,
+      undefined,
+      'skill-md',
+    );
   }
   return undefined;
 }
@@ -55,7 +60,7 @@ function lineBreakProblem(index: LineIndex): SkillProblem | undefined {
   const { text } = index;
   if (text.includes('\r') && !text.includes('\n')) {
     return problem(
-      'SKILL.md uses old Mac line endings (CR alone): save it with LF (or CRLF) line endings.',
+      l10n.t('SKILL.md uses old Mac line endings (CR alone): save it with LF (or CRLF) line endings.'),
       1,
       undefined,
       'skill-md',
@@ -70,7 +75,7 @@ function lineBreakProblem(index: LineIndex): SkillProblem | undefined {
       newText: '\n',
     }));
     return problem(
-      `SKILL.md holds a Unicode ${name} on line ${line}: replace it with a normal line break.`,
+      l10n.t('SKILL.md holds a Unicode {0} on line {1}: replace it with a normal line break.', name, line),
       line,
       [{ title: l10n.t('Replace the Unicode separators with line breaks'), edits }],
       'skill-md',
@@ -127,7 +132,9 @@ export function parseSkillMd(fullText: string): ParsedSkillMd {
   if (!opening) {
     return none(
       problem(
-        'SKILL.md must start with YAML frontmatter: a first line "---", then "name:" and "description:", then a line "---".',
+        l10n.t(
+          'SKILL.md must start with YAML frontmatter: a first line "---", then "name:" and "description:", then a line "---".',
+        ),
       ),
     );
   }
@@ -144,7 +151,10 @@ export function parseSkillMd(fullText: string): ParsedSkillMd {
       };
       return none(
         problem(
-          `The line that closes the frontmatter must be "---" alone: "${withMore[0].trim()}" has more on it. Move the rest to a line of its own.`,
+          l10n.t(
+            'The line that closes the frontmatter must be "---" alone: "{0}" has more on it. Move the rest to a line of its own.',
+            withMore[0].trim(),
+          ),
           line,
           [{ title: l10n.t('Move what follows "---" to a line of its own'), edits: [split] }],
         ),
@@ -153,7 +163,7 @@ export function parseSkillMd(fullText: string): ParsedSkillMd {
     const where = fullText.length > FRONTMATTER_WINDOW ? l10n.t(' in the first {0} KB', FRONTMATTER_WINDOW / 1024) : '';
     return none(
       problem(
-        `The frontmatter is never closed${where}: add a line "---" after its last key.`,
+        l10n.t('The frontmatter is never closed{0}: add a line "---" after its last key.', where),
         1,
         closingFix(index, opening[0].length),
       ),
@@ -172,11 +182,14 @@ export function parseSkillMd(fullText: string): ParsedSkillMd {
       ? doc.contents.items.flatMap((pair) => (isScalar(pair.key) && pair.key.range ? [pair.key.range[0]] : []))
       : [];
     const entryStart = keyStarts.filter((start) => start <= yamlError.pos[0]).pop() ?? yamlError.pos[0];
-    return none(problem(`The frontmatter is not valid YAML: ${reason}.`, lineOf(entryStart)));
+    return none(problem(l10n.t('The frontmatter is not valid YAML: {0}.', reason), lineOf(entryStart)));
   }
   if (!isMap(doc.contents)) {
     return none(
-      problem('The frontmatter must be YAML keys and values, such as "name: my-skill" and "description: …".', 2),
+      problem(
+        l10n.t('The frontmatter must be YAML keys and values, such as "name: my-skill" and "description: …".'),
+        2,
+      ),
     );
   }
   const keyLines = new Map<string, number>();
@@ -202,7 +215,10 @@ export function parseSkillMd(fullText: string): ParsedSkillMd {
   } catch {
     return none(
       problem(
-        `The frontmatter uses YAML aliases (*name) more than ${MAX_ALIASES} times, as a "billion laughs" attack does: write the values out instead.`,
+        l10n.t(
+          'The frontmatter uses YAML aliases (*name) more than {0} times, as a "billion laughs" attack does: write the values out instead.',
+          MAX_ALIASES,
+        ),
         2,
       ),
     );

@@ -114,9 +114,12 @@ export class VersionNode {
     const item = treeItem(this.id, label, this.isLatest ? 'star-full' : 'git-commit');
     item.description = versionDescription(this.skill, version, undefined, locale);
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${escapeMarkdown(version.name)}** ${this.isLatest ? '(latest)' : ''}\n\n`);
+    const name = `**${escapeMarkdown(version.name)}**`;
+    tooltip.appendMarkdown(`${this.isLatest ? vscode.l10n.t('{0} (latest)', name) : name}\n\n`);
     tooltip.appendText(version.description);
-    tooltip.appendMarkdown(`\n\n---\n\n\`${version.id}\`\n\nCreated ${versionLabel(version, true, locale)}`);
+    tooltip.appendMarkdown(
+      `\n\n---\n\n\`${version.id}\`\n\n${vscode.l10n.t('Created {0}', versionLabel(version, true, locale))}`,
+    );
     item.tooltip = tooltip;
     item.contextValue = isWritable(this.skill) ? ContextValues.customVersion : ContextValues.readOnlyVersion;
     return item;

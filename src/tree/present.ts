@@ -2,6 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Skill, SkillVersion } from '../api/types';
 import { isEvalDraft } from '../operations/skillLookup';
+import { displayLanguage } from '../shared/locale';
 
 /** `display_name`, else the id: a version's `name` would cost one request per skill. */
 export function skillTitle(skill: Pick<Skill, 'id' | 'displayName'>): string {
@@ -18,7 +19,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** "3 days ago", "last week", "now": the age of an ISO 8601 time. */
-export function relativeAge(iso: string, now: number = Date.now(), locale?: string): string {
+export function relativeAge(iso: string, now: number = Date.now(), locale = displayLanguage()): string {
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
   if (Number.isNaN(seconds)) return '';
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
@@ -35,11 +36,15 @@ export function describeSkill(
   locale?: string,
 ): string {
   const title = `"${skillTitle(skill)}"`;
-  return version ? `${title} as of ${versionLabel(version, true, locale)}` : title;
+  return version ? l10n.t('{0} as of {1}', title, versionLabel(version, true, locale)) : title;
 }
 
 /** "Oct 3, 2026, 2:22 PM" in the user's locale, with seconds when they are needed to tell versions apart. */
-export function versionLabel(version: Pick<SkillVersion, 'createdAt' | 'id'>, withSeconds: boolean, locale?: string) {
+export function versionLabel(
+  version: Pick<SkillVersion, 'createdAt' | 'id'>,
+  withSeconds: boolean,
+  locale = displayLanguage(),
+) {
   const time = Date.parse(version.createdAt);
   if (Number.isNaN(time)) return version.id;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: withSeconds ? 'medium' : 'short' }).format(
@@ -110,7 +115,10 @@ export function versionDescription(
   now?: number,
   locale?: string,
 ): string {
-  return [skill.latestVersionId === version.id ? 'latest' : undefined, relativeAge(version.createdAt, now, locale)]
+  return [
+    skill.latestVersionId === version.id ? l10n.t('latest') : undefined,
+    relativeAge(version.createdAt, now, locale),
+  ]
     .filter(Boolean)
     .join(' · ');
 }

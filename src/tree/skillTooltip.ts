@@ -24,12 +24,15 @@ export class SkillTooltips {
     tooltip.appendMarkdown(`**${escapeMarkdown(skillTitle(skill))}**\n\n`);
     tooltip.appendMarkdown(`\`${skill.id}\` · ${skillPresentation(skill).about}\n\n`);
     const created = versionLabel({ createdAt: skill.createdAt, id: '' }, false, vscode.env.language);
-    tooltip.appendMarkdown(`Created ${created} · updated ${relativeAge(skill.updatedAt)}\n\n`);
+    tooltip.appendMarkdown(vscode.l10n.t('Created {0} · updated {1}\n\n', created, relativeAge(skill.updatedAt)));
     const folders = this.publishedFrom(skill.id);
-    if (folders.length > 0) tooltip.appendMarkdown(`Published from ${folders.map((f) => `\`${f}\``).join(', ')}\n\n`);
+    if (folders.length > 0) {
+      const list = new Intl.ListFormat(vscode.env.language, { type: 'unit' }).format(folders.map((f) => `\`${f}\``));
+      tooltip.appendMarkdown(vscode.l10n.t('Published from {0}\n\n', list));
+    }
     if (!skill.latestVersionId) return tooltip;
     const latest = await this.latestVersion(node, skill.latestVersionId);
-    tooltip.appendMarkdown(`Latest version \`${skill.latestVersionId}\`\n\n`);
+    tooltip.appendMarkdown(vscode.l10n.t('Latest version `{0}`\n\n', skill.latestVersionId));
     if (latest) {
       tooltip.appendMarkdown('---\n\n');
       tooltip.appendMarkdown(`\`${latest.name}\`: `);

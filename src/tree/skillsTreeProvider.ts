@@ -43,7 +43,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
   async getChildren(node?: SkillsTreeNode): Promise<SkillsTreeNode[]> {
     const { model } = this.deps;
     if (node === undefined) return this.rootChildren();
-    if (node instanceof AnthropicGroupNode) return this.skillListChildren(node, 'No skills from Anthropic.');
+    if (node instanceof AnthropicGroupNode) return this.skillListChildren(node, l10n.t('No skills from Anthropic.'));
     if (node instanceof SkillNode) {
       return this.listChildren(node, node.loader, () => model.versionsOf(node), 'No versions.');
     }

@@ -173,7 +173,8 @@ export class WorkspaceSkillsProvider implements vscode.TreeDataProvider<Workspac
       tooltip.appendMarkdown('\n');
       for (const line of firstLines(files)) tooltip.appendMarkdown(`- ${escapeMarkdown(line)}\n`);
     }
-    if (row.warnings > 0) tooltip.appendMarkdown(`\n${plural(row.warnings, 'warning')} in the Problems panel\n`);
+    if (row.warnings > 0)
+      tooltip.appendMarkdown(vscode.l10n.t('\n{0} in the Problems panel\n', plural(row.warnings, 'warning')));
     return tooltip;
   }
 }

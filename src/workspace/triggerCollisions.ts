@@ -84,7 +84,12 @@ export class TriggerCollisions implements vscode.Disposable {
           const where = vscode.workspace.asRelativePath(path.dirname(other.uri.fsPath), true);
           const d = new vscode.Diagnostic(
             new vscode.Range(self.line - 1, 0, self.line - 1, Number.MAX_SAFE_INTEGER),
-            `This description is much like that of ${where} (${Math.round(similarity * 100)}% of their content words are shared, and from 60% a model choosing by description may take either): say what sets each skill apart.`,
+            vscode.l10n.t(
+              'This description is much like that of {0} ({1} of their content words are shared, and from {2} a model choosing by description may take either): say what sets each skill apart.',
+              where,
+              new Intl.NumberFormat(vscode.env.language, { style: 'percent' }).format(similarity),
+              new Intl.NumberFormat(vscode.env.language, { style: 'percent' }).format(0.6),
+            ),
             vscode.DiagnosticSeverity.Warning,
           );
           d.source = SOURCE;

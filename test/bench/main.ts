@@ -141,7 +141,7 @@ async function benchMemory(root: string): Promise<void> {
     .id;
   const script = `
     const out = (p) => require(${JSON.stringify(join(repoRoot, 'out'))} + '/' + p);
-    const { SkillsClient } = out('src/api/client.js');
+    const { SkillsClient } = out('src/api/skillsClient.js');
     const { createNodeTransport } = out('src/api/nodeHttp.js');
     const { inspectSkillFolder, readUploadFiles } = out('src/skill/skillFolder.js');
     const { publishFiles } = out('src/operations/publish.js');

@@ -10,10 +10,13 @@ import { plural } from '../../shared/words';
 const KEPT_PROMPTS = 50;
 
 export function billingNotice(model: string, maxTokens: number, skillTitle: string, keyHint: string): string {
-  return (
-    `Try in Claude sends your prompt to ${model} with "${skillTitle}" attached. It is billed to the API key in use ` +
-    `(${keyHint}): up to ${maxTokens} output tokens a request, and up to ${MAX_CONTINUATIONS + 1} requests if ` +
-    'the model pauses a long turn.'
+  return l10n.t(
+    'Try in Claude sends your prompt to {0} with "{1}" attached. It is billed to the API key in use ({2}): up to {3} output tokens a request, and up to {4} requests if the model pauses a long turn.',
+    model,
+    skillTitle,
+    keyHint,
+    maxTokens,
+    MAX_CONTINUATIONS + 1,
   );
 }
 
@@ -36,9 +39,10 @@ export interface RunOutcome {
 
 /** The message a run ends with, and whether it is an error. */
 export function runOutcomeMessage(title: string, outcome: RunOutcome): { text: string; severity: 'info' | 'error' } {
-  if (outcome.error?.kind === 'cancelled') return { text: `The try of "${title}" was cancelled.`, severity: 'info' };
+  if (outcome.error?.kind === 'cancelled')
+    return { text: l10n.t('The try of "{0}" was cancelled.', title), severity: 'info' };
   if (outcome.error)
-    return { text: `The try of "${title}" failed: ${describeError(outcome.error)}`, severity: 'error' };
+    return { text: l10n.t('The try of "{0}" failed: {1}', title, describeError(outcome.error)), severity: 'error' };
   const files = outcome.files ? `, ${plural(outcome.files, 'file')}` : '';
   const stop =
     outcome.stopReason === 'max_tokens'
@@ -46,5 +50,5 @@ export function runOutcomeMessage(title: string, outcome: RunOutcome): { text: s
       : outcome.stopReason === 'refusal'
         ? l10n.t(': Claude declined (refusal)')
         : '';
-  return { text: `The try of "${title}" finished${stop}${files}.`, severity: 'info' };
+  return { text: l10n.t('The try of "{0}" finished{1}{2}.', title, stop, files), severity: 'info' };
 }
