@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plural } from '../shared/words';
 import { confirmPublish } from '../config';
 import type { SkillsClient } from '../api/skillsClient';
 import type { PublishableSkillFolder } from '../skill/skillFolder';
@@ -59,7 +60,18 @@ async function namesakes(client: Pick<SkillsClient, 'skillPages'>, displayName: 
   if (same.length === 0) return [];
   const ids = same.map((s) => s.id).join(', ');
   return [
-    `${same.length === 1 ? 'Another skill' : `${same.length} other skills`} of yours already ${same.length === 1 ? 'has' : 'have'} the title "${displayName}" (${ids}). Titles need not be unique, but the two will look alike.`,
+    same.length === 1
+      ? vscode.l10n.t(
+          'Another skill of yours already has the title "{0}" ({1}). Titles need not be unique, but the two will look alike.',
+          displayName,
+          ids,
+        )
+      : vscode.l10n.t(
+          '{0} of yours already have the title "{1}" ({2}). Titles need not be unique, but they will look alike.',
+          plural(same.length, 'other skill'),
+          displayName,
+          ids,
+        ),
   ];
 }
 

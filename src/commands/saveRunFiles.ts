@@ -1,7 +1,7 @@
 // Save Run Files…: writes the files a try produced (those fetched) into a folder the user picks, asking
 // before it overwrites any. Their names were made safe when they were fetched: one path segment each.
 import * as vscode from 'vscode';
-import { plural } from '../shared/words';
+import { firstLines, plural } from '../shared/words';
 import { RUN_SCHEME, type RunFileSystem } from '../documents/runFileSystem';
 import { uriExists } from './support/uriExists';
 
@@ -45,15 +45,12 @@ export function saveRunFiles(deps: { runs: Pick<RunFileSystem, 'view'> }) {
       await Promise.all(targets.map(async (t) => ((await uriExists(t.target)) ? t.file.name : undefined)))
     ).filter((name): name is string => name !== undefined);
     if (taken.length > 0 && !options.overwrite) {
-      const shown = taken.slice(0, 5).join(', ') + (taken.length > 5 ? `, and ${taken.length - 5} more` : '');
+      const shown = new Intl.ListFormat(vscode.env.language, { type: 'unit' }).format(firstLines(taken, 5));
+      const where = folder.path.split('/').pop() ?? '';
       const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t(
-          '{0} already exist{1} in {2}: {3}. Overwrite?',
-          plural(taken.length, 'file'),
-          taken.length === 1 ? 's' : '',
-          folder.path.split('/').pop() ?? '',
-          shown,
-        ),
+        taken.length === 1
+          ? vscode.l10n.t('{0} already exists in {1}. Overwrite?', shown, where)
+          : vscode.l10n.t('{0} already exist in {1}: {2}. Overwrite?', plural(taken.length, 'file'), where, shown),
         { modal: true },
         OVERWRITE,
       );

@@ -5,6 +5,7 @@
 // says what to fix, and an entry with an error is left out. Parsing is the evals engine's (lazy bundle).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { plural } from '../shared/words';
 import { EvalTesting } from '../constants';
 import type { CheckedInputs } from '../evals/evalInputs';
 import type { EvalFileProblem, QualityEvals, TextSpan, TriggerQueries } from '../evals/evalFiles';
@@ -252,7 +253,7 @@ export class EvalTests implements vscode.Disposable {
           entry.qualityUri,
         );
         item.range = rangeOf(text, e.span);
-        item.description = `${e.expectations.length} expectation${e.expectations.length === 1 ? '' : 's'}`;
+        item.description = plural(e.expectations.length, 'expectation');
         children.push(item);
       }
     }
