@@ -119,9 +119,10 @@ export function setContext<K extends ContextKey>(
   key: K,
   value: ContextKeyValues[K],
 ): Thenable<unknown> {
-  contextSet.set(key, value);
   const step = WALKTHROUGH_STEPS[key];
-  if (value === true && step) {
+  const turnedTrue = value === true && contextSet.get(key) !== true;
+  contextSet.set(key, value);
+  if (turnedTrue && step) {
     // VS Code makes its walkthrough service on first use, and a key already true then never completes its
     // step (only a change does): the step is marked done too, with VS Code's own command where it has one.
     void commands.executeCommand('welcome.markStepComplete', `${WALKTHROUGH_ID}#${step}`).then(undefined, () => {});

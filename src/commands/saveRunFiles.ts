@@ -1,7 +1,7 @@
 // Save Run Files…: writes the files a try produced (those fetched) into a folder the user picks, asking
 // before it overwrites any. Their names were made safe when they were fetched: one path segment each.
 import * as vscode from 'vscode';
-import { firstLines, plural } from '../shared/words';
+import { firstLines, formatList, plural } from '../shared/words';
 import { RUN_SCHEME, type RunFileSystem } from '../documents/runFileSystem';
 import { uriExists } from './support/uriExists';
 
@@ -45,7 +45,7 @@ export function saveRunFiles(deps: { runs: Pick<RunFileSystem, 'view'> }) {
       await Promise.all(targets.map(async (t) => ((await uriExists(t.target)) ? t.file.name : undefined)))
     ).filter((name): name is string => name !== undefined);
     if (taken.length > 0 && !options.overwrite) {
-      const shown = new Intl.ListFormat(vscode.env.language, { type: 'unit' }).format(firstLines(taken, 5));
+      const shown = formatList(firstLines(taken, 5), 'unit');
       const where = folder.path.split('/').pop() ?? '';
       const choice = await vscode.window.showWarningMessage(
         taken.length === 1

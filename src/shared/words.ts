@@ -3,8 +3,9 @@ import * as l10n from '@vscode/l10n';
 import { displayLanguage } from './locale';
 
 /** Intl's formatters are costly to make: one per display language and kind. */
-const made = new Map<string, Intl.NumberFormat | Intl.PluralRules>();
-function cached<T extends Intl.NumberFormat | Intl.PluralRules>(kind: string, make: (language?: string) => T): T {
+type Formatter = Intl.NumberFormat | Intl.PluralRules | Intl.ListFormat;
+const made = new Map<string, Formatter>();
+function cached<T extends Formatter>(kind: string, make: (language?: string) => T): T {
   const key = `${kind} ${displayLanguage() ?? ''}`;
   let formatter = made.get(key) as T | undefined;
   if (!formatter) made.set(key, (formatter = make(displayLanguage())));
@@ -13,6 +14,19 @@ function cached<T extends Intl.NumberFormat | Intl.PluralRules>(kind: string, ma
 
 /** A number as the display language writes it: 1,000 or 1.000. */
 export const formatNumber = (n: number): string => cached('number', (l) => new Intl.NumberFormat(l)).format(n);
+
+/** A share as the display language writes it: 72 %, 72%. */
+export const formatPercent = (share: number): string =>
+  cached('percent', (l) => new Intl.NumberFormat(l, { style: 'percent' })).format(share);
+
+/**
+ * Items as the display language lists them: "a, b and c" (`and`), or "a, b, c" (`unit`), with its own
+ * punctuation and word.
+ */
+export const formatList = (items: readonly string[], kind: 'and' | 'unit' = 'and'): string =>
+  cached(`list-${kind}`, (l) => new Intl.ListFormat(l, { type: kind === 'and' ? 'conjunction' : 'unit' })).format(
+    items,
+  );
 
 type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 

@@ -17,7 +17,7 @@
 //   warns on keys it does not know, so an unknown key is a warning for it.
 
 import * as l10n from '@vscode/l10n';
-import { displayLanguage } from '../shared/locale';
+import { formatList } from '../shared/words';
 
 export type LintTarget = 'api' | 'agentskills' | 'claude-code' | 'vscode';
 
@@ -39,7 +39,7 @@ export function targetName(target: LintTarget): string {
 
 /** "the Skills API, Claude Code and VS Code's agent skills", as the display language lists things. */
 export function targetList(targets: readonly LintTarget[]): string {
-  return new Intl.ListFormat(displayLanguage(), { type: 'conjunction' }).format(targets.map(targetName));
+  return formatList(targets.map(targetName));
 }
 
 /** A sentence's first letter made a capital: a consumer's name may open it. */

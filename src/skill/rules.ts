@@ -1,6 +1,6 @@
 // The Skills API's rules for SKILL.md's frontmatter (skills-api.md, "SKILL.md rules"), and what each
 // other consumer of the folder does with its keys (lintTargets.ts).
-import { displayLanguage } from '../shared/locale';
+import { formatList } from '../shared/words';
 import { SKILL_MD, type ParsedSkillMd } from './frontmatter';
 import * as l10n from '@vscode/l10n';
 import { FRONTMATTER_KEYS, capitalized, closeKey, keysFor, targetList, type LintTarget } from './lintTargets';
@@ -71,8 +71,9 @@ function nameFindings(name: string): Finding[] {
     found.push({ message: withTry(l10n.t('"name" cannot contain XML tags (< or >).')), refusedBy: API_ONLY });
   const bad = [...new Set(name.replace(/[a-z0-9-]/g, ''))];
   if (bad.length > 0) {
-    const shown = new Intl.ListFormat(displayLanguage(), { type: 'unit' }).format(
+    const shown = formatList(
       bad.map((c) => (c === ' ' ? l10n.t('spaces') : `"${c}"`)),
+      'unit',
     );
     found.push({
       message: withTry(l10n.t('"name" may hold only lowercase letters, digits and hyphens, not {0}.', shown)),

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { SkillsClient } from '../api/skillsClient';
 import type { SkillVersion } from '../api/types';
 import type { SkillNode } from './nodes';
+import { formatList } from '../shared/words';
 import { escapeMarkdown, relativeAge, skillPresentation, skillTitle, versionLabel } from './present';
 
 export class SkillTooltips {
@@ -27,7 +28,10 @@ export class SkillTooltips {
     tooltip.appendMarkdown(vscode.l10n.t('Created {0} · updated {1}\n\n', created, relativeAge(skill.updatedAt)));
     const folders = this.publishedFrom(skill.id);
     if (folders.length > 0) {
-      const list = new Intl.ListFormat(vscode.env.language, { type: 'unit' }).format(folders.map((f) => `\`${f}\``));
+      const list = formatList(
+        folders.map((f) => `\`${f}\``),
+        'unit',
+      );
       tooltip.appendMarkdown(vscode.l10n.t('Published from {0}\n\n', list));
     }
     if (!skill.latestVersionId) return tooltip;

@@ -4,6 +4,7 @@
 // each SKILL.md, where the frontmatter is, never at VS Code's start.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { formatPercent } from '../shared/words';
 import { describeError } from '../api/errors';
 import { skillBundle } from '../skillBundle';
 import { isSkillMd } from './skillDiagnostics';
@@ -87,8 +88,8 @@ export class TriggerCollisions implements vscode.Disposable {
             vscode.l10n.t(
               'This description is much like that of {0} ({1} of their content words are shared, and from {2} a model choosing by description may take either): say what sets each skill apart.',
               where,
-              new Intl.NumberFormat(vscode.env.language, { style: 'percent' }).format(similarity),
-              new Intl.NumberFormat(vscode.env.language, { style: 'percent' }).format(0.6),
+              formatPercent(similarity),
+              formatPercent(0.6),
             ),
             vscode.DiagnosticSeverity.Warning,
           );

@@ -89,10 +89,14 @@ describe('publishing skill folders', () => {
     const versions = await suite.exports.tree.getChildren(node);
     assert.ok(versions.some((v) => v.kind === 'version' && v.version.id === published.version.id && v.isLatest));
     const newest = versions.find((v) => v.kind === 'version' && v.isLatest)!;
-    await suite.exports.view.treeView.reveal(newest, { select: true, focus: true });
-    // The selection comes back from the workbench after reveal() settles, later on a busy machine.
+    const { treeView } = suite.exports.view;
+    // The selection comes back from the workbench after reveal() settles, later on a busy machine, and a
+    // reveal while the view is still opening can be dropped: asked again until it holds.
     await eventually(
-      () => suite.exports.view.treeView.selection.map((n) => (n.kind === 'version' ? n.version.id : n.kind)).join(),
+      async () => {
+        if (treeView.selection.length === 0) await treeView.reveal(newest, { select: true, focus: true });
+        return treeView.selection.map((n) => (n.kind === 'version' ? n.version.id : n.kind)).join();
+      },
       (selected) => selected === published.version.id,
       'the new version selected',
     );

@@ -8,6 +8,8 @@ import {
   ContextKeys,
   ContextValues,
   InternalCommandIds,
+  WALKTHROUGH_ID,
+  setContext,
   SettingIds,
   StateKeys,
   ViewContainerId,
@@ -84,5 +86,16 @@ describe('ids declared once in src/constants.ts', () => {
     for (const id of Object.values(SettingIds)) assert.ok(contributes.configuration.properties[id], id);
     const settings = new Set(Object.keys(contributes.configuration.properties));
     for (const key of Object.values(StateKeys)) assert.ok(!settings.has(key), key);
+  });
+
+  it("marks a walkthrough step done when its key turns true, once, with VS Code's own command", async () => {
+    const ran: unknown[][] = [];
+    const commands = { executeCommand: async (...args: unknown[]) => void ran.push(args) };
+    await setContext(commands as never, ContextKeys.hasTried, true);
+    await setContext(commands as never, ContextKeys.hasTried, true);
+    await setContext(commands as never, ContextKeys.filtered, true);
+    const marks = ran.filter(([id]) => id === 'welcome.markStepComplete');
+    assert.deepEqual(marks, [['welcome.markStepComplete', `${WALKTHROUGH_ID}#try`]]);
+    assert.equal(ran.filter(([id]) => id === 'setContext').length, 3);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { firstLines, plural } from '../../../src/shared/words';
+import { configureLocale } from '../../../src/shared/locale';
+import { firstLines, formatBytes, formatList, formatPercent, plural } from '../../../src/shared/words';
 
 describe('words for messages', () => {
   it('counts in words', () => {
@@ -15,5 +16,23 @@ describe('words for messages', () => {
     assert.deepEqual(firstLines(lines, 12), [...lines.slice(0, 12), 'and 1 more']);
     assert.deepEqual(firstLines(lines.slice(0, 10)), lines.slice(0, 10));
     assert.deepEqual(firstLines([]), []);
+  });
+
+  it('formats counts, sizes, shares and lists in the display language, and picks a plural by its rules', () => {
+    try {
+      configureLocale({ language: 'de' });
+      assert.equal(plural(1000, 'file'), '1.000 files');
+      assert.equal(formatBytes(1536), '1,5 KB');
+      assert.equal(formatPercent(0.6), '60\u00a0%');
+      assert.equal(formatList(['a', 'b', 'c']), 'a, b und c');
+      // French counts 0 as "one" (Intl.PluralRules), not as English's "other": the category decides, not n === 1.
+      configureLocale({ language: 'fr' });
+      assert.equal(plural(0, 'file'), '0 file');
+    } finally {
+      configureLocale({ language: 'en-US' });
+    }
+    assert.equal(formatList(['a', 'b', 'c']), 'a, b, and c');
+    assert.equal(formatList(['a', 'b'], 'unit'), 'a, b');
+    assert.equal(plural(0, 'file'), '0 files');
   });
 });
