@@ -7,7 +7,7 @@ import type { SkillsClient } from '../api/skillsClient';
 import type { Skill, SkillVersion } from '../api/types';
 import { versionFileUri } from '../documents/versionFileSystem';
 import { isWritable } from '../operations/skillLookup';
-import { firstLines, plural } from '../shared/words';
+import { firstLines, formatNumber, plural } from '../shared/words';
 import { skillBundle } from '../skillBundle';
 import type { SkillsTreeNode } from '../tree/nodes';
 import { describeSkill, skillTitle } from '../tree/present';
@@ -182,9 +182,13 @@ export function installInClaudeCode(deps: InstallDeps) {
       const overwritten = installed.filter((file) => chosen.files.has(file));
       const removed = installed.filter((file) => !chosen.files.has(file));
       const detail = [
-        ...(overwritten.length > 0 ? [`Overwritten (${overwritten.length}):`, ...firstLines(overwritten)] : []),
+        ...(overwritten.length > 0
+          ? [vscode.l10n.t('Overwritten ({0}):', formatNumber(overwritten.length)), ...firstLines(overwritten)]
+          : []),
         ...(overwritten.length > 0 && removed.length > 0 ? [''] : []),
-        ...(removed.length > 0 ? [`Removed (${removed.length}):`, ...firstLines(removed)] : []),
+        ...(removed.length > 0
+          ? [vscode.l10n.t('Removed ({0}):', formatNumber(removed.length)), ...firstLines(removed)]
+          : []),
       ].join('\n');
       const replace = vscode.l10n.t('Replace');
       const answer =

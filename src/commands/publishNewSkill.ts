@@ -92,7 +92,7 @@ export async function publishAsNewSkill(
 /** Publish as New Skill: from the Explorer, the editor of a SKILL.md, or the palette. */
 export function publishNewSkill(deps: PublishNewSkillDeps) {
   return async (arg?: unknown, _selected?: unknown, options: NewSkillOptions = {}) => {
-    if (!requireTrust('Publishing')) return undefined;
+    if (!requireTrust('publish')) return undefined;
     const folder = await chooseSkillFolder(
       arg,
       deps.folders,

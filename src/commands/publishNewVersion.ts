@@ -128,7 +128,7 @@ async function overNewerVersion(deps: PublishNewVersionDeps, folder: vscode.Uri,
  */
 export function publishNewVersion(deps: PublishNewVersionDeps) {
   return async (arg?: unknown, _selected?: unknown, options: PublishOptions = {}) => {
-    if (!requireTrust('Publishing')) return undefined;
+    if (!requireTrust('publish')) return undefined;
     const fromNode = (arg as SkillNode | undefined)?.kind === 'skill' ? (arg as SkillNode).skill : undefined;
     if (fromNode) requireWritable(fromNode, 'publish your folder as a new skill instead.');
     const folder = await chooseSkillFolder(

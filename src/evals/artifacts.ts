@@ -2,6 +2,7 @@
 // aggregate script read what we write: `<folder>-workspace/iteration-N/eval-<id>/<configuration>/run-K/`
 // with transcript.md, outputs/, grading.json and timing.json, and per iteration benchmark.json and .md.
 // The results folder holds a `.gitignore` of `*`: transcripts and outputs are not for the repository.
+import * as l10n from '@vscode/l10n';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -62,7 +63,7 @@ export async function newIteration(root: string): Promise<{ number: number; fold
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
   }
-  throw new Error(`Could not make a new iteration folder in ${root}: clear out old iterations.`);
+  throw new Error(l10n.t('Could not make a new iteration folder in {0}: clear out old iterations.', root));
 }
 
 export const runFolder = (iteration: string, run: Pick<RunArtifacts, 'evalId' | 'configuration' | 'runNumber'>) =>

@@ -180,7 +180,7 @@ function parseQualityEval(
   else if (typeof id !== 'number' || !Number.isSafeInteger(id)) fail(idNode, l10n.t('"id" must be a whole number.'));
   else if (ids.has(id)) fail(idNode, l10n.t('Another eval already has the id {0}: ids must be unique.', id));
   else ids.add(id);
-  const label = typeof id === 'number' ? `Eval ${id}` : 'This eval';
+  const label = typeof id === 'number' ? l10n.t('Eval {0}', id) : l10n.t('This eval');
 
   const promptNode = field(entry, 'prompt');
   if (!promptNode) fail(entry, l10n.t('{0} has no "prompt": add the task a user would give.', label));

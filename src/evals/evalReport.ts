@@ -3,8 +3,10 @@
 // both configurations (they do not tell what the skill is worth), the evals whose runs disagree (flaky),
 // trigger precision and recall, and tokens and time. Every text a model or the author wrote is made safe
 // first (cells escaped, evidence through the run documents' sanitizer). No `vscode` import.
+import * as l10n from '@vscode/l10n';
 import { escapeInline } from '../runs/runMarkdown';
 import { defangSchemes } from '../shared/safeMarkdown';
+import { formatNumber, formatPercent, plural } from '../shared/words';
 import { pythonFixed, type ConfigurationSummary, type Delta } from './benchmark';
 import type { EvalOutcome, EvalRunSummary, QualityRunOutcome, QueryOutcome } from './evalRun';
 
@@ -25,23 +27,37 @@ const PROMPT_CHARS = 60;
 const cell = (text: string) => escapeInline(text.replace(/\s+/g, ' ').trim()).replace(/\|/g, '\\|');
 const short = (text: string, max = PROMPT_CHARS) =>
   text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-const percent = (rate: number) => `${pythonFixed(rate * 100, 0)}%`;
+const percent = formatPercent;
+
+/** A verdict as the report says it; the word in the JSON files stays the English one. */
+const VERDICTS: Readonly<Record<string, () => string>> = {
+  passed: () => l10n.t('passed'),
+  failed: () => l10n.t('failed'),
+  errored: () => l10n.t('errored'),
+};
+const verdictWord = (verdict: string) => VERDICTS[verdict]?.() ?? verdict;
 
 function tally(runs: readonly QualityRunOutcome[]): string {
   const graded = runs.filter((r) => r.grading);
-  if (runs.length > 0 && graded.length === 0) return 'errored';
+  if (runs.length > 0 && graded.length === 0) return verdictWord('errored');
   const passed = graded.reduce((n, r) => n + r.grading!.summary.passed, 0);
   const total = graded.reduce((n, r) => n + r.grading!.summary.total, 0);
-  const errored = runs.length - graded.length;
-  return `${passed} of ${total}${errored ? ` (${errored} errored)` : ''}`;
+  return ofWithErrors(passed, total, runs.length - graded.length);
+}
+
+/** "2 of 3", "2 of 3 (1 errored)". */
+function ofWithErrors(count: number, total: number, errored: number): string {
+  const of = l10n.t('{0} of {1}', formatNumber(count), formatNumber(total));
+  return errored ? l10n.t('{0} ({1} errored)', of, formatNumber(errored)) : of;
 }
 
 /** "without skill: 1 of 3 expectations": the baseline beside an eval's result. */
 export function baselineLine(outcome: EvalOutcome): string | undefined {
   const baseline = outcome.runs.filter((r) => r.configuration !== 'with_skill');
   if (baseline.length === 0) return undefined;
-  const label = baseline[0].configuration === 'old_skill' ? 'published version' : 'without skill';
-  return `${label}: ${tally(baseline)} expectations`;
+  return baseline[0].configuration === 'old_skill'
+    ? l10n.t('published version: {0} expectations', tally(baseline))
+    : l10n.t('without skill: {0} expectations', tally(baseline));
 }
 
 /** Each expectation index's verdicts over the runs of one configuration. */
@@ -68,7 +84,7 @@ function disagreements(outcome: EvalOutcome): string[] {
     const byIndex = verdicts(outcome.runs.filter((r) => r.configuration === configuration));
     for (const [i, seen] of byIndex) {
       if (seen.length > 1 && seen.some(Boolean) && !seen.every(Boolean)) {
-        found.push(`${configuration}: ${outcome.entry.expectations[i]?.text ?? `expectation ${i}`}`);
+        found.push(`${configuration}: ${outcome.entry.expectations[i]?.text ?? l10n.t('expectation {0}', i)}`);
       }
     }
   }
@@ -81,19 +97,28 @@ function triggerSection(queries: readonly QueryOutcome[]): string[] {
   const truePositive = judged.filter((q) => counted(q) && q.entry.shouldTrigger).length;
   const falsePositive = judged.filter((q) => counted(q) && !q.entry.shouldTrigger).length;
   const falseNegative = judged.filter((q) => !counted(q) && q.entry.shouldTrigger).length;
-  const ratio = (n: number, d: number) => (d === 0 ? 'n/a' : percent(n / d));
+  const ratio = (n: number, d: number) => (d === 0 ? l10n.t('n/a') : percent(n / d));
   const rows = queries.map((q) => {
-    const runs = q.triggered.length + q.errors.length;
-    const seen = `${q.triggered.filter(Boolean).length} of ${runs}${q.errors.length ? ` (${q.errors.length} errored)` : ''}`;
-    return `| ${q.entry.index} | ${cell(short(q.entry.query))} | ${q.entry.shouldTrigger ? 'yes' : 'no'} | ${seen} | ${q.verdict} |`;
+    const seen = ofWithErrors(
+      q.triggered.filter(Boolean).length,
+      q.triggered.length + q.errors.length,
+      q.errors.length,
+    );
+    const should = q.entry.shouldTrigger ? l10n.t('yes') : l10n.t('no');
+    return `| ${q.entry.index} | ${cell(short(q.entry.query))} | ${should} | ${seen} | ${verdictWord(q.verdict)} |`;
   });
   return [
-    '## Triggering',
+    l10n.t('## Triggering'),
     '',
-    `${judged.filter((q) => q.verdict === 'passed').length} of ${queries.length} queries pass. Precision ${ratio(truePositive, truePositive + falsePositive)}, recall ${ratio(truePositive, truePositive + falseNegative)} (a query counts as triggered when at least half its runs read the skill).`,
+    l10n.t(
+      'Queries passing: {0} of {1}. Precision {2}, recall {3} (a query counts as triggered when at least half its runs read the skill).',
+      formatNumber(judged.filter((q) => q.verdict === 'passed').length),
+      formatNumber(queries.length),
+      ratio(truePositive, truePositive + falsePositive),
+      ratio(truePositive, truePositive + falseNegative),
+    ),
     '',
-    '| # | Query | Should trigger | Read the skill | Result |',
-    '| --- | --- | --- | --- | --- |',
+    tableHead(l10n.t('#'), l10n.t('Query'), l10n.t('Should trigger'), l10n.t('Read the skill'), l10n.t('Result')),
     ...rows,
   ];
 }
@@ -104,79 +129,103 @@ function costSection(summary: EvalRunSummary): string[] {
     .filter(([key]) => key !== 'delta')
     .map(([configuration, s]) => {
       const stats = s as ConfigurationSummary;
-      return `| ${configuration} | ${percent(stats.pass_rate.mean)} | ${pythonFixed(stats.time_seconds.mean, 1)} s | ${pythonFixed(stats.tokens.mean, 0)} |`;
+      const time = l10n.t('{0} s', pythonFixed(stats.time_seconds.mean, 1));
+      return `| ${configuration} | ${percent(stats.pass_rate.mean)} | ${time} | ${pythonFixed(stats.tokens.mean, 0)} |`;
     });
   if (rows.length === 0) return [];
   const delta = runSummary.delta as Delta | undefined;
   return [
-    '## Tokens and time (mean per run)',
+    l10n.t('## Tokens and time (mean per run)'),
     '',
-    '| Configuration | Pass rate | Time | Tokens |',
-    '| --- | --- | --- | --- |',
+    tableHead(l10n.t('Configuration'), l10n.t('Pass rate'), l10n.t('Time'), l10n.t('Tokens')),
     ...rows,
     ...(delta
-      ? [`| delta (with skill − baseline) | ${delta.pass_rate} | ${delta.time_seconds} s | ${delta.tokens} |`]
+      ? [
+          `| ${l10n.t('delta (with skill − baseline)')} | ${delta.pass_rate} | ${l10n.t('{0} s', delta.time_seconds)} | ${delta.tokens} |`,
+        ]
       : []),
   ];
 }
 
+/** A table's header row and the row under it. */
+function tableHead(...titles: string[]): string {
+  return `| ${titles.join(' | ')} |\n|${' --- |'.repeat(titles.length)}`;
+}
+
 export function evalReportMarkdown(summary: EvalRunSummary, context: ReportContext): string {
   const lines: string[] = [
-    `# Skill Evals: ${cell(context.skillName)}${summary.iteration ? `, iteration ${summary.iteration.number}` : ''}`,
+    summary.iteration
+      ? l10n.t('# Skill Evals: {0}, iteration {1}', cell(context.skillName), summary.iteration.number)
+      : l10n.t('# Skill Evals: {0}', cell(context.skillName)),
     '',
-    `- **Ran:** ${cell(context.subject)}, against ${cell(context.baseline)}`,
-    `- **Models:** ${cell(context.model)} (runs), ${cell(context.graderModel)} (grading)`,
+    l10n.t('- **Ran:** {0}, against {1}', cell(context.subject), cell(context.baseline)),
+    l10n.t('- **Models:** {0} (runs), {1} (grading)', cell(context.model), cell(context.graderModel)),
   ];
-  if (summary.benchmark) lines.push(`- **When:** ${summary.benchmark.metadata.timestamp}`);
+  if (summary.benchmark) lines.push(l10n.t('- **When:** {0}', summary.benchmark.metadata.timestamp));
   if (context.renamed) {
     lines.push(
-      '- **Renamed: may not be representative.** The API refused a second skill of this name, so the draft ran as `<name>-draft`.',
+      l10n.t(
+        '- **Renamed: may not be representative.** The API refused a second skill of this name, so the draft ran as `<name>-draft`.',
+      ),
     );
   }
-  if (summary.stopped) lines.push('- **Stopped early:** what finished before the stop is below.');
-  for (const note of summary.benchmark?.notes ?? []) lines.push(`- ${cell(note)}`);
+  if (summary.stopped) lines.push(l10n.t('- **Stopped early:** what finished before the stop is below.'));
+  // benchmark.json's notes stay in English, the file's language for skill-creator's viewer; said here anew.
+  if (summary.benchmark && 'old_skill' in summary.benchmark.run_summary) {
+    lines.push(l10n.t('- The delta is with_skill − old_skill (skill-creator would print old_skill − with_skill).'));
+  }
 
   if (summary.evals.length > 0) {
-    const count = (v: string) => summary.evals.filter((o) => o.verdict === v).length;
+    const count = (v: string) => formatNumber(summary.evals.filter((o) => o.verdict === v).length);
     lines.push(
       '',
-      '## Quality',
+      l10n.t('## Quality'),
       '',
-      `${count('passed')} passed, ${count('failed')} failed, ${count('errored')} errored of ${summary.evals.length} evals.`,
+      l10n.t(
+        '{0} passed, {1} failed, {2} errored of {3}.',
+        count('passed'),
+        count('failed'),
+        count('errored'),
+        plural(summary.evals.length, 'eval'),
+      ),
       '',
-      '| Eval | Prompt | With skill | Baseline | Result |',
-      '| --- | --- | --- | --- | --- |',
+      tableHead(l10n.t('Eval'), l10n.t('Prompt'), l10n.t('With skill'), l10n.t('Baseline'), l10n.t('Result')),
       ...summary.evals.map((o) => {
-        const baseline = o.runs.filter((r) => r.configuration !== 'with_skill');
-        return `| ${o.entry.id} | ${cell(short(o.entry.prompt))} | ${tally(o.runs.filter((r) => r.configuration === 'with_skill'))} | ${tally(baseline)} | ${o.verdict} |`;
+        const withSkill = tally(o.runs.filter((r) => r.configuration === 'with_skill'));
+        const baseline = tally(o.runs.filter((r) => r.configuration !== 'with_skill'));
+        return `| ${o.entry.id} | ${cell(short(o.entry.prompt))} | ${withSkill} | ${baseline} | ${verdictWord(o.verdict)} |`;
       }),
     );
+    const item = (id: number, text: string) => l10n.t('- Eval {0}: {1}', id, text);
     const failures = summary.evals.flatMap((o) =>
-      o.failures.map((f) => `- Eval ${o.entry.id}: ${cell(f.text)} — ${cell(short(f.evidence, 300))}`),
+      o.failures.map((f) => item(o.entry.id, `${cell(f.text)} — ${cell(short(f.evidence, 300))}`)),
     );
-    const errors = summary.evals.flatMap((o) => (o.error ? [`- Eval ${o.entry.id}: ${cell(o.error.message)}`] : []));
-    if (failures.length) lines.push('', '### Failed expectations (with the grader’s evidence)', '', ...failures);
-    if (errors.length) lines.push('', '### Errors', '', ...errors);
-    const both = summary.evals.flatMap((o) => passingInBoth(o).map((text) => `- Eval ${o.entry.id}: ${cell(text)}`));
+    const errors = summary.evals.flatMap((o) => (o.error ? [item(o.entry.id, cell(o.error.message))] : []));
+    if (failures.length)
+      lines.push('', l10n.t('### Failed expectations (with the grader’s evidence)'), '', ...failures);
+    if (errors.length) lines.push('', l10n.t('### Errors'), '', ...errors);
+    const both = summary.evals.flatMap((o) => passingInBoth(o).map((text) => item(o.entry.id, cell(text))));
     lines.push(
       '',
-      '### Expectations that pass in both configurations',
+      l10n.t('### Expectations that pass in both configurations'),
       '',
       ...(both.length
-        ? ['They do not tell what the skill is worth: make them harder, or drop them.', '', ...both]
-        : ['None.']),
+        ? [l10n.t('They do not tell what the skill is worth: make them harder, or drop them.'), '', ...both]
+        : [l10n.t('None.')]),
     );
-    const flaky = summary.evals.flatMap((o) => disagreements(o).map((text) => `- Eval ${o.entry.id}, ${cell(text)}`));
+    const flaky = summary.evals.flatMap((o) =>
+      disagreements(o).map((text) => l10n.t('- Eval {0}, {1}', o.entry.id, cell(text))),
+    );
     lines.push(
       '',
-      '### Flaky evals (runs disagree)',
+      l10n.t('### Flaky evals (runs disagree)'),
       '',
       ...(flaky.length
         ? flaky
         : [
             summary.benchmark?.metadata.runs_per_configuration === 1
-              ? 'One run per configuration: raise `claudeSkills.evalRuns` to see.'
-              : 'None.',
+              ? l10n.t('One run per configuration: raise `claudeSkills.evalRuns` to see.')
+              : l10n.t('None.'),
           ]),
     );
   }

@@ -307,7 +307,7 @@ class EvalRunner {
     if (run.error?.kind === 'cancelled' || this.stopped) throw new RunStopped(this.limiter.signal.reason);
     const timing = timingOf(started, usageTokens(run));
     const transcript = renderRun({
-      heading: `Eval ${entry.id}, ${configuration} run ${runNumber}`,
+      heading: l10n.t('Eval {0}, {1} run {2}', entry.id, configuration, runNumber),
       title: this.plan.skillName,
       prompt: entry.prompt,
       model: this.plan.model,

@@ -45,6 +45,7 @@ const NOUNS = {
   line: (n: string): Forms => ({ one: l10n.t('{0} line', n), other: l10n.t('{0} lines', n) }),
   'more line': (n: string): Forms => ({ one: l10n.t('{0} more line', n), other: l10n.t('{0} more lines', n) }),
   request: (n: string): Forms => ({ one: l10n.t('{0} request', n), other: l10n.t('{0} requests', n) }),
+  eval: (n: string): Forms => ({ one: l10n.t('{0} eval', n), other: l10n.t('{0} evals', n) }),
   expectation: (n: string): Forms => ({ one: l10n.t('{0} expectation', n), other: l10n.t('{0} expectations', n) }),
   'other skill': (n: string): Forms => ({ one: l10n.t('{0} other skill', n), other: l10n.t('{0} other skills', n) }),
 };

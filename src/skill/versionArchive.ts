@@ -1,8 +1,10 @@
 // A published version's files, from the zip the API serves (endpoint 9), and how they differ from a local
 // skill folder. A zip from the server is untrusted: its names, its count and what it inflates to are all
 // bounded here.
+import * as l10n from '@vscode/l10n';
 import JSZip from 'jszip';
 import { fileNameProblem, nameKey } from '../shared/fileNames';
+import { formatBytes, formatNumber, plural } from '../shared/words';
 import { MAX_FILES } from './files';
 
 /** Relative path (forward slashes) → content. */
@@ -14,7 +16,7 @@ const MAX_ENTRIES = MAX_FILES;
 
 class UnsafeArchiveError extends Error {
   constructor(why: string) {
-    super(`The version's zip was not unpacked: ${why}`);
+    super(l10n.t("The version's zip was not unpacked: {0}", why));
     this.name = 'UnsafeArchiveError';
   }
 }
@@ -61,7 +63,7 @@ function inflate(entry: JSZip.JSZipObject, budget: { left: number }): Promise<Ui
         stream.pause();
         reject(
           new UnsafeArchiveError(
-            `its files unpack to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB, more than a skill may hold.`,
+            l10n.t('its files unpack to more than {0}, more than a skill may hold.', formatBytes(MAX_UNPACKED_BYTES)),
           ),
         );
         return;
@@ -84,10 +86,16 @@ export async function unpackVersionZip(bytes: Uint8Array): Promise<VersionFiles>
   const all = Object.values(zip.files);
   const declared = declaredEntryCount(bytes);
   if (declared !== undefined && declared > all.length)
-    throw new UnsafeArchiveError('it holds two entries of one name.');
+    throw new UnsafeArchiveError(l10n.t('it holds two entries of one name.'));
   const entries = all.filter((entry) => !entry.dir);
   if (entries.length > MAX_ENTRIES) {
-    throw new UnsafeArchiveError(`it holds ${entries.length} files, more than the ${MAX_ENTRIES} a skill may hold.`);
+    throw new UnsafeArchiveError(
+      l10n.t(
+        'it holds {0}, more than the {1} a skill may hold.',
+        plural(entries.length, 'file'),
+        formatNumber(MAX_ENTRIES),
+      ),
+    );
   }
   const folded = new Set<string>();
   const folders = new Set<string>();
@@ -95,23 +103,23 @@ export async function unpackVersionZip(bytes: Uint8Array): Promise<VersionFiles>
     // jszip cleans `..` out of names on load; the name as written tells what the zip tried.
     const written = entry.unsafeOriginalName ?? entry.name;
     if (escapes(written) || escapes(entry.name))
-      throw new UnsafeArchiveError(`it holds a path that leaves its folder: ${written}`);
+      throw new UnsafeArchiveError(l10n.t('it holds a path that leaves its folder: {0}', written));
     const segments = entry.name.split('/');
     for (const segment of segments) {
       const problem = fileNameProblem(segment);
       if (problem)
         throw new UnsafeArchiveError(
-          `it holds a name that cannot be written everywhere (${problem}): ${JSON.stringify(entry.name)}`,
+          l10n.t('it holds a name that cannot be written everywhere ({0}): {1}', problem, JSON.stringify(entry.name)),
         );
     }
     // Two names that differ only in case, or in how an accent is written, are one file on Windows and macOS.
     const key = nameKey(entry.name);
-    if (folded.has(key)) throw new UnsafeArchiveError(`it holds two entries of one name: ${entry.name}`);
+    if (folded.has(key)) throw new UnsafeArchiveError(l10n.t('it holds two entries of one name: {0}', entry.name));
     folded.add(key);
     for (let i = 1; i < segments.length; i++) folders.add(nameKey(segments.slice(0, i).join('/')));
   }
   const clash = [...folded].find((key) => folders.has(key));
-  if (clash !== undefined) throw new UnsafeArchiveError(`it holds a file and a folder of one name: ${clash}`);
+  if (clash !== undefined) throw new UnsafeArchiveError(l10n.t('it holds a file and a folder of one name: {0}', clash));
   const tops = new Set(
     entries.map((entry) => (entry.name.includes('/') ? entry.name.slice(0, entry.name.indexOf('/')) : '')),
   );

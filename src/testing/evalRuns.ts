@@ -154,7 +154,7 @@ export class EvalRuns {
     profile: EvalProfile,
     options: EvalRunOptions = {},
   ): Promise<Map<string, ItemResult>> {
-    if (!requireTrust('Running Skill Evals')) return new Map();
+    if (!requireTrust('evals')) return new Map();
     await this.deps.tests.discover();
     const folders = selected(this.deps.tests, request).filter((f) => evalsIn(f).length + queriesIn(f).length > 0);
     if (folders.length === 0) {
@@ -165,7 +165,7 @@ export class EvalRuns {
       );
       return new Map();
     }
-    const model = await chooseModel(this.deps, evalModel() ?? tryModel(), 'Skill Evals: model').catch(
+    const model = await chooseModel(this.deps, evalModel() ?? tryModel(), vscode.l10n.t('Skill Evals: model')).catch(
       (err: unknown) => {
         // Before any item ran (no key, no network): said once, instead of VS Code's bare "an error occurred".
         void vscode.window.showErrorMessage(vscode.l10n.t('Skill Evals could not start: {0}', describeError(err)));
@@ -194,7 +194,11 @@ export class EvalRuns {
         ).catch((err: unknown) => {
           const message = new vscode.TestMessage(describeError(err));
           for (const item of itemsOf(folder)) if (!folder.done.has(item)) run.errored(item, message);
-          run.appendOutput(terminalText(`${path.basename(folder.entry.folder.fsPath)}: ${describeError(err)}\n`));
+          run.appendOutput(
+            terminalText(
+              `${vscode.l10n.t('{0}: {1}', path.basename(folder.entry.folder.fsPath), describeError(err))}\n`,
+            ),
+          );
         });
       }
     } finally {
@@ -211,7 +215,7 @@ export class EvalRuns {
     folder: vscode.Uri,
     profile: EvalProfile,
   ): Promise<{ baseline: EvalBaseline; words: string }> {
-    const none = { baseline: { configuration: 'without_skill' } as const, words: 'no skill' };
+    const none = { baseline: { configuration: 'without_skill' } as const, words: vscode.l10n.t('no skill') };
     const setting = profile === 'published' ? 'none' : evalBaseline();
     if (setting === 'none') return none;
     const target = await this.deps.workspaceSkills.targetOf(folder);
@@ -233,7 +237,7 @@ export class EvalRuns {
         configuration: 'old_skill',
         skill: { type: 'custom', skill_id: skill.id, version: skill.latestVersionId },
       },
-      words: `the published latest version of "${skillTitle(skill)}" (${skill.latestVersionId})`,
+      words: vscode.l10n.t('the published latest version of "{0}" ({1})', skillTitle(skill), skill.latestVersionId),
     };
   }
 
@@ -266,7 +270,7 @@ export class EvalRuns {
         directories: [version.name],
         description: version.description,
       },
-      words: `version ${version.id} of "${skillTitle(skill)}"`,
+      words: vscode.l10n.t('version {0} of "{1}"', version.id, skillTitle(skill)),
     };
   }
 
@@ -365,10 +369,13 @@ export class EvalRuns {
         signal,
       });
       ({ subject, draft } = made);
-      subjectWords = `the folder's eval draft (${draft.versionId}${draft.uploaded ? ', uploaded now' : ', unchanged'})`;
-      run.appendOutput(
-        terminalText(`${name}: ${subjectWords}${draft.renamed ? '; renamed: may not be representative' : ''}\n`),
-      );
+      subjectWords = draft.uploaded
+        ? vscode.l10n.t("the folder's eval draft ({0}, uploaded now)", draft.versionId)
+        : vscode.l10n.t("the folder's eval draft ({0}, unchanged)", draft.versionId);
+      const said = draft.renamed
+        ? vscode.l10n.t('{0}: {1}; renamed: may not be representative', name, subjectWords)
+        : vscode.l10n.t('{0}: {1}', name, subjectWords);
+      run.appendOutput(terminalText(`${said}\n`));
     } else {
       const picked = await this.publishedSubject(entry.folder, options.version);
       if (!picked) {
@@ -406,7 +413,9 @@ export class EvalRuns {
         onQueryStarted: (q) => run.started(folder.queryItems.get(q.index)!),
         onRun: (e, r) =>
           run.appendOutput(
-            terminalText(`\n── Eval ${e.id}, ${r.configuration} run ${r.runNumber} ──\n${r.transcript}`),
+            terminalText(
+              `\n── ${vscode.l10n.t('Eval {0}, {1} run {2}', e.id, r.configuration, r.runNumber)} ──\n${r.transcript}`,
+            ),
             undefined,
             folder.evalItems.get(e.id),
           ),
@@ -429,7 +438,11 @@ export class EvalRuns {
       });
       await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(markdown));
       this.reports.set(entry.folder.toString(), report);
-      run.appendOutput(terminalText(`\n${name}: the report and artifacts are in ${summary.iteration.folder}\n`));
+      run.appendOutput(
+        terminalText(
+          `\n${vscode.l10n.t('{0}: the report and artifacts are in {1}', name, summary.iteration.folder)}\n`,
+        ),
+      );
     }
   }
 
@@ -448,7 +461,9 @@ export class EvalRuns {
     }
     if (outcome.verdict === 'passed') {
       run.appendOutput(
-        terminalText(`Eval ${outcome.entry.id} passed${baseline ? `; ${baseline}` : ''}\n`),
+        terminalText(
+          `${baseline ? vscode.l10n.t('Eval {0} passed; {1}', outcome.entry.id, baseline) : vscode.l10n.t('Eval {0} passed', outcome.entry.id)}\n`,
+        ),
         undefined,
         item,
       );
@@ -478,18 +493,19 @@ export class EvalRuns {
     const text = folder.entry.triggerUri ? (folder.entry.texts.get(folder.entry.triggerUri.toString()) ?? '') : '';
     const location = new vscode.Location(folder.entry.triggerUri!, rangeOf(text, outcome.entry.span));
     const read = outcome.triggered.filter(Boolean).length;
-    const said = vscode.l10n.t(
-      'Read the skill in {0} of {1} runs (it {2} trigger).',
-      read,
-      outcome.triggered.length,
-      outcome.entry.shouldTrigger ? 'should' : 'should not',
-    );
+    const said = outcome.entry.shouldTrigger
+      ? vscode.l10n.t('Read the skill in {0} of {1} runs (it should trigger).', read, outcome.triggered.length)
+      : vscode.l10n.t('Read the skill in {0} of {1} runs (it should not trigger).', read, outcome.triggered.length);
     if (outcome.verdict === 'errored') {
       const message = new vscode.TestMessage(`${said} ${outcome.errors.map((e) => describeError(e)).join(' ')}`);
       message.location = location;
       run.errored(item, message);
     } else if (outcome.verdict === 'passed') {
-      run.appendOutput(terminalText(`Query ${outcome.entry.index}: ${said}\n`), undefined, item);
+      run.appendOutput(
+        terminalText(`${vscode.l10n.t('Query {0}: {1}', outcome.entry.index, said)}\n`),
+        undefined,
+        item,
+      );
       run.passed(item);
     } else {
       const message = new vscode.TestMessage(said);

@@ -9,6 +9,8 @@ export interface ItemResult {
   state: ItemState;
   /** Each message's text and its 0-based line, when it has a location. */
   messages: { text: string; line?: number }[];
+  /** What the run wrote to the item's output, in order. */
+  output: string[];
 }
 
 const plain = (message: vscode.TestMessage) => ({
@@ -22,7 +24,8 @@ export class RecordedRun {
   constructor(private readonly run: vscode.TestRun) {}
 
   private record(item: vscode.TestItem, state: ItemState, messages: readonly vscode.TestMessage[] = []): void {
-    this.results.set(item.id, { state, messages: messages.map(plain) });
+    const output = this.results.get(item.id)?.output ?? [];
+    this.results.set(item.id, { state, messages: messages.map(plain), output });
   }
 
   enqueued(item: vscode.TestItem): void {
@@ -57,6 +60,11 @@ export class RecordedRun {
   }
 
   appendOutput(output: string, location?: vscode.Location, item?: vscode.TestItem): void {
+    if (item) {
+      const result = this.results.get(item.id);
+      if (result) result.output.push(output);
+      else this.results.set(item.id, { state: 'enqueued', messages: [], output: [output] });
+    }
     this.run.appendOutput(output, location, item);
   }
 

@@ -78,7 +78,7 @@ export class SkillsTreeProvider implements vscode.TreeDataProvider<SkillsTreeNod
       list,
       list.loader,
       () => model.skillsIn(list).filter((n) => skillMatchesFilter(filter, n.skill, model.knownVersionNames(n))),
-      `No skills match "${filter}".`,
+      l10n.t('No skills match "{0}".', filter),
     );
   }
 

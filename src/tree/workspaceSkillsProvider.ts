@@ -128,10 +128,12 @@ export class WorkspaceSkillsProvider implements vscode.TreeDataProvider<Workspac
       return item;
     }
     if (node instanceof PersonalSkillsNode) {
-      const item = new vscode.TreeItem('Personal', vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(vscode.l10n.t('Personal'), vscode.TreeItemCollapsibleState.Expanded);
       item.id = 'personalSkills';
       item.description = '~/.claude/skills';
-      item.tooltip = 'Your own skills, which Claude Code finds in every project (claudeSkills.showPersonalSkills)';
+      item.tooltip = vscode.l10n.t(
+        'Your own skills, which Claude Code finds in every project (claudeSkills.showPersonalSkills)',
+      );
       item.iconPath = new vscode.ThemeIcon('account');
       return item;
     }

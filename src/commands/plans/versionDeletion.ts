@@ -73,7 +73,11 @@ export function deletePrompt(chosen: readonly SkillVersions[], locale?: string):
       versions.map((v) =>
         chosen.length === 1
           ? aboutVersion(skill, v, locale)
-          : l10n.t('{0} {1}', skillTitle(skill), aboutVersion(skill, v, locale)),
+          : l10n.t({
+              message: '{0} {1}',
+              args: [skillTitle(skill), aboutVersion(skill, v, locale)],
+              comment: ['A line of the delete modal: {0} is a skill title, {1} one of its versions'],
+            }),
       ),
     );
     lines = firstLines(all, LISTED_IN_MODAL);

@@ -85,7 +85,7 @@ describe('the eval report', () => {
 
   it('gives trigger precision and recall by skill-creator’s threshold', () => {
     // Triggered: queries 0 (2 of 3) and 2 (3 of 3); 0 should, 2 should not; 1 should but did not.
-    assert.match(markdown, /2 of 4 queries pass\. Precision 50%, recall 50%/);
+    assert.match(markdown, /Queries passing: 2 of 4\. Precision 50%, recall 50%/);
   });
 
   it('keeps model text from making links or HTML', () => {

@@ -17,15 +17,24 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
-/** The first argument of every `l10n.t(` call written as a plain string literal. */
+const literal = (body: string) => {
+  const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t' };
+  return body.replace(/\\(.)/g, (_, c: string) => escapes[c] ?? c);
+};
+
+/**
+ * The key of every `l10n.t(` call written as a plain string literal, or as `{ message, …, comment }` (whose
+ * key is the message and its comment, as @vscode/l10n looks it up).
+ */
 function keysInSource(): Set<string> {
   const keys = new Set<string>();
   const call = /\bl10n\.t\(\s*(['"])((?:\\.|(?!\1).)*)\1\s*[,)]/gs;
+  const commented =
+    /\bl10n\.t\(\{\s*message:\s*(['"])((?:\\.|(?!\1).)*)\1,.*?comment:\s*\[\s*(['"])((?:\\.|(?!\3).)*)\3\s*,?\s*\]/gs;
   for (const file of sourceFiles(join(repoRoot, 'src'))) {
-    for (const [, , body] of readFileSync(file, 'utf8').matchAll(call)) {
-      const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t' };
-      keys.add(body.replace(/\\(.)/g, (_, c: string) => escapes[c] ?? c));
-    }
+    const text = readFileSync(file, 'utf8');
+    for (const [, , body] of text.matchAll(call)) keys.add(literal(body));
+    for (const [, , body, , comment] of text.matchAll(commented)) keys.add(`${literal(body)}/${literal(comment)}`);
   }
   return keys;
 }

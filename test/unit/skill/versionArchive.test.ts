@@ -49,7 +49,7 @@ describe("a published version's files", () => {
     // Four hundred entries of 10 MB of zeros each, one deflated body (about 10 KB) written 400 times.
     const bomb = rawZip([SKILL, { name: 'bomb/part#.bin', data: Buffer.alloc(10 * 1024 * 1024), copies: 400 }]);
     assert.ok(bomb.length < 5 * 1024 * 1024, `${bomb.length} bytes`);
-    await assert.rejects(unpackVersionZip(bomb), /unpack to more than 30 MB/);
+    await assert.rejects(unpackVersionZip(bomb), /unpack to more than 30.0 MB/);
     // The memory it cost, in a process of its own: the peak RSS past the baseline.
     const dir = mkdtempSync(join(tmpdir(), 'claude-skills-bomb-'));
     try {
@@ -72,7 +72,7 @@ describe("a published version's files", () => {
 
   it('refuses more entries than a skill may hold', async () => {
     const many = rawZip([SKILL, { name: 'bomb/f#.txt', data: Buffer.from('x'), copies: 10_001 }]);
-    await assert.rejects(unpackVersionZip(many), /10002 files, more than the 10000/);
+    await assert.rejects(unpackVersionZip(many), /10,002 files, more than the 10,000/);
   });
 
   it('refuses two entries of one name, and names that differ only in case', async () => {
