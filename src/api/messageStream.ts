@@ -47,8 +47,10 @@ export class StreamError extends Error {
 const MAX_EVENT_CHARS = 16 * 1024 * 1024;
 
 /** A server-chosen name (an event's, a block's type) as a message may repeat it: short and plain, or not at all. */
-export function nameOf(value: unknown, fallback = 'an unnamed one'): string {
-  return typeof value === 'string' && /^[A-Za-z0-9_.-]{1,32}$/.test(value) ? `"${value}"` : fallback;
+export function nameOf(value: unknown, fallback?: string): string {
+  return typeof value === 'string' && /^[A-Za-z0-9_.-]{1,32}$/.test(value)
+    ? `"${value}"`
+    : (fallback ?? l10n.t('an unnamed one'));
 }
 
 /**

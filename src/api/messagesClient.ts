@@ -5,6 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { coreOf, type ApiCore, jsonBody, type ApiOptions } from './apiCore';
 import { ApiError, kindForErrorType } from './errors';
+import { formatBytes } from '../shared/words';
 import { MessageAssembler, StreamError, streamEvents, type ContentBlock, type StreamedMessage } from './messageStream';
 
 const SERVICE = 'Messages API';
@@ -139,7 +140,7 @@ async function* bounded(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8
     if (size > MAX_STREAM_BYTES) {
       throw new StreamError(
         'invalid_stream',
-        `The ${SERVICE}'s stream went past ${MAX_STREAM_BYTES >> 20} MB; it was not read further.`,
+        l10n.t("The {0}'s stream went past {1}; it was not read further.", SERVICE, formatBytes(MAX_STREAM_BYTES)),
       );
     }
     yield chunk;

@@ -6,10 +6,21 @@ import type { Deleted, FileInfo, ModelInfo, Page, Skill, SkillVersion } from './
 
 type Json = Record<string, unknown>;
 
-function malformed(what: string, requestId: string | undefined): ApiError {
+/** What the API answered with, when it is not what it should be: whole sentences for translators. */
+const UNEXPECTED = {
+  skill: () => l10n.t('The API answered with an unexpected skill.'),
+  version: () => l10n.t('The API answered with an unexpected skill version.'),
+  model: () => l10n.t('The API answered with an unexpected model.'),
+  list: () => l10n.t('The API answered with an unexpected list.'),
+  deleted: () => l10n.t('The API answered with an unexpected delete result.'),
+  file: () => l10n.t('The API answered with an unexpected file.'),
+};
+type Answer = keyof typeof UNEXPECTED;
+
+function malformed(what: Answer, requestId: string | undefined): ApiError {
   return new ApiError({
     kind: 'server',
-    message: l10n.t('The API answered with an unexpected {0}.', what),
+    message: UNEXPECTED[what](),
     requestId,
     mayHaveBeenProcessed: true,
   });
@@ -23,7 +34,7 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function requireFields(obj: Json | undefined, what: string, fields: string[], requestId?: string): Json {
+function requireFields(obj: Json | undefined, what: Answer, fields: string[], requestId?: string): Json {
   if (!obj || fields.some((f) => str(obj[f]) === undefined)) throw malformed(what, requestId);
   return obj;
 }
@@ -43,7 +54,7 @@ export function toSkill(value: unknown, requestId?: string): Skill {
 }
 
 export function toSkillVersion(value: unknown, requestId?: string): SkillVersion {
-  const raw = requireFields(asObject(value), 'skill version', ['id', 'skill_id', 'created_at'], requestId);
+  const raw = requireFields(asObject(value), 'version', ['id', 'skill_id', 'created_at'], requestId);
   return {
     // A legacy answer addresses versions (and names the latest) by its `version` string, not by the id.
     id: str(raw.version) ?? (raw.id as string),
@@ -81,7 +92,7 @@ export function toPage<T>(value: unknown, item: (v: unknown, requestId?: string)
 }
 
 export function toDeleted(value: unknown, requestId?: string): Deleted {
-  const raw = requireFields(asObject(value), 'delete result', ['id'], requestId);
+  const raw = requireFields(asObject(value), 'deleted', ['id'], requestId);
   return { id: raw.id as string };
 }
 

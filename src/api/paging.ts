@@ -4,6 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { ApiError } from './errors';
 import type { Page } from './types';
+import { formatNumber } from '../shared/words';
 
 export type PageFetcher<T> = (cursor: string | undefined) => Promise<Page<T>>;
 
@@ -45,13 +46,14 @@ export class PageGuard {
     this.pages++;
     const cursor = page.nextPage ?? undefined;
     if (cursor === undefined) return undefined;
-    if (this.seen.has(cursor)) throw refused('handed back a page cursor it had given already');
+    if (this.seen.has(cursor)) throw refused(l10n.t('handed back a page cursor it had given already'));
     this.seen.add(cursor);
     this.emptyInARow = page.data.length === 0 ? this.emptyInARow + 1 : 0;
     if (this.emptyInARow >= this.limits.maxEmptyPagesInARow) {
-      throw refused(`sent ${this.emptyInARow} empty pages in a row that each promised more`);
+      throw refused(l10n.t('sent {0} empty pages in a row that each promised more', this.emptyInARow));
     }
-    if (this.pages >= this.limits.maxPages) throw refused(`sent more than ${this.limits.maxPages} pages`);
+    if (this.pages >= this.limits.maxPages)
+      throw refused(l10n.t('sent more than {0} pages', formatNumber(this.limits.maxPages)));
     return cursor;
   }
 }

@@ -3,6 +3,7 @@
 // never to follow and decides here: on the API's own origin, a GET may follow a few hops; a GET of content
 // (a version's archive, a run's file, which may well live at a signed storage address) may go to another
 // host over https, without the key; everything else is refused, naming where it pointed.
+import * as l10n from '@vscode/l10n';
 
 export const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -35,17 +36,18 @@ export function nextHop(hop: Hop): HopDecision {
   } catch {
     target = undefined;
   }
-  const origin = target?.origin ?? 'an address that is not a URL';
+  const origin = target?.origin ?? l10n.t('an address that is not a URL');
   const refuse = (why: string): HopDecision => ({ refused: why, origin });
   if (hop.method !== 'GET' && hop.method !== 'HEAD') {
-    return refuse(`a ${hop.method} is never sent again, to any address`);
+    return refuse(l10n.t('a {0} is never sent again, to any address', hop.method));
   }
   if (!target || (target.protocol !== 'https:' && target.protocol !== 'http:')) {
-    return refuse('it names no web address');
+    return refuse(l10n.t('it names no web address'));
   }
-  if (hop.hops >= MAX_REDIRECTS) return refuse(`it was the redirect after ${MAX_REDIRECTS}`);
+  if (hop.hops >= MAX_REDIRECTS) return refuse(l10n.t('it was the redirect after {0}', MAX_REDIRECTS));
   if (target.origin === hop.apiOrigin && hop.withKey) return { follow: target, withKey: true };
-  if (!hop.content) return refuse("only the API's own address is trusted with your key, and this is no download");
-  if (target.protocol !== 'https:') return refuse('a download is followed to another host over https only');
+  if (!hop.content)
+    return refuse(l10n.t("only the API's own address is trusted with your key, and this is no download"));
+  if (target.protocol !== 'https:') return refuse(l10n.t('a download is followed to another host over https only'));
   return { follow: target, withKey: false };
 }

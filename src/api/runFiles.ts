@@ -4,7 +4,7 @@
 // mean something else on another system, is replaced by one made from the file id.
 import * as l10n from '@vscode/l10n';
 import { fileNameProblem, nameKey } from '../shared/fileNames';
-import { formatBytes } from '../shared/words';
+import { formatBytes, formatNumber } from '../shared/words';
 import { describeError } from './errors';
 import type { FilesClient } from './filesClient';
 import { isBlock, type ContentBlock } from './messageStream';
@@ -77,7 +77,8 @@ export function uniqueName(name: string, taken: Set<string>): string {
 }
 
 /** What is known of one file before its bytes: its name settled, or a note why it is not fetched. */
-function planFile(info: FileInfo, taken: Set<string>, now: number): RunFile {
+/** The file as listed, and whether its bytes may be fetched (a refused name is renamed, still fetched). */
+function planFile(info: FileInfo, taken: Set<string>, now: number): { file: RunFile; fetchable: boolean } {
   const safe = safeFileName(info.filename);
   const idName = `file-${info.id.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64) || 'unnamed'}`;
   const file: RunFile = {
@@ -86,10 +87,12 @@ function planFile(info: FileInfo, taken: Set<string>, now: number): RunFile {
     sizeBytes: info.sizeBytes,
     mimeType: info.mimeType,
   };
-  if ('refused' in safe) file.note = `its name from the server was refused (${safe.refused})`;
-  if (info.downloadable === false) return { ...file, note: 'not downloadable' };
-  if (info.expiresAt && Date.parse(info.expiresAt) <= now) return { ...file, note: `expired ${info.expiresAt}` };
-  return file;
+  if ('refused' in safe) file.note = l10n.t('its name from the server was refused ({0})', safe.refused);
+  if (info.downloadable === false) return { file: { ...file, note: l10n.t('not downloadable') }, fetchable: false };
+  if (info.expiresAt && Date.parse(info.expiresAt) <= now) {
+    return { file: { ...file, note: l10n.t('expired {0}', info.expiresAt) }, fetchable: false };
+  }
+  return { file, fetchable: true };
 }
 
 /**
@@ -113,13 +116,14 @@ export async function fetchRunFiles(
         name: uniqueName(`file-${index + 1}`, taken),
         sizeBytes: undefined,
         mimeType: undefined,
-        note: `not fetched: a run's first ${limits.maxFiles} files are`,
+        note: l10n.t("not fetched: a run's first {0} files are", formatNumber(limits.maxFiles)),
       });
       continue;
     }
     let file: RunFile;
+    let fetchable: boolean;
     try {
-      file = planFile(await client.getFile(fileId, signal), taken, now);
+      ({ file, fetchable } = planFile(await client.getFile(fileId, signal), taken, now));
     } catch (err) {
       if (signal?.aborted) throw err;
       files.push({
@@ -132,10 +136,11 @@ export async function fetchRunFiles(
       continue;
     }
     const size = file.sizeBytes ?? 0;
-    if (file.note === undefined || file.note.startsWith('its name')) {
-      if (size > limits.maxFileBytes) file.note = `larger than ${formatBytes(limits.maxFileBytes)}: not downloaded`;
-      else if (total + size > limits.maxTotalBytes)
-        file.note = `the run's files passed ${formatBytes(limits.maxTotalBytes)}: not downloaded`;
+    if (fetchable) {
+      if (size > limits.maxFileBytes) {
+        file.note = l10n.t('larger than {0}: not downloaded', formatBytes(limits.maxFileBytes));
+      } else if (total + size > limits.maxTotalBytes)
+        file.note = l10n.t("the run's files passed {0}: not downloaded", formatBytes(limits.maxTotalBytes));
       else {
         try {
           file.data = await client.downloadFile(fileId, limits.maxFileBytes, signal);

@@ -1,5 +1,6 @@
 // The API key: kept only in VS Code's SecretStorage; without a stored key, ANTHROPIC_API_KEY is read
 // (read-only, at call time).
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 import { describeError } from '../api/errors';
 import { SecretKeys } from '../constants';
@@ -16,10 +17,10 @@ export class SecretStoreError extends Error {
   constructor(cause: unknown) {
     const reason = describeError(cause);
     super(
-      `VS Code's secret storage is not available (${reason}). On Linux it needs a running, unlocked keyring ` +
-        '(GNOME Keyring or KWallet, reached through libsecret); install or unlock one, or choose a store with ' +
-        '"password-store" in "Preferences: Configure Runtime Arguments", then restart VS Code. Until then, ' +
-        'set the ANTHROPIC_API_KEY environment variable before starting VS Code.',
+      l10n.t(
+        'VS Code\'s secret storage is not available ({0}). On Linux it needs a running, unlocked keyring (GNOME Keyring or KWallet, reached through libsecret); install or unlock one, or choose a store with "password-store" in "Preferences: Configure Runtime Arguments", then restart VS Code. Until then, set the ANTHROPIC_API_KEY environment variable before starting VS Code.',
+        reason,
+      ),
       { cause },
     );
     this.name = 'SecretStoreError';

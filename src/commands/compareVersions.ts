@@ -27,7 +27,7 @@ export function compareVersions(deps: CompareVersionsDeps) {
     selected?: readonly SkillsTreeNode[],
     options: CompareVersionsOptions = {},
   ): Promise<VersionComparison | undefined> => {
-    const node = requireVersionNode(arg, 'Compare Versions');
+    const node = requireVersionNode(arg, vscode.l10n.t('Compare Versions'));
     const { skill } = node;
     const others = (selected ?? []).filter(
       (n): n is VersionNode => n.kind === 'version' && n !== node && n.skill.id === skill.id,

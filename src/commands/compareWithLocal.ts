@@ -27,7 +27,7 @@ export function compareWithLocal(deps: CompareDeps) {
     _selected?: unknown,
     options: CompareOptions = {},
   ): Promise<VersionComparison | undefined> => {
-    const node = requireVersionNode(arg, 'Compare with Local Folder');
+    const node = requireVersionNode(arg, vscode.l10n.t('Compare with Local Folder'));
     const what = describeSkill(node.skill, node.version, vscode.env.language);
     const folder =
       options.folder ??

@@ -105,7 +105,7 @@ export async function confirmAndDeleteSkill(
   skill: Skill,
   options: DeleteOptions = {},
 ): Promise<boolean | undefined> {
-  requireWritable(skill, 'only your own skills can be deleted.');
+  requireWritable(skill, vscode.l10n.t('only your own skills can be deleted.'));
   const versions = await withCancellableProgress(
     vscode.l10n.t('Counting the versions of "{0}"…', skillTitle(skill)),
     options.cancellation,

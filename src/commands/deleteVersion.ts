@@ -82,7 +82,8 @@ export function deleteVersion(deps: DeleteDeps) {
   ): Promise<VersionDeletes[] | undefined> => {
     const chosen = node?.kind === 'version' ? chosenInTree(node, selected) : await chosenInPalette(deps);
     if (!chosen) return undefined;
-    for (const { skill } of chosen) requireWritable(skill, 'only your own skills can have versions deleted.');
+    for (const { skill } of chosen)
+      requireWritable(skill, vscode.l10n.t('only your own skills can have versions deleted.'));
     for (const entry of chosen) {
       if (await holdsEveryVersion(deps.client, entry)) {
         await refuseLastVersions(deps, entry, chosen.length === 1);

@@ -22,7 +22,7 @@ const DOWNLOAD_BUTTONS = { go: vscode.l10n.t('Download'), include: vscode.l10n.t
  */
 export function downloadVersion(deps: VersionFilesDeps) {
   return async (arg?: unknown, _selected?: unknown, options: DownloadOptions = {}): Promise<string[] | undefined> => {
-    const node = requireVersionNode(arg, 'Download Version to Folder…');
+    const node = requireVersionNode(arg, vscode.l10n.t('Download Version to Folder…'));
     const what = describeSkill(node.skill, node.version, vscode.env.language);
     const folder =
       options.folder ??

@@ -28,7 +28,9 @@ async function askChecked(
 /** A name the API takes may still be no folder on Windows (`con`, `nul`, `com1`): the folder is named after it. */
 function folderNameProblem(name: string): string | undefined {
   const problem = fileNameProblem(name);
-  return problem && `"${name}" cannot name a folder on every system (${problem}): pick another name.`;
+  return (
+    problem && vscode.l10n.t('"{0}" cannot name a folder on every system ({1}): pick another name.', name, problem)
+  );
 }
 
 function askName(given: string | undefined): Promise<string | undefined> {

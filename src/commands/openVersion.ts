@@ -8,7 +8,7 @@ const SKILL_MD = 'SKILL.md';
 /** Open Version Files: SKILL.md first, read-only; the other files a click away. Returns the file paths. */
 export function openVersion(deps: VersionFilesDeps) {
   return async (arg?: unknown): Promise<string[]> => {
-    const node = requireVersionNode(arg, 'Open Version Files');
+    const node = requireVersionNode(arg, vscode.l10n.t('Open Version Files'));
     const files = await loadVersionFiles(deps, node);
     const paths = [...files.keys()];
     const first = files.has(SKILL_MD) ? SKILL_MD : paths[0];

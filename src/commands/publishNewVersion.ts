@@ -130,7 +130,7 @@ export function publishNewVersion(deps: PublishNewVersionDeps) {
   return async (arg?: unknown, _selected?: unknown, options: PublishOptions = {}) => {
     if (!requireTrust('publish')) return undefined;
     const fromNode = (arg as SkillNode | undefined)?.kind === 'skill' ? (arg as SkillNode).skill : undefined;
-    if (fromNode) requireWritable(fromNode, 'publish your folder as a new skill instead.');
+    if (fromNode) requireWritable(fromNode, vscode.l10n.t('publish your folder as a new skill instead.'));
     const folder = await chooseSkillFolder(
       fromNode ? undefined : arg,
       deps.folders,

@@ -19,9 +19,9 @@ export interface RestoreVersionDeps {
 
 export function restoreVersion(deps: RestoreVersionDeps) {
   return async (arg?: unknown): Promise<Published | undefined> => {
-    const node = requireVersionNode(arg, 'Restore as New Version');
+    const node = requireVersionNode(arg, vscode.l10n.t('Restore as New Version'));
     const { skill, version } = node;
-    requireWritable(skill, 'only your own skills can have versions published.');
+    requireWritable(skill, vscode.l10n.t('only your own skills can have versions published.'));
     if (node.isLatest)
       throw new Error(vscode.l10n.t('This is the latest version of "{0}" already.', skillTitle(skill)));
     const what = describeSkill(skill, version, vscode.env.language);

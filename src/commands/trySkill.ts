@@ -81,7 +81,7 @@ async function targetOf(arg: TryArg, client: TrySkillDeps['client']): Promise<Tr
   const versions = collectAll(client.versionPages(skill.id, { limit: 1000 })).then((all) => [
     {
       label: vscode.l10n.t('Latest version'),
-      description: 'whatever is newest when the request runs',
+      description: vscode.l10n.t('whatever is newest when the request runs'),
       version: 'latest',
     },
     ...versionPickItems(skill, all, vscode.env.language).map((item) => ({ ...item, version: item.version.id })),

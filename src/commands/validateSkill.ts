@@ -18,7 +18,20 @@ export function validateSkill(deps: {
     if (!skill) return undefined;
     const warnings = skill.problems.length;
     void vscode.window.showInformationMessage(
-      `${path.basename(folder.fsPath)} is ready to publish as ${skill.name} (${skillBundle().describeFiles(skill)})${warnings ? `, with ${plural(warnings, 'warning')} in the Problems panel` : ''}.`,
+      warnings
+        ? vscode.l10n.t(
+            '{0} is ready to publish as {1} ({2}), with {3} in the Problems panel.',
+            path.basename(folder.fsPath),
+            skill.name,
+            skillBundle().describeFiles(skill),
+            plural(warnings, 'warning'),
+          )
+        : vscode.l10n.t(
+            '{0} is ready to publish as {1} ({2}).',
+            path.basename(folder.fsPath),
+            skill.name,
+            skillBundle().describeFiles(skill),
+          ),
     );
     return skill;
   };

@@ -96,7 +96,9 @@ export class RunFileSystem extends ReadOnlyFileSystem implements vscode.FileSyst
     const data = this.content(uri);
     if (data) return data;
     throw vscode.FileSystemError.FileNotFound(
-      this.runOf(uri) ? uri : `${uri.path}: this run is gone (only the last ${KEPT_RUNS} are kept); try again.`,
+      this.runOf(uri)
+        ? uri
+        : vscode.l10n.t('{0}: this run is gone (only the last {1} are kept); try again.', uri.path, KEPT_RUNS),
     );
   }
 

@@ -108,7 +108,7 @@ function parseRoot(text: string, expected: 'object' | 'array', what: string): No
 
 /** A path of an input file that stays in the skill folder on every system, or why it is not one. */
 function inputPathProblem(path: string): string | undefined {
-  if (path.trim() === '') return 'is empty';
+  if (path.trim() === '') return l10n.t('is empty');
   if (/^[\\/]|^[A-Za-z]:|^~/.test(path)) return l10n.t('must be relative to the skill folder');
   if (path.includes('\\')) return l10n.t('must use forward slashes');
   if (path.split('/').some((segment) => segment === '..')) return l10n.t('must stay inside the skill folder (no "..")');

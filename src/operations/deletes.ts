@@ -6,7 +6,7 @@ import type { SkillsClient } from '../api/skillsClient';
 import { ApiError, describeError } from '../api/errors';
 import { abortableSleep } from '../api/retry';
 import type { Skill, SkillVersion } from '../api/types';
-import { plural } from '../shared/words';
+import { formatNumber, plural } from '../shared/words';
 
 /** DELETEs in flight at once: quick for dozens of versions, gentle on rate limits. */
 export const DELETES_IN_FLIGHT = 4;
@@ -179,18 +179,25 @@ export function versionsAsked(deletes: VersionDeletes): number {
 /** "Deleted 12 of 45 versions; 1 failed (…): …": every version asked for is accounted for. */
 export function summarizeVersionDeletes(deletes: VersionDeletes): string {
   const total = versionsAsked(deletes);
-  const parts = [`deleted ${deletes.deleted.length} of ${plural(total, 'version')}`];
+  const parts = [l10n.t('deleted {0} of {1}', formatNumber(deletes.deleted.length), plural(total, 'version'))];
   if (deletes.failed.length > 0) {
-    const first = deletes.failed[0];
+    const [first] = deletes.failed;
+    const failed = formatNumber(deletes.failed.length);
     parts.push(
-      `${deletes.failed.length} failed (${first.versionId}: ${first.error.message}${deletes.failed.length > 1 ? ', and others: see the log' : ''})`,
+      deletes.failed.length > 1
+        ? l10n.t('{0} failed ({1}: {2}, and others: see the log)', failed, first.versionId, first.error.message)
+        : l10n.t('{0} failed ({1}: {2})', failed, first.versionId, first.error.message),
     );
   }
   if (deletes.unknown.length > 0)
     parts.push(
-      l10n.t('{0} cancelled while under way and not known (the view shows what is left)', deletes.unknown.length),
+      l10n.t(
+        '{0} cancelled while under way and not known (the view shows what is left)',
+        formatNumber(deletes.unknown.length),
+      ),
     );
-  if (deletes.notAttempted.length > 0) parts.push(`${deletes.notAttempted.length} not attempted`);
+  if (deletes.notAttempted.length > 0)
+    parts.push(l10n.t('{0} not attempted', formatNumber(deletes.notAttempted.length)));
   return parts.join('; ');
 }
 

@@ -11,6 +11,7 @@ import { ApiError, describeError } from '../api/errors';
 import { collectAll } from '../api/paging';
 import { abortableSleep } from '../api/retry';
 import { bytesOf, type Skill, type SkillVersion, type UploadFile } from '../api/types';
+import * as l10n from '@vscode/l10n';
 
 export type PublishTarget = { kind: 'version'; skill: Skill } | { kind: 'skill'; displayName: string };
 
@@ -54,7 +55,11 @@ export class PublishOutcomeUnknownError extends Error {
     readonly why: string,
   ) {
     super(
-      `${describeError(cause)} Whether it was published is not known: ${why}. Refresh the Skills view and look for the new version before publishing again, so as not to publish it twice.`,
+      l10n.t(
+        '{0} Whether it was published is not known: {1}. Refresh the Skills view and look for the new version before publishing again, so as not to publish it twice.',
+        describeError(cause),
+        why,
+      ),
       { cause },
     );
     this.name = 'PublishOutcomeUnknownError';
@@ -114,15 +119,15 @@ async function settle(look: () => Promise<Published | undefined>, cause: ApiErro
     try {
       await sleep(delays[i], signal);
     } catch {
-      throw new PublishOutcomeUnknownError(cause, 'the check for it was stopped before it showed up');
+      throw new PublishOutcomeUnknownError(cause, l10n.t('the check for it was stopped before it showed up'));
     }
   }
   const seconds = Math.round(delays.reduce((sum, d) => sum + d, 0) / 1000);
   throw new PublishOutcomeUnknownError(
     cause,
     lastError === undefined
-      ? `it did not show up in ${seconds} s of checking, and it may still`
-      : `checking failed too (${describeError(lastError)})`,
+      ? l10n.t('it did not show up in {0} s of checking, and it may still', seconds)
+      : l10n.t('checking failed too ({0})', describeError(lastError)),
   );
 }
 

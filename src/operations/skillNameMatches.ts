@@ -6,6 +6,7 @@ import { describeError } from '../api/errors';
 import type { Skill } from '../api/types';
 import { plural } from '../shared/words';
 import { listNameMatchableSkills, matchSlugs, type SlugMemory } from './skillLookup';
+import * as l10n from '@vscode/l10n';
 
 export type NameMatch =
   | { kind: 'matched'; skill: Skill }
@@ -73,12 +74,12 @@ export class SkillNameMatches {
 
   private async look(name: string, generation: number): Promise<NameMatch> {
     // Reset while waiting: the rows that asked are gone with it.
-    if (generation !== this.generation) return { kind: 'unknown', reason: 'it is being looked up again' };
+    if (generation !== this.generation) return { kind: 'unknown', reason: l10n.t('it is being looked up again') };
     let skills: Skill[];
     try {
       skills = await this.skills();
     } catch (err) {
-      return { kind: 'unknown', reason: `your skills could not be listed: ${describeError(err)}` };
+      return { kind: 'unknown', reason: l10n.t('your skills could not be listed: {0}', describeError(err)) };
     }
     const { matches, unread, read } = await matchSlugs(this.deps.client, skills, [name], this.deps.slugs, {
       maxReads: this.readsLeft,
@@ -89,7 +90,7 @@ export class SkillNameMatches {
     if (unread === 0) return { kind: 'none' };
     return {
       kind: 'unknown',
-      reason: `the names of ${plural(unread, 'skill')} could not be read yet: Refresh tries again`,
+      reason: l10n.t('the names of {0} could not be read yet: Refresh tries again', plural(unread, 'skill')),
     };
   }
 }

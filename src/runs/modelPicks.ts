@@ -2,6 +2,7 @@
 // execution tool skills need (or do not say), the last one used first, active ones before deprecated ones
 // (which are marked), never a retired one; and the `max_tokens` a try sends.
 import type { ModelInfo } from '../api/types';
+import * as l10n from '@vscode/l10n';
 
 export interface ModelPick {
   model: ModelInfo;
@@ -20,8 +21,8 @@ export function modelPicks(models: readonly ModelInfo[], lastUsed?: string): Mod
       label: model.displayName,
       description: [
         model.id,
-        model.id === lastUsed ? 'last used' : undefined,
-        model.lifecycle === 'deprecated' ? 'deprecated' : undefined,
+        model.id === lastUsed ? l10n.t('last used') : undefined,
+        model.lifecycle === 'deprecated' ? l10n.t('deprecated') : undefined,
       ]
         .filter(Boolean)
         .join(' · '),

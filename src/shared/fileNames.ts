@@ -13,7 +13,7 @@ const MAX_NAME_BYTES = 255;
 
 /** Why one path segment cannot be written as it is on every system, or undefined when it can. */
 export function fileNameProblem(segment: string): string | undefined {
-  if (segment.trim() === '' || /^\.+$/.test(segment)) return 'no name';
+  if (segment.trim() === '' || /^\.+$/.test(segment)) return l10n.t('no name');
   if (REFUSED_CHARACTERS.test(segment)) return l10n.t('control or reserved characters');
   if (/[. ]$/.test(segment) || segment.trim() !== segment) return l10n.t('leading or trailing spaces or dots');
   if (WINDOWS_RESERVED.test(segment)) return l10n.t('a name Windows reserves');

@@ -8,7 +8,7 @@
 import * as l10n from '@vscode/l10n';
 import { SKILL_MD } from './frontmatter';
 import type { ProblemFix, RuleId, SkillProblem } from './problems';
-import { plural } from '../shared/words';
+import { formatNumber, plural } from '../shared/words';
 
 export const BODY_MAX_LINES = 500;
 export const BODY_MAX_TOKENS = 5000;
@@ -117,10 +117,23 @@ export function bodyProblems(text: string, files: ReadonlySet<string>, complete 
   const bodyLines = Math.max(0, lines.length - from - (lines[lines.length - 1] === '' ? 1 : 0));
   const tokens = estimateTokens(lines.slice(from).join('\n'));
   if (bodyLines > BODY_MAX_LINES || tokens > BODY_MAX_TOKENS) {
-    const atLeast = complete ? '' : 'at least ';
+    const size = [
+      plural(bodyLines, 'line'),
+      formatNumber(tokens),
+      formatNumber(BODY_MAX_LINES),
+      formatNumber(BODY_MAX_TOKENS),
+    ];
     problems.push(
       advice(
-        `SKILL.md's body is ${atLeast}${plural(bodyLines, 'line')}, about ${tokens.toLocaleString('en-US')} tokens: the Agent Skills specification advises under ${BODY_MAX_LINES} lines and about ${BODY_MAX_TOKENS.toLocaleString('en-US')} tokens, since all of it loads when the skill is used. Move detail into files it links to.`,
+        complete
+          ? l10n.t(
+              "SKILL.md's body is {0}, about {1} tokens: the Agent Skills specification advises under {2} lines and about {3} tokens, since all of it loads when the skill is used. Move detail into files it links to.",
+              ...size,
+            )
+          : l10n.t(
+              "SKILL.md's body is at least {0}, about {1} tokens: the Agent Skills specification advises under {2} lines and about {3} tokens, since all of it loads when the skill is used. Move detail into files it links to.",
+              ...size,
+            ),
         from + 1,
         'body-budget',
       ),
@@ -145,7 +158,10 @@ export function bodyProblems(text: string, files: ReadonlySet<string>, complete 
     if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) {
       problems.push(
         advice(
-          `"${target}" is an absolute path: a skill's files are read from wherever it is installed. Point to the file relative to SKILL.md.`,
+          l10n.t(
+            '"{0}" is an absolute path: a skill\'s files are read from wherever it is installed. Point to the file relative to SKILL.md.',
+            target,
+          ),
           reference,
           'reference-outside',
         ),
@@ -156,7 +172,10 @@ export function bodyProblems(text: string, files: ReadonlySet<string>, complete 
     if (inside === undefined) {
       problems.push(
         advice(
-          `"${target}" points outside the skill folder, which no upload carries: move the file into the folder.`,
+          l10n.t(
+            '"{0}" points outside the skill folder, which no upload carries: move the file into the folder.',
+            target,
+          ),
           reference,
           'reference-outside',
         ),
@@ -166,7 +185,10 @@ export function bodyProblems(text: string, files: ReadonlySet<string>, complete 
     if (!files.has(inside) && !directories.has(inside)) {
       problems.push(
         advice(
-          `"${target}" is not among the skill's files (a missing file, or one the excludes leave out): add it, or fix the path.`,
+          l10n.t(
+            '"{0}" is not among the skill\'s files (a missing file, or one the excludes leave out): add it, or fix the path.',
+            target,
+          ),
           reference,
           'reference-missing',
           // A path that names a file (an extension): making it empty is what the author asked for next.
@@ -181,7 +203,10 @@ export function bodyProblems(text: string, files: ReadonlySet<string>, complete 
     if (inside.split('/').length > 2 && /\.(md|markdown|txt)$/i.test(inside)) {
       problems.push(
         advice(
-          `"${target}" is a document more than one folder deep: the Agent Skills specification advises references one level deep from SKILL.md, so a model finds them without a chain of reads.`,
+          l10n.t(
+            '"{0}" is a document more than one folder deep: the Agent Skills specification advises references one level deep from SKILL.md, so a model finds them without a chain of reads.',
+            target,
+          ),
           reference,
           'reference-deep',
         ),

@@ -9,6 +9,7 @@ import { lstat, open, readdir, realpath, stat, type FileHandle } from 'node:fs/p
 import * as path from 'node:path';
 import { forEachLimited } from './concurrency';
 import type { RuleId, SkillProblem } from './problems';
+import { formatBytes } from '../shared/words';
 
 /** `claudeSkills.exclude`'s default. */
 export const DEFAULT_EXCLUDES: readonly string[] = [
@@ -116,7 +117,7 @@ export async function openRegularFileAsBlob(absolutePath: string): Promise<Blob>
 
 class NotARegularFileError extends Error {
   constructor(readonly path: string) {
-    super(`${path} is not a regular file`);
+    super(l10n.t('{0} is not a regular file', path));
     this.name = 'NotARegularFileError';
   }
 }
@@ -146,12 +147,20 @@ async function readSkillignore(folder: string): Promise<{ patterns: string; prob
   });
   if (!info.isFile()) {
     return refuse(
-      `${SKILLIGNORE} is not a regular file (a link, a folder or a pipe): replace it with a plain text file of patterns.`,
+      l10n.t(
+        '{0} is not a regular file (a link, a folder or a pipe): replace it with a plain text file of patterns.',
+        SKILLIGNORE,
+      ),
     );
   }
   if (info.size > MAX_SKILLIGNORE_BYTES) {
     return refuse(
-      `${SKILLIGNORE} is ${info.size} bytes; a list of patterns is at most ${MAX_SKILLIGNORE_BYTES / 1024} KB. Shorten it.`,
+      l10n.t(
+        '{0} is {1}; a list of patterns is at most {2}. Shorten it.',
+        SKILLIGNORE,
+        formatBytes(info.size),
+        formatBytes(MAX_SKILLIGNORE_BYTES),
+      ),
     );
   }
   return { patterns: (await readRegularFileHead(file, MAX_SKILLIGNORE_BYTES)).toString('utf8') };
@@ -222,14 +231,19 @@ export async function collectFiles(
         if (target === undefined || targetInfo === undefined) {
           error(
             relativePath,
-            `"${relativePath}" is a symbolic link to nothing: delete it, or exclude it in ${SKILLIGNORE}.`,
+            l10n.t('"{0}" is a symbolic link to nothing: delete it, or exclude it in {1}.', relativePath, SKILLIGNORE),
           );
           continue;
         }
         if (!isInside(root, target)) {
           error(
             relativePath,
-            `"${relativePath}" is a symbolic link to ${target}, outside the skill folder: copy what it needs into the folder, or exclude it in ${SKILLIGNORE}.`,
+            l10n.t(
+              '"{0}" is a symbolic link to {1}, outside the skill folder: copy what it needs into the folder, or exclude it in {2}.',
+              relativePath,
+              target,
+              SKILLIGNORE,
+            ),
           );
           continue;
         }
@@ -245,7 +259,11 @@ export async function collectFiles(
       if (!SAFE_NAME.test(relativePath) || UNSAFE_CHARS.test(relativePath)) {
         error(
           relativePath,
-          `"${relativePath}": file and folder names must use plain ASCII characters without \\ : * ? " < > |, so that they upload and unpack the same everywhere. Rename it, or exclude it in ${SKILLIGNORE}.`,
+          l10n.t(
+            '"{0}": file and folder names must use plain ASCII characters without \\ : * ? " < > |, so that they upload and unpack the same everywhere. Rename it, or exclude it in {1}.',
+            relativePath,
+            SKILLIGNORE,
+          ),
         );
         continue;
       }
@@ -253,7 +271,12 @@ export async function collectFiles(
       if (secret) {
         error(
           relativePath,
-          `"${relativePath}" looks like a secret (${secret}) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in ${SKILLIGNORE}.`,
+          l10n.t(
+            '"{0}" looks like a secret ({1}) and would be uploaded to your Anthropic workspace. Remove it from the skill folder, or exclude it in {2}.',
+            relativePath,
+            secret,
+            SKILLIGNORE,
+          ),
           'secret',
         );
         continue;

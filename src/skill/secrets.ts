@@ -62,11 +62,12 @@ function remember(key: string, finding: Finding): void {
  * short by a paste went through.
  */
 const ANTHROPIC_TOKEN = /\bsk-ant-([a-z]+)(\d+)-([A-Za-z0-9_-]{20,})/g;
-const ANTHROPIC_KINDS: Record<string, string> = {
-  api: 'an Anthropic API key',
-  admin: 'an Anthropic admin key',
-  oat: 'an Anthropic OAuth token',
-  ort: 'an Anthropic OAuth refresh token',
+/** What each kind of token is, as the problem says it found one. */
+const ANTHROPIC_KINDS: Record<string, () => string> = {
+  api: () => l10n.t('found an Anthropic API key'),
+  admin: () => l10n.t('found an Anthropic admin key'),
+  oat: () => l10n.t('found an Anthropic OAuth token'),
+  ort: () => l10n.t('found an Anthropic OAuth refresh token'),
 };
 
 /** What documentation writes in a key's place: `xxxx…`, one character over and over, `YOUR_KEY`, `EXAMPLE`. */
@@ -96,10 +97,10 @@ function anthropicToken(text: string): Finding {
     const line = text.slice(0, match.index).split('\n').length;
     disabled ??= disabledLines(text.split('\n'));
     if (disabled.has(line)) continue;
-    const kind = Object.hasOwn(ANTHROPIC_KINDS, match[1])
-      ? ANTHROPIC_KINDS[match[1]]
-      : l10n.t('an Anthropic credential (sk-ant-{0})', match[1]);
-    return { what: `found ${kind}`, line };
+    const what = Object.hasOwn(ANTHROPIC_KINDS, match[1])
+      ? ANTHROPIC_KINDS[match[1]]()
+      : l10n.t('found an Anthropic credential (sk-ant-{0})', match[1]);
+    return { what, line };
   }
   return undefined;
 }
@@ -136,7 +137,9 @@ async function scanFile(file: SkillFile): Promise<Finding> {
   const token = anthropicToken(text);
   if (token) return token;
   const keyAt = PRIVATE_KEY.exec(text);
-  return keyAt ? { what: 'found a private key', line: text.slice(0, keyAt.index).split('\n').length } : undefined;
+  return keyAt
+    ? { what: l10n.t('found a private key'), line: text.slice(0, keyAt.index).split('\n').length }
+    : undefined;
 }
 
 /** The problems of the files whose content holds something that looks like a secret. */

@@ -295,7 +295,7 @@ export class EvalRuns {
       vscode.l10n.t(
         'Run Skill Evals: at least {0} requests, billed to the API key in use ({1})?',
         total,
-        key ? keyHint(key.key) : 'none set',
+        key ? keyHint(key.key) : vscode.l10n.t('none set'),
       ),
       { modal: true, detail: lines.join('\n') },
       RUN,

@@ -275,7 +275,7 @@ export class EvalTests implements vscode.Disposable {
             entry.triggerUri,
           );
           item.range = rangeOf(text, q.span);
-          item.description = q.shouldTrigger ? 'should trigger' : 'should not trigger';
+          item.description = q.shouldTrigger ? vscode.l10n.t('should trigger') : vscode.l10n.t('should not trigger');
           return item;
         }),
       );

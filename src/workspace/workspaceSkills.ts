@@ -137,12 +137,13 @@ export class WorkspaceSkills implements vscode.Disposable {
     const remembered = this.deps.targets.get(folder);
     if (remembered) return { skillId: remembered };
     const { frontmatterName: name, name: label } = await this.row(folder);
-    if (!name) return { reason: `the SKILL.md of ${label} has no valid name, so no skill is its` };
+    if (!name) return { reason: vscode.l10n.t('the SKILL.md of {0} has no valid name, so no skill is its', label) };
     const match = await this.deps.nameMatches.match(name, true);
     this.recheck(folder);
     if (match.kind === 'matched') return { skillId: match.skill.id };
-    if (match.kind === 'none') return { reason: `none of your skills is named ${name}: it has not been published` };
-    return { reason: `whether one of your skills is named ${name} is not known: ${match.reason}` };
+    if (match.kind === 'none')
+      return { reason: vscode.l10n.t('none of your skills is named {0}: it has not been published', name) };
+    return { reason: vscode.l10n.t('whether one of your skills is named {0} is not known: {1}', name, match.reason) };
   }
 
   /**
@@ -259,7 +260,10 @@ export class WorkspaceSkills implements vscode.Disposable {
   /** The skill `name` matches: looked up when the view was shown, or it was already; else not known. */
   private lookup(name: string): Promise<NameMatch> | NameMatch {
     if (this.lookingUp || this.deps.nameMatches.has(name)) return this.deps.nameMatches.match(name);
-    return { kind: 'unknown', reason: 'its skill is looked up by name when the Workspace Skills view shows' };
+    return {
+      kind: 'unknown',
+      reason: vscode.l10n.t('its skill is looked up by name when the Workspace Skills view shows'),
+    };
   }
 
   private async check(folder: vscode.Uri): Promise<WorkspaceSkill> {

@@ -46,7 +46,7 @@ describe('paging under a guard, against a hostile server', () => {
   it('stops a list that never ends, at 1,000 pages', async () => {
     let n = 0;
     server.handle((_req, res) => json(res, { data: [skill(++n)], next_page: `page_${n}` }));
-    await assert.rejects(collectAll(server.client().skillPages()), /more than 1000 pages/);
+    await assert.rejects(collectAll(server.client().skillPages()), /more than 1,000 pages/);
     assert.equal(server.requests.length, 1000);
   });
 

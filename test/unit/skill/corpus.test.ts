@@ -157,7 +157,7 @@ const GENERATED: Record<string, { build(dir: string): void; message: (dir: strin
       writeFileSync(join(dir, 'SKILL.md'), SKILL_MD);
       writeFileSync(join(dir, '.skillignore'), '*.tmp\n'.repeat(20_000));
     },
-    message: () => '.skillignore: .skillignore is 120000 bytes; a list of patterns is at most 64 KB. Shorten it.',
+    message: () => '.skillignore: .skillignore is 117.2 KB; a list of patterns is at most 64.0 KB. Shorten it.',
   },
   'skill-md-fifo': {
     build(dir) {
