@@ -1,5 +1,5 @@
 // Bundles the extension into dist/extension.js, and the skill folder checks (yaml, ignore, jszip) with the
-// evals engine into dist/skill.js, which the extension loads on first use. `--production` minifies; `--watch` rebuilds.
+// evals engine into dist/skill.js, which the extension loads on first use; the command line into dist/cli.js. `--production` minifies; `--watch` rebuilds.
 import { readFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
@@ -53,24 +53,44 @@ export const bundleOptions = {
   plugins: [withoutNodeForge],
 };
 
+/**
+ * The `claude-skills` command line: one file with its dependencies (undici included), run by Node ≥ 20. No
+ * `vscode` is external here, so a VS Code import anywhere below the CLI fails the build.
+ */
+export const cliBundleOptions = {
+  entryPoints: { cli: 'src/cli/index.ts' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outdir: 'dist',
+  banner: { js: '#!/usr/bin/env node' },
+  alias: bundleOptions.alias,
+  plugins: [withoutNodeForge],
+};
+
 // Run as a script, it builds; imported (for bundleOptions), it builds nothing.
 if (import.meta.url === `file://${process.argv[1]}`) await main();
 
 async function main() {
-  const ctx = await esbuild.context({
-    ...bundleOptions,
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    plugins: [...bundleOptions.plugins, ...(watch ? [problemMatcherPlugin] : [])],
-    logLevel: watch ? 'silent' : 'warning',
-  });
+  const contexts = await Promise.all(
+    [bundleOptions, cliBundleOptions].map((options) =>
+      esbuild.context({
+        ...options,
+        minify: production,
+        sourcemap: !production,
+        sourcesContent: false,
+        plugins: [...options.plugins, ...(watch ? [problemMatcherPlugin] : [])],
+        logLevel: watch ? 'silent' : 'warning',
+      }),
+    ),
+  );
 
   if (watch) {
-    await ctx.watch();
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
   } else {
-    const result = await ctx.rebuild();
-    await ctx.dispose();
-    if (result.errors.length > 0) process.exit(1);
+    const results = await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+    await Promise.all(contexts.map((ctx) => ctx.dispose()));
+    if (results.some((result) => result.errors.length > 0)) process.exit(1);
   }
 }

@@ -12,7 +12,7 @@ const layer = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 const VSCODE_FREE = {
   name: 'vscode',
   message:
-    'src/api, src/skill, src/operations, src/evals, src/runs and src/shared stay free of VS Code, so they run (and are tested) in plain Node.',
+    'src/api, src/skill, src/operations, src/evals, src/runs, src/shared and src/cli stay free of VS Code, so they run (and are tested) in plain Node.',
 };
 
 export default tseslint.config(
@@ -91,6 +91,28 @@ export default tseslint.config(
             {
               regex: layer('extension', 'config', 'log', 'skillBundle', 'skillBundleEntry', 'constants'),
               message: "src/api and src/skill may not import the extension's VS Code modules.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The command line runs in plain Node on the layers below the extension's: none of VS Code's.
+    files: ['src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [VSCODE_FREE],
+          patterns: [
+            {
+              regex: layer('tree', 'commands', 'workspace', 'documents', 'ui', 'auth', 'testing'),
+              message: 'src/cli runs in plain Node: it may not import the VS Code layers.',
+            },
+            {
+              regex: layer('extension', 'config', 'log', 'skillBundle', 'skillBundleEntry', 'constants', 'services'),
+              message: "src/cli may not import the extension's VS Code modules.",
             },
           ],
         },

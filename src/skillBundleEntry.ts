@@ -2,10 +2,10 @@
 // packaging, and the evals engine, which builds on them (and on jsonc-parser and the secret scanner).
 export * from './skill/index';
 export { configureLocale } from './shared/locale';
-export { parseQualityEvals, parseTriggerQueries, positionAt, skillNameProblem } from './evals/evalFiles';
+export { positionAt } from './evals/evalFiles';
 export { parseSkillMd } from './skill/frontmatter';
 export { findCollisions } from './skill/collisions';
-export { checkInputFiles } from './evals/evalInputs';
+export { readFolderEvals } from './evals/folderEvals';
 export { requestCount, runEvals } from './evals/evalRun';
 export { defaultResultsFolder } from './evals/artifacts';
 export { draftSubject } from './evals/evalSubject';

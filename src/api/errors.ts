@@ -101,8 +101,8 @@ export function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Server text can echo what it was sent; the key must never travel on in an error. */
-function redact(text: string, apiKey: string): string {
+/** Server text can echo what it was sent; the key must never travel on in an error, nor be printed. */
+export function redact(text: string, apiKey: string): string {
   return apiKey ? text.split(apiKey).join('[redacted]') : text;
 }
 

@@ -1,6 +1,6 @@
 // Text for a test run's output, which VS Code shows in a terminal: a model's transcript must not move the
 // cursor, recolour or retitle it, so escape sequences and control characters go, and line ends are `\r\n`
-// as a terminal needs them.
+// as a terminal needs them. A command line's one-line fields lose the same, their line breaks too.
 
 /** CSI, OSC and other escape sequences (`ESC [ … m`, `ESC ] … BEL`, `ESC x`). */
 const ESCAPES =
@@ -11,4 +11,13 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 export function terminalText(text: string): string {
   return text.replace(ESCAPES, '').replace(/\r\n?/g, '\n').replace(CONTROLS, '').replace(/\n/g, '\r\n');
+}
+
+/**
+ * Text from a skill, a server or a model as one line of a terminal: escape sequences go, and line breaks
+ * and other control characters become spaces.
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(ESCAPES, '').replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 }

@@ -9,18 +9,13 @@ import { plural } from '../shared/words';
 import { EvalTesting } from '../constants';
 import type { CheckedInputs } from '../evals/evalInputs';
 import type { EvalFileProblem, QualityEvals, TextSpan, TriggerQueries } from '../evals/evalFiles';
+import { MAX_EVAL_FILE_BYTES, QUALITY_FILE, TOO_LARGE, TRIGGER_FILES, type TooLarge } from '../evals/evalFileNames';
 import { skillBundle } from '../skillBundle';
 import type { SkillFolderWatcher } from '../workspace/skillFolderWatcher';
 import type { RulesTable } from '../workspace/rulesTable';
 
-export const QUALITY_FILE = 'evals/evals.json';
-/** skill-creator's trigger file, and the name its review page exports the same array under. */
-export const TRIGGER_FILES = ['evals/trigger-eval.json', 'evals/eval_set.json'];
-/** Eval files read at most: a real one is kilobytes. */
-const MAX_EVAL_FILE_BYTES = 2 * 1024 * 1024;
 const SETTLE_MS = 300;
 const SOURCE = 'Skill Evals';
-const TOO_LARGE = Symbol('too large');
 const PROMPT_LABEL_CHARS = 50;
 
 /** What one folder's eval files hold, as last read: what a run runs. */
@@ -161,7 +156,7 @@ export class EvalTests implements vscode.Disposable {
    * The file's text: the editor's while it is open (unsaved edits count), else from disk; undefined when
    * there is no such file, and TOO_LARGE past the bound.
    */
-  private async textOf(uri: vscode.Uri): Promise<string | typeof TOO_LARGE | undefined> {
+  private async textOf(uri: vscode.Uri): Promise<string | TooLarge | undefined> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return open.getText();
     const stat = await vscode.workspace.fs.stat(uri).then(
@@ -176,34 +171,24 @@ export class EvalTests implements vscode.Disposable {
   /** Reads one folder's eval files again: its items, its Problems. */
   async refresh(folder: vscode.Uri): Promise<void> {
     const key = folder.toString();
-    const { parseQualityEvals, parseTriggerQueries, checkInputFiles, parseSkillMd, skillNameProblem } = skillBundle();
+    const uriOf = (relativePath: string) => vscode.Uri.joinPath(folder, ...relativePath.split('/'));
+    const { quality, triggers } = await skillBundle().readFolderEvals(folder.fsPath, (relativePath) =>
+      this.textOf(uriOf(relativePath)),
+    );
     const entry: FolderEvals = { folder, texts: new Map() };
-    const qualityUri = vscode.Uri.joinPath(folder, ...QUALITY_FILE.split('/'));
-    const qualityText = await this.textOf(qualityUri);
     const problems = new Map<string, EvalFileProblem[]>();
-    if (qualityText !== undefined) {
-      entry.qualityUri = qualityUri;
-      entry.texts.set(qualityUri.toString(), qualityText === TOO_LARGE ? '' : qualityText);
-      entry.quality = qualityText === TOO_LARGE ? tooLarge() : parseQualityEvals(qualityText);
-      entry.inputs = await checkInputFiles(folder.fsPath, entry.quality.evals);
-      const skillMd = await this.textOf(vscode.Uri.joinPath(folder, 'SKILL.md'));
-      const name = typeof skillMd === 'string' ? parseSkillMd(skillMd).data?.name : undefined;
-      const mismatch = skillNameProblem(entry.quality, typeof name === 'string' ? name : undefined);
-      problems.set(qualityUri.toString(), [
-        ...entry.quality.problems,
-        ...entry.inputs.problems,
-        ...(mismatch ? [mismatch] : []),
-      ]);
+    if (quality) {
+      entry.qualityUri = uriOf(quality.path);
+      entry.texts.set(entry.qualityUri.toString(), quality.text);
+      entry.quality = quality.parsed;
+      entry.inputs = quality.inputs;
+      problems.set(entry.qualityUri.toString(), quality.problems);
     }
-    for (const name of TRIGGER_FILES) {
-      const uri = vscode.Uri.joinPath(folder, ...name.split('/'));
-      const text = await this.textOf(uri);
-      if (text === undefined) continue;
-      entry.triggerUri = uri;
-      entry.texts.set(uri.toString(), text === TOO_LARGE ? '' : text);
-      entry.triggers = text === TOO_LARGE ? tooLarge() : parseTriggerQueries(text);
-      problems.set(uri.toString(), entry.triggers.problems);
-      break;
+    if (triggers) {
+      entry.triggerUri = uriOf(triggers.path);
+      entry.texts.set(entry.triggerUri.toString(), triggers.text);
+      entry.triggers = triggers.parsed;
+      problems.set(entry.triggerUri.toString(), triggers.problems);
     }
     for (const old of [this.folders.get(key)?.qualityUri, this.folders.get(key)?.triggerUri]) {
       if (old) this.diagnostics.delete(old);
@@ -284,24 +269,6 @@ export class EvalTests implements vscode.Disposable {
     folder.children.replace(children);
     return folder;
   }
-}
-
-/** A file past the bound: one problem at its start, nothing to run. */
-function tooLarge(): QualityEvals & TriggerQueries {
-  return {
-    evals: [],
-    queries: [],
-    problems: [
-      {
-        severity: 'error',
-        message: vscode.l10n.t(
-          'This file is over {0} MB: split it, or keep the inputs in evals/files/.',
-          MAX_EVAL_FILE_BYTES / 1024 / 1024,
-        ),
-        span: { offset: 0, length: 0 },
-      },
-    ],
-  };
 }
 
 export function rangeOf(text: string, span: TextSpan): vscode.Range {

@@ -2,16 +2,11 @@ import * as vscode from 'vscode';
 import { showPersonalSkills } from '../config';
 import { ContextKeys, setContext } from '../constants';
 import { personalSkillsRoot } from './personalSkills';
+import { SKIPPED_FOLDERS, isEvalResult } from '../skill/folderSearch';
 
 const SKILL_MD_GLOB = '**/SKILL.md';
-/** Folders never searched for skills: dependencies and tool state, whatever files.exclude says. */
-const SKIPPED_FOLDERS = ['node_modules', '.git', '.venv', '__pycache__'];
-/**
- * Eval results (skill-creator's `<folder>-workspace/iteration-N/eval-K/…`): a run's outputs may hold a
- * SKILL.md of the model's making, which is no skill of the workspace's.
- */
+/** What folderSearch.ts's rules leave out, as a findFiles exclude (whatever files.exclude says). */
 const EVAL_RESULTS = '**/iteration-*/eval-*/**';
-const isEvalResult = (path: string) => /\/iteration-\d+\/eval-[^/]+\//.test(path);
 const SEARCH_EXCLUDE = `{${[...SKIPPED_FOLDERS.map((name) => `**/${name}/**`), EVAL_RESULTS].join(',')}}`;
 /** Entries created within this long of each other are looked at together. */
 const SETTLE_MS = 200;

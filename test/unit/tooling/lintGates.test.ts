@@ -20,13 +20,14 @@ describe('lint and format gates', function () {
     eslint = new ESLint({ cwd: repoRoot });
   });
 
-  it('refuses vscode and the upper layers in src/api, src/skill, src/operations, src/evals and src/runs', async () => {
+  it('refuses vscode and the upper layers in src/api, src/skill, src/operations, src/evals, src/runs and src/cli', async () => {
     for (const file of [
       'src/api/paging.ts',
       'src/skill/rules.ts',
       'src/operations/publish.ts',
       'src/evals/evalRun.ts',
       'src/runs/runMarkdown.ts',
+      'src/cli/main.ts',
     ]) {
       const text = [
         "import * as vscode from 'vscode';",
