@@ -31,10 +31,17 @@ interface CommandSpec {
 const COMMANDS: Record<string, CommandSpec> = {
   validate: {
     summary: () => l10n.t("Check skill folders as the extension's Problems panel does; exit 1 on errors."),
-    usage: 'validate [paths…] [--target api|claude-code|vscode|…] [--exclude <pattern>] [--json]',
-    options: { target: { type: 'string', multiple: true }, exclude: { type: 'string', multiple: true } },
-    run: async (positionals, values, io, out) =>
-      (await validate(positionals, values as ValidateFlags, io, out, values.json === true)).exitCode,
+    usage:
+      'validate [paths…] [--target api|claude-code|vscode|…] [--exclude <pattern>] [--json | --format text|json|sarif]',
+    options: {
+      target: { type: 'string', multiple: true },
+      exclude: { type: 'string', multiple: true },
+      format: { type: 'string' },
+    },
+    run: async (positionals, values, io, out) => {
+      const options = { json: values.json === true, toolVersion: packageVersion };
+      return (await validate(positionals, values as ValidateFlags, io, out, options)).exitCode;
+    },
   },
   list: {
     summary: () => l10n.t('List the skills of the workspace, with their versions on --versions.'),

@@ -14,6 +14,7 @@ import { inspectSkillFolder } from '../../skill/skillFolder';
 import { formatBytes, formatList, plural } from '../../shared/words';
 import { oneLine } from '../../shared/terminalText';
 import { ExitCode, UsageError, type CliIo, type Output } from '../output';
+import { validateSarif } from '../sarif';
 import { displayPath, skillFoldersOf } from '../skillFolderArgs';
 
 /** A problem as `--json` reports it: `file` relative to the current folder, lines and columns from 1. */
@@ -48,7 +49,11 @@ export interface ValidateReport {
 export interface ValidateFlags {
   target?: string[];
   exclude?: string[];
+  /** text (the default), json (as --json) or sarif. */
+  format?: string;
 }
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
 
 function targetsOf(flags: ValidateFlags): string[] | undefined {
   const given = (flags.target ?? [])
@@ -116,7 +121,17 @@ export async function validateFolder(
   return { path: shown, name: skill.name ?? null, files: skill.files.length, bytes: skill.totalBytes, problems };
 }
 
-export async function validate(paths: string[], flags: ValidateFlags, io: CliIo, out: Output, json: boolean) {
+export async function validate(
+  paths: string[],
+  flags: ValidateFlags,
+  io: CliIo,
+  out: Output,
+  options: { json: boolean; toolVersion: string },
+) {
+  const format = flags.format ?? (options.json ? 'json' : 'text');
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(l10n.t('--format is one of {0}, not {1}.', FORMATS.join(', '), format));
+  }
   const targets = targetsOf(flags);
   const exclude = flags.exclude ? [...DEFAULT_EXCLUDES, ...flags.exclude] : undefined;
   const folders = await skillFoldersOf(paths, io, out);
@@ -141,7 +156,8 @@ export async function validate(paths: string[], flags: ValidateFlags, io: CliIo,
       title: p.rule,
     });
   }
-  if (json) out.json(report);
+  if (format === 'json') out.json(report);
+  else if (format === 'sarif') out.json(validateSarif(report, options.toolVersion));
   else printValidate(report, out);
   return { report, exitCode: errors > 0 ? ExitCode.findings : ExitCode.ok };
 }

@@ -9,7 +9,7 @@ import { seed } from '../../emulator/scenario';
 import { startEmulator, type SkillsEmulator } from '../../emulator/server';
 import { HOSTILE_KEY, json, startHostileServer } from '../../support/hostileServer';
 import { repoRoot } from '../../support/vscodeServer';
-import { runCli, schemaErrors } from './cliRun';
+import { runCli, sarifErrors, schemaErrors } from './cliRun';
 
 const FIXTURES = 'test/fixtures/workspace/skills';
 const KEY = 'sk-ant-api03-cli-test-key-abcdefghij';
@@ -109,6 +109,38 @@ describe('claude-skills: the command line', () => {
     const noExpectations = evalProblems.find((p) => /has no expectations/.test(p.message));
     assert.equal(noExpectations?.severity, 'warning');
     assert.deepEqual(report.summary, { folders: 1, errors: evalProblems.length - 1, warnings: 1 });
+  });
+
+  it('validate --format sarif: a SARIF 2.1.0 log that its schema accepts, each problem at its region', async () => {
+    const result = await runCli(['validate', '--format', 'sarif', FIXTURES]);
+    assert.equal(result.code, 1);
+    const log = JSON.parse(result.stdout) as {
+      version: string;
+      runs: {
+        tool: { driver: { name: string; version: string; rules: { id: string }[] } };
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
+    assert.deepEqual(sarifErrors(log), []);
+    const [run] = log.runs;
+    assert.equal(run.tool.driver.name, 'claude-skills');
+    assert.equal(run.tool.driver.version, version);
+    assert.equal(run.results.length, 2);
+    for (const r of run.results) {
+      assert.equal(r.level, 'error');
+      assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
+      assert.equal(r.locations[0].physicalLocation.artifactLocation.uri, `${FIXTURES}/broken-skill/SKILL.md`);
+      assert.equal(r.locations[0].physicalLocation.region.startLine, 2);
+    }
+    assert.deepEqual(sarifErrors({ version: '2.1.0', runs: [{ results: [] }] }).length > 0, true, 'the schema bites');
+    const wrong = await runCli(['validate', '--format', 'xml', FIXTURES]);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /--format is one of text, json, sarif, not xml/);
   });
 
   it('validate --target: the consumers checked for; an unknown one is a usage error', async () => {

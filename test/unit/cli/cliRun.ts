@@ -1,5 +1,6 @@
 // The command line run in-process, its streams captured: what a test asserts on.
 import Ajv2020 from 'ajv/dist/2020';
+import AjvDraft04 from 'ajv-draft-04';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../../src/cli/main';
@@ -37,4 +38,16 @@ export function schemaErrors(name: string, value: unknown): string[] {
   };
   const validate = ajv.getSchema(schema.$id) ?? ajv.compile(schema);
   return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+/**
+ * The errors of `log` against SARIF 2.1.0's JSON schema (OASIS's, as Microsoft's SARIF SDK ships it; one of
+ * its patterns is no valid regular expression under the `u` flag, hence unicodeRegExp off).
+ */
+export function sarifErrors(log: unknown): string[] {
+  const path = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(
+    JSON.parse(readFileSync(path, 'utf8')),
+  );
+  return validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
