@@ -6,7 +6,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiError, describeError } from '../api/errors';
 import { version as packageVersion } from '../../package.json';
 import { apiAccess, type ApiFlags } from './apiAccess';
+import type { SkillsClient } from '../api/skillsClient';
 import { list, type ListFlags } from './commands/list';
+import { status } from './commands/status';
 import { validate, type ValidateFlags } from './commands/validate';
 import { ExitCode, Output, UsageError, type CliIo } from './output';
 
@@ -43,21 +45,46 @@ const COMMANDS: Record<string, CommandSpec> = {
       return (await validate(positionals, values as ValidateFlags, io, out, options)).exitCode;
     },
   },
+  status: {
+    summary: () =>
+      l10n.t("Each skill folder's state against its skill: in sync, modified, newer elsewhere, never published."),
+    usage: 'status [paths…] [--json] [--base-url <url>] [--workspace-id <id>]',
+    options: { ...API },
+    run: (positionals, values, io, out) =>
+      withApi(
+        io,
+        values,
+        async (client) => (await status(positionals, client, io, out, values.json === true)).exitCode,
+      ),
+  },
   list: {
     summary: () => l10n.t('List the skills of the workspace, with their versions on --versions.'),
     usage: 'list [--source all|custom|anthropic] [--versions] [--json] [--base-url <url>] [--workspace-id <id>]',
     options: { ...API, source: { type: 'string' }, versions: { type: 'boolean' } },
-    run: async (positionals, values, io, out) => {
+    run: (positionals, values, io, out) => {
       if (positionals.length > 0) throw new UsageError(l10n.t('list takes no paths.'));
-      const access = apiAccess(io, values as ApiFlags);
-      try {
-        return (await list(access.client, values as ListFlags, out, values.json === true)).exitCode;
-      } finally {
-        await access.close();
-      }
+      return withApi(
+        io,
+        values,
+        async (client) => (await list(client, values as ListFlags, out, values.json === true)).exitCode,
+      );
     },
   },
 };
+
+/** A command that calls the API: the client made from the environment, its connections closed after. */
+async function withApi(
+  io: CliIo,
+  values: Record<string, unknown>,
+  run: (client: SkillsClient) => Promise<ExitCode>,
+): Promise<ExitCode> {
+  const access = apiAccess(io, values as ApiFlags);
+  try {
+    return await run(access.client);
+  } finally {
+    await access.close();
+  }
+}
 
 function help(out: Output): void {
   out.line(`claude-skills ${packageVersion}`);

@@ -1,0 +1,145 @@
+// `claude-skills status [paths…]`: each skill folder's state against its skill, as Workspace Skills shows it —
+// in sync, modified (which files), a newer version published elsewhere, never published. claude-skills.json
+// settles most folders without a download; a folder it does not know, but whose name matches a skill, is
+// compared with that skill's latest version (one download).
+import * as l10n from '@vscode/l10n';
+import type { SkillsClient } from '../../api/skillsClient';
+import { sha256Hex } from '../../skill/fileHashes';
+import { publishState, type FileChanges, type PublishRecord, type StateKind } from '../../skill/publishState';
+import { locateManifest, recordOf } from '../../skill/skillsManifest';
+import { unpackVersionZip } from '../../skill/versionArchive';
+import { formatList, plural } from '../../shared/words';
+import { oneLine } from '../../shared/terminalText';
+import { folderTargets, type FolderTarget } from '../folderTargets';
+import { ExitCode, type CliIo, type Output } from '../output';
+import { displayPath, skillFoldersOf } from '../skillFolderArgs';
+
+export interface FolderStatus {
+  path: string;
+  name: string | null;
+  /** The state shown first (as Workspace Skills orders them), then every other that holds. */
+  state: StateKind;
+  states: StateKind[];
+  skill_id: string | null;
+  /** The version the state is against: the last publish claude-skills.json records, or the latest compared. */
+  version_id: string | null;
+  latest_version_id: string | null;
+  changes: FileChanges | null;
+  /** Why the state is not known, or no skill is. */
+  reason?: string;
+}
+
+export interface StatusReport {
+  command: 'status';
+  version: 1;
+  manifest: string | null;
+  folders: FolderStatus[];
+}
+
+/** A version's files as SHA-256 digests, from its archive: what a folder is compared with. */
+async function publishedRecord(
+  client: Pick<SkillsClient, 'downloadVersion'>,
+  skillId: string,
+  versionId: string,
+): Promise<PublishRecord> {
+  const files = await unpackVersionZip(await client.downloadVersion(skillId, versionId));
+  const digests = Object.fromEntries([...files].map(([path, data]) => [path, sha256Hex(data)]));
+  return { skillId, versionId, origin: 'compared', files: digests, local: {} };
+}
+
+async function statusOf(
+  target: FolderTarget,
+  client: Pick<SkillsClient, 'downloadVersion'>,
+  io: CliIo,
+): Promise<FolderStatus> {
+  const { skill, entry, skillFolder } = target;
+  const base = {
+    path: displayPath(io, target.folder),
+    name: skillFolder.name ?? null,
+    skill_id: skill?.id ?? entry?.skill_id ?? null,
+    latest_version_id: skill?.latestVersionId ?? null,
+  };
+  if (target.unknown && !skill) {
+    return { ...base, state: 'unknown', states: ['unknown'], version_id: null, changes: null, reason: target.unknown };
+  }
+  let record = entry ? recordOf(entry) : undefined;
+  if (!record && skill?.latestVersionId) record = await publishedRecord(client, skill.id, skill.latestVersionId);
+  const state = publishState({
+    errors: skillFolder.problems.filter((p) => p.severity === 'error').length,
+    targetId: skill?.id,
+    record,
+    current: target.hashes,
+    latestVersionId: skill?.latestVersionId,
+  });
+  return {
+    ...base,
+    state: state.kinds[0],
+    states: state.kinds,
+    version_id: record?.versionId ?? null,
+    changes: state.changes ?? null,
+  };
+}
+
+function describe(status: FolderStatus): string {
+  const changed = status.changes
+    ? formatList([...status.changes.added, ...status.changes.removed, ...status.changes.changed].map(oneLine))
+    : '';
+  switch (status.state) {
+    case 'unknown':
+      return l10n.t('state not known: {0}', oneLine(status.reason ?? ''));
+    case 'problems':
+      return l10n.t('has problems: run claude-skills validate');
+    case 'diverged':
+      return l10n.t('diverged: changed here ({0}), and a newer version was published elsewhere', changed);
+    case 'newerElsewhere':
+      return l10n.t('a newer version ({0}) was published elsewhere', oneLine(status.latest_version_id ?? ''));
+    case 'modified':
+      return l10n.t('modified: {0}', changed);
+    case 'notChecked':
+      return l10n.t('not checked: its skill has no version yet');
+    case 'inSync':
+      return l10n.t('in sync with {0}', oneLine(status.version_id ?? ''));
+    case 'neverPublished':
+      return l10n.t('never published');
+  }
+}
+
+const COLOURS: Partial<Record<StateKind, 'green' | 'yellow' | 'red'>> = {
+  inSync: 'green',
+  modified: 'yellow',
+  newerElsewhere: 'yellow',
+  neverPublished: 'yellow',
+  diverged: 'red',
+  problems: 'red',
+  unknown: 'red',
+};
+
+export async function status(
+  paths: string[],
+  client: Pick<SkillsClient, 'skillPages' | 'getVersion' | 'downloadVersion'>,
+  io: CliIo,
+  out: Output,
+  json: boolean,
+) {
+  const folders = await skillFoldersOf(paths, io, out);
+  const manifest = await locateManifest(io.cwd);
+  const targets = await folderTargets(folders, client, manifest);
+  const statuses: FolderStatus[] = [];
+  for (const target of targets) statuses.push(await statusOf(target, client, io));
+  const report: StatusReport = {
+    command: 'status',
+    version: 1,
+    manifest: manifest.folders.size > 0 ? displayPath(io, manifest.path) : null,
+    folders: statuses,
+  };
+  if (json) out.json(report);
+  else {
+    for (const s of statuses) {
+      const colour = COLOURS[s.state];
+      const said = describe(s);
+      out.line(`${out.paint('bold', oneLine(s.path))}  ${colour ? out.paint(colour, said) : said}`);
+    }
+    out.line(plural(statuses.length, 'skill folder'));
+  }
+  return { report, exitCode: ExitCode.ok };
+}
