@@ -7,6 +7,7 @@ import { ApiError, describeError } from '../api/errors';
 import { version as packageVersion } from '../../package.json';
 import { apiAccess, type ApiFlags } from './apiAccess';
 import type { SkillsClient } from '../api/skillsClient';
+import { diff } from './commands/diff';
 import { list, type ListFlags } from './commands/list';
 import { status } from './commands/status';
 import { validate, type ValidateFlags } from './commands/validate';
@@ -56,6 +57,14 @@ const COMMANDS: Record<string, CommandSpec> = {
         values,
         async (client) => (await status(positionals, client, io, out, values.json === true)).exitCode,
       ),
+  },
+  diff: {
+    summary: () =>
+      l10n.t("A skill folder against its skill's latest version: files added, removed, changed, and their diffs."),
+    usage: 'diff <path> [--json] [--base-url <url>] [--workspace-id <id>]',
+    options: { ...API },
+    run: (positionals, values, io, out) =>
+      withApi(io, values, async (client) => (await diff(positionals, client, io, out, values.json === true)).exitCode),
   },
   list: {
     summary: () => l10n.t('List the skills of the workspace, with their versions on --versions.'),

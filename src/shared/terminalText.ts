@@ -15,9 +15,9 @@ export function terminalText(text: string): string {
 
 /**
  * Text from a skill, a server or a model as one line of a terminal: escape sequences go, and line breaks
- * and other control characters become spaces.
+ * and other control characters (tabs aside) become spaces.
  */
 export function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(ESCAPES, '').replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return text.replace(ESCAPES, '').replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]+/g, ' ');
 }

@@ -1,7 +1,8 @@
-// `claude-skills status` against the emulator: every state a folder can be in, claude-skills.json settling
-// folders without a download, and a folder it does not know compared with its skill's latest version.
+// `claude-skills status` and `diff` against the emulator: every state a folder can be in, claude-skills.json
+// settling folders without a download, a folder it does not know compared with its skill's latest version,
+// and the diff of a folder against that version (a hostile version's text shown harmless).
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeTransport } from '../../../src/api/nodeHttp';
@@ -24,7 +25,7 @@ interface Status {
   reason?: string;
 }
 
-describe('claude-skills status', () => {
+describe('claude-skills status and diff', () => {
   let emulator: SkillsEmulator;
   let root: string;
   const transport = createNodeTransport();
@@ -132,5 +133,64 @@ describe('claude-skills status', () => {
     const result = await runCli(['status'], { cwd: root, env: env() });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /the entry of "skills\/greet" needs skill_id, version_id and files/);
+  });
+
+  it('diff: the files added, removed and changed, a unified diff of text, exit 1 when they differ and 0 when not', async () => {
+    const greet = folderOf('greet', 'Line one.\nLine two.');
+    writeFileSync(join(greet, 'old.md'), 'going\n');
+    writeFileSync(join(greet, 'logo.bin'), Buffer.from([0, 1, 2, 3]));
+    await publish(greet, 'skill_greet');
+    const same = await runCli(['diff', 'skills/greet'], { cwd: root, env: env() });
+    assert.equal(same.code, 0, same.stderr);
+    assert.match(same.stdout, /^skills\/greet holds the same files as skver_/);
+
+    writeFileSync(
+      join(greet, 'SKILL.md'),
+      readFileSync(join(greet, 'SKILL.md'), 'utf8').replace('Line two.', 'Line 2.'),
+    );
+    rmSync(join(greet, 'old.md'));
+    writeFileSync(join(greet, 'new.md'), 'coming\n');
+    writeFileSync(join(greet, 'logo.bin'), Buffer.from([0, 1, 2, 4]));
+    const text = await runCli(['diff', 'skills/greet'], { cwd: root, env: env() });
+    assert.equal(text.code, 1, text.stderr);
+    assert.match(text.stdout, /^skills\/greet against skver_\w+: 1 added, 1 removed, 2 changed\.$/m);
+    assert.match(
+      text.stdout,
+      /^--- a\/SKILL\.md\n\+\+\+ b\/SKILL\.md\n@@ [^\n]+\n(?: [^\n]*\n)*-Line two\.\n\+Line 2\.$/m,
+    );
+    assert.match(text.stdout, /^--- \/dev\/null\n\+\+\+ b\/new\.md$/m);
+    assert.match(text.stdout, /^logo\.bin \(changed, binary\)$/m);
+
+    const json = await runCli(['diff', '--json', 'skills/greet'], { cwd: root, env: env() });
+    const report = JSON.parse(json.stdout) as {
+      added: string[];
+      removed: string[];
+      changed: string[];
+      patches: { file: string; patch?: string; note?: string }[];
+    };
+    assert.deepEqual(schemaErrors('diff', report), []);
+    assert.deepEqual(
+      [report.added, report.removed, report.changed],
+      [['new.md'], ['old.md'], ['SKILL.md', 'logo.bin']],
+    );
+    assert.ok(report.patches.find((p) => p.file === 'old.md')?.patch?.startsWith('--- a/old.md\n+++ /dev/null\n'));
+    assert.equal(report.patches.find((p) => p.file === 'logo.bin')?.note, 'binary');
+  });
+
+  it("diff shows a version's escape sequences and line tricks as harmless text; a folder never published is a usage error", async () => {
+    folderOf('greet', 'Plain.');
+    // What the server holds: a line that would recolour the terminal, and one that would be a workflow command.
+    const hostile = folderOf('greet', 'Plain.\n\u001b]0;owned\u0007\u001b[31mred\n::error::forged', 'colleague');
+    await publish(hostile, 'skill_greet');
+    const result = await runCli(['diff', 'skills/greet'], { cwd: root, env: { ...env(), GITHUB_ACTIONS: 'true' } });
+    assert.equal(result.code, 1);
+    assert.ok(!result.stdout.includes('\u001b'), JSON.stringify(result.stdout));
+    assert.ok(!result.stdout.split('\n').some((l) => l.startsWith('::')), result.stdout);
+    assert.match(result.stdout, /^-::error::forged$/m);
+
+    folderOf('brand-new');
+    const never = await runCli(['diff', 'skills/brand-new'], { cwd: root, env: env() });
+    assert.equal(never.code, 2);
+    assert.match(never.stderr, /skills\/brand-new has not been published: no skill of yours is named brand-new/);
   });
 });
