@@ -5,9 +5,11 @@ import * as l10n from '@vscode/l10n';
 import type { SkillsClient } from '../api/skillsClient';
 import type { Skill } from '../api/types';
 import { listNameMatchableSkills, matchSlugs } from '../operations/skillLookup';
-import { hashFiles } from '../skill/fileHashes';
+import { hashFiles, sha256Hex } from '../skill/fileHashes';
+import { publishState, type PublishRecord, type PublishState } from '../skill/publishState';
 import { inspectSkillFolder, type SkillFolder } from '../skill/skillFolder';
-import { manifestKey, type ManifestEntry, type SkillsManifest } from '../skill/skillsManifest';
+import { manifestKey, recordOf, type ManifestEntry, type SkillsManifest } from '../skill/skillsManifest';
+import { unpackVersionZip } from '../skill/versionArchive';
 
 export interface FolderTarget {
   folder: string;
@@ -26,13 +28,14 @@ export async function folderTargets(
   folders: readonly string[],
   client: Pick<SkillsClient, 'skillPages' | 'getVersion'>,
   manifest: SkillsManifest,
-  options: { exclude?: readonly string[] } = {},
+  /** `scanContents`: the publish checks, secrets in every file included (status and diff need no scan). */
+  options: { exclude?: readonly string[]; scanContents?: boolean } = {},
 ): Promise<FolderTarget[]> {
   const skills = await listNameMatchableSkills(client);
   const byId = new Map(skills.map((s) => [s.id, s]));
   const targets: FolderTarget[] = [];
   for (const folder of folders) {
-    const skillFolder = await inspectSkillFolder(folder, { exclude: options.exclude });
+    const skillFolder = await inspectSkillFolder(folder, options);
     const key = manifestKey(manifest, folder);
     const entry = manifest.folders.get(key);
     const target: FolderTarget = { folder, key, skillFolder, hashes: await hashFiles(skillFolder.files), entry };
@@ -68,4 +71,37 @@ export async function folderTargets(
     }
   }
   return targets;
+}
+
+/** A version's files as SHA-256 digests, from its archive: what a folder is compared with. */
+async function publishedRecord(
+  client: Pick<SkillsClient, 'downloadVersion'>,
+  skillId: string,
+  versionId: string,
+): Promise<PublishRecord> {
+  const files = await unpackVersionZip(await client.downloadVersion(skillId, versionId));
+  const digests = Object.fromEntries([...files].map(([path, data]) => [path, sha256Hex(data)]));
+  return { skillId, versionId, origin: 'compared', files: digests, local: {} };
+}
+
+/**
+ * Where a folder stands, as Workspace Skills works it out: against what claude-skills.json says it published
+ * last, else (its skill matched by name) against that skill's latest version, downloaded.
+ */
+export async function folderState(
+  target: FolderTarget,
+  client: Pick<SkillsClient, 'downloadVersion'>,
+): Promise<PublishState & { record?: PublishRecord; reason?: string }> {
+  const { skill, entry, skillFolder } = target;
+  if (target.unknown && !skill) return { kinds: ['unknown'], reason: target.unknown };
+  let record = entry ? recordOf(entry) : undefined;
+  if (!record && skill?.latestVersionId) record = await publishedRecord(client, skill.id, skill.latestVersionId);
+  const state = publishState({
+    errors: skillFolder.problems.filter((p) => p.severity === 'error').length,
+    targetId: skill?.id,
+    record,
+    current: target.hashes,
+    latestVersionId: skill?.latestVersionId,
+  });
+  return { ...state, record };
 }

@@ -9,6 +9,7 @@ import { apiAccess, type ApiFlags } from './apiAccess';
 import type { SkillsClient } from '../api/skillsClient';
 import { diff } from './commands/diff';
 import { list, type ListFlags } from './commands/list';
+import { publish, type PublishFlags } from './commands/publish';
 import { status } from './commands/status';
 import { validate, type ValidateFlags } from './commands/validate';
 import { ExitCode, Output, UsageError, type CliIo } from './output';
@@ -45,6 +46,28 @@ const COMMANDS: Record<string, CommandSpec> = {
       const options = { json: values.json === true, toolVersion: packageVersion };
       return (await validate(positionals, values as ValidateFlags, io, out, options)).exitCode;
     },
+  },
+  publish: {
+    summary: () =>
+      l10n.t(
+        "Publish the folders that differ from their skill's latest version, after the checks; writes claude-skills.json.",
+      ),
+    usage:
+      'publish [paths…] [--create] [--force] [--dry-run] [--yes] [--json] [--base-url <url>] [--workspace-id <id>]',
+    options: {
+      ...API,
+      create: { type: 'boolean' },
+      force: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      yes: { type: 'boolean', short: 'y' },
+    },
+    run: (positionals, values, io, out) =>
+      withApi(
+        io,
+        values,
+        async (client) =>
+          (await publish(positionals, client, values as PublishFlags, io, out, values.json === true)).exitCode,
+      ),
   },
   status: {
     summary: () =>

@@ -12,6 +12,8 @@ export interface CliIo {
   cwd: string;
   /** Whether stdout is a terminal: colours, and questions may be asked. */
   isTTY: boolean;
+  /** A question answered on the terminal; absent where none can be asked. */
+  ask?: (question: string) => Promise<string>;
 }
 
 /** Exit codes, as README's "Command line and CI" documents them. */

@@ -4,13 +4,11 @@
 // compared with that skill's latest version (one download).
 import * as l10n from '@vscode/l10n';
 import type { SkillsClient } from '../../api/skillsClient';
-import { sha256Hex } from '../../skill/fileHashes';
-import { publishState, type FileChanges, type PublishRecord, type StateKind } from '../../skill/publishState';
-import { locateManifest, recordOf } from '../../skill/skillsManifest';
-import { unpackVersionZip } from '../../skill/versionArchive';
+import type { FileChanges, StateKind } from '../../skill/publishState';
+import { locateManifest } from '../../skill/skillsManifest';
 import { formatList, plural } from '../../shared/words';
 import { oneLine } from '../../shared/terminalText';
-import { folderTargets, type FolderTarget } from '../folderTargets';
+import { folderState, folderTargets, type FolderTarget } from '../folderTargets';
 import { ExitCode, type CliIo, type Output } from '../output';
 import { displayPath, skillFoldersOf } from '../skillFolderArgs';
 
@@ -36,47 +34,23 @@ export interface StatusReport {
   folders: FolderStatus[];
 }
 
-/** A version's files as SHA-256 digests, from its archive: what a folder is compared with. */
-async function publishedRecord(
-  client: Pick<SkillsClient, 'downloadVersion'>,
-  skillId: string,
-  versionId: string,
-): Promise<PublishRecord> {
-  const files = await unpackVersionZip(await client.downloadVersion(skillId, versionId));
-  const digests = Object.fromEntries([...files].map(([path, data]) => [path, sha256Hex(data)]));
-  return { skillId, versionId, origin: 'compared', files: digests, local: {} };
-}
-
 async function statusOf(
   target: FolderTarget,
   client: Pick<SkillsClient, 'downloadVersion'>,
   io: CliIo,
 ): Promise<FolderStatus> {
   const { skill, entry, skillFolder } = target;
-  const base = {
+  const state = await folderState(target, client);
+  return {
     path: displayPath(io, target.folder),
     name: skillFolder.name ?? null,
     skill_id: skill?.id ?? entry?.skill_id ?? null,
     latest_version_id: skill?.latestVersionId ?? null,
-  };
-  if (target.unknown && !skill) {
-    return { ...base, state: 'unknown', states: ['unknown'], version_id: null, changes: null, reason: target.unknown };
-  }
-  let record = entry ? recordOf(entry) : undefined;
-  if (!record && skill?.latestVersionId) record = await publishedRecord(client, skill.id, skill.latestVersionId);
-  const state = publishState({
-    errors: skillFolder.problems.filter((p) => p.severity === 'error').length,
-    targetId: skill?.id,
-    record,
-    current: target.hashes,
-    latestVersionId: skill?.latestVersionId,
-  });
-  return {
-    ...base,
     state: state.kinds[0],
     states: state.kinds,
-    version_id: record?.versionId ?? null,
+    version_id: state.record?.versionId ?? null,
     changes: state.changes ?? null,
+    ...(state.reason ? { reason: state.reason } : {}),
   };
 }
 

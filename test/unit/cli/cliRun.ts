@@ -14,7 +14,7 @@ export interface CliResult {
 
 export async function runCli(
   argv: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; isTTY?: boolean } = {},
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; isTTY?: boolean; ask?: (question: string) => Promise<string> } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -25,6 +25,7 @@ export async function runCli(
     env: options.env ?? {},
     cwd: options.cwd ?? repoRoot,
     isTTY: options.isTTY ?? false,
+    ask: options.ask,
   });
   return { code, stdout, stderr };
 }
