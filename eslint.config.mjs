@@ -42,7 +42,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/api/**', 'src/skill/**', 'src/operations/**', 'src/evals/**', 'src/runs/**'],
+    // The layers that run in plain Node: the bottom ones, and the command line built on them.
+    files: ['src/api/**', 'src/skill/**', 'src/operations/**', 'src/evals/**', 'src/runs/**', 'src/cli/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -50,14 +51,14 @@ export default tseslint.config(
           paths: [VSCODE_FREE],
           patterns: [
             {
-              regex: layer('tree', 'commands', 'workspace', 'documents', 'ui', 'auth', 'testing'),
+              regex: layer('tree', 'commands', 'workspace', 'documents', 'ui', 'auth', 'testing', 'cli'),
               message:
-                'src/api, src/skill, src/operations, src/evals and src/runs are the bottom layers: they may not import the VS Code layers above them.',
+                'src/api, src/skill, src/operations, src/evals, src/runs and src/cli run in plain Node: they may not import the VS Code layers (nor the bottom ones the command line).',
             },
             {
-              regex: layer('extension', 'config', 'log', 'skillBundle', 'skillBundleEntry', 'constants'),
+              regex: layer('extension', 'config', 'log', 'skillBundle', 'skillBundleEntry', 'constants', 'services'),
               message:
-                "src/api, src/skill, src/operations, src/evals and src/runs may not import the extension's VS Code modules.",
+                "src/api, src/skill, src/operations, src/evals, src/runs and src/cli may not import the extension's VS Code modules.",
             },
           ],
         },
@@ -91,28 +92,6 @@ export default tseslint.config(
             {
               regex: layer('extension', 'config', 'log', 'skillBundle', 'skillBundleEntry', 'constants'),
               message: "src/api and src/skill may not import the extension's VS Code modules.",
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The command line runs in plain Node on the layers below the extension's: none of VS Code's.
-    files: ['src/cli/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [VSCODE_FREE],
-          patterns: [
-            {
-              regex: layer('tree', 'commands', 'workspace', 'documents', 'ui', 'auth', 'testing'),
-              message: 'src/cli runs in plain Node: it may not import the VS Code layers.',
-            },
-            {
-              regex: layer('extension', 'config', 'log', 'skillBundle', 'skillBundleEntry', 'constants', 'services'),
-              message: "src/cli may not import the extension's VS Code modules.",
             },
           ],
         },

@@ -2,15 +2,11 @@
 // settling folders without a download, a folder it does not know compared with its skill's latest version,
 // and the diff of a folder against that version (a hostile version's text shown harmless).
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createNodeTransport } from '../../../src/api/nodeHttp';
-import { SkillsClient } from '../../../src/api/skillsClient';
 import { hashFiles } from '../../../src/skill/fileHashes';
-import { inspectSkillFolder, readUploadFiles } from '../../../src/skill/skillFolder';
-import { seed } from '../../emulator/scenario';
-import { startEmulator, type SkillsEmulator } from '../../emulator/server';
+import { inspectSkillFolder } from '../../../src/skill/skillFolder';
+import { useCliCheckout } from './cliEmulator';
 import { runCli, schemaErrors } from './cliRun';
 
 const KEY = 'sk-ant-api03-status-test-key-abcdefgh';
@@ -26,26 +22,13 @@ interface Status {
 }
 
 describe('claude-skills status and diff', () => {
-  let emulator: SkillsEmulator;
-  let root: string;
-  const transport = createNodeTransport();
-  let client: SkillsClient;
-  const env = () => ({ ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: emulator.url });
-
-  const folderOf = (name: string, body = 'Hello.', parent = 'skills') => {
-    const folder = join(root, parent, name);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(
-      join(folder, 'SKILL.md'),
-      `---\nname: ${name}\ndescription: Says hello. Use to test.\n---\n\n${body}\n`,
-    );
-    return folder;
-  };
-  /** Publishes the folder as it is now as a new version of `skillId`, as a colleague's machine would. */
-  const publish = async (folder: string, skillId: string) =>
-    client.createVersion(skillId, await readUploadFiles(await inspectSkillFolder(folder)));
+  const checkout = useCliCheckout(KEY, [
+    { id: 'skill_greet', name: 'greet', description: 'Greets.', versionCount: 1 },
+    { id: 'skill_other', name: 'other', description: 'Other.', versionCount: 1 },
+  ]);
+  const { env, folderOf, publishAs: publish } = checkout;
   const statusOf = async (...argv: string[]) => {
-    const result = await runCli(['status', '--json', ...argv], { cwd: root, env: env() });
+    const result = await runCli(['status', '--json', ...argv], { cwd: checkout.root, env: env() });
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout) as { manifest: string | null; folders: Status[] };
     assert.deepEqual(schemaErrors('status', report), []);
@@ -53,33 +36,12 @@ describe('claude-skills status and diff', () => {
   };
   const byPath = (folders: Status[]) => new Map(folders.map((f) => [f.path, f]));
 
-  before(async () => {
-    emulator = await startEmulator({ apiKeys: [KEY] });
-    client = new SkillsClient({ transport, baseUrl: () => emulator.url, apiKey: () => KEY });
-  });
-  after(async () => {
-    await transport.close();
-    await emulator.close();
-  });
-  beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'claude-skills-status-'));
-    mkdirSync(join(root, '.git'));
-    emulator.store.clear();
-    seed(emulator.store, {
-      skills: [
-        { id: 'skill_greet', name: 'greet', description: 'Greets.', versionCount: 1 },
-        { id: 'skill_other', name: 'other', description: 'Other.', versionCount: 1 },
-      ],
-    });
-  });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
-
   it('without claude-skills.json: matched by name and compared with the latest version; never published', async () => {
     const greet = folderOf('greet');
     await publish(greet, 'skill_greet');
     folderOf('other', 'Changed here.');
     folderOf('brand-new');
-    emulator.resetLog();
+    checkout.emulator.resetLog();
     const folders = byPath((await statusOf()).folders);
     assert.equal(folders.get('skills/greet')?.state, 'inSync');
     assert.equal(folders.get('skills/greet')?.skill_id, 'skill_greet');
@@ -87,12 +49,12 @@ describe('claude-skills status and diff', () => {
     assert.deepEqual(folders.get('skills/other')?.changes, { added: [], removed: [], changed: ['SKILL.md'] });
     assert.equal(folders.get('skills/brand-new')?.state, 'neverPublished');
     assert.equal(folders.get('skills/brand-new')?.skill_id, null);
-    const lists = emulator.log.filter((r) => r.path === '/v1/skills');
-    const downloads = emulator.log.filter((r) => r.path.endsWith('/content'));
+    const lists = checkout.emulator.log.filter((r) => r.path === '/v1/skills');
+    const downloads = checkout.emulator.log.filter((r) => r.path.endsWith('/content'));
     assert.equal(lists.length, 1, 'one list for every folder');
     assert.equal(downloads.length, 2, 'one download per folder the manifest does not settle');
 
-    const text = await runCli(['status'], { cwd: root, env: env() });
+    const text = await runCli(['status'], { cwd: checkout.root, env: env() });
     assert.match(text.stdout, /^skills\/greet {2}in sync with skver_/m);
     assert.match(text.stdout, /^skills\/other {2}modified: SKILL\.md$/m);
     assert.match(text.stdout, /^skills\/brand-new {2}never published$/m);
@@ -103,14 +65,14 @@ describe('claude-skills status and diff', () => {
     const published = await publish(greet, 'skill_greet');
     const files = Object.fromEntries(await hashFiles((await inspectSkillFolder(greet)).files));
     const manifest = (entries: object) =>
-      writeFileSync(join(root, 'claude-skills.json'), JSON.stringify({ version: 1, folders: entries }));
+      writeFileSync(join(checkout.root, 'claude-skills.json'), JSON.stringify({ version: 1, folders: entries }));
     manifest({ 'skills/greet': { skill_id: 'skill_greet', version_id: published.id, files } });
-    emulator.resetLog();
+    checkout.emulator.resetLog();
     const report = await statusOf();
     assert.equal(report.manifest, 'claude-skills.json');
     assert.equal(report.folders[0].state, 'inSync');
     assert.equal(report.folders[0].version_id, published.id);
-    assert.ok(!emulator.log.some((r) => r.path.endsWith('/content')), 'nothing downloaded');
+    assert.ok(!checkout.emulator.log.some((r) => r.path.endsWith('/content')), 'nothing downloaded');
 
     writeFileSync(join(greet, 'notes.md'), 'more\n');
     assert.deepEqual((await statusOf()).folders[0].changes, { added: ['notes.md'], removed: [], changed: [] });
@@ -129,8 +91,11 @@ describe('claude-skills status and diff', () => {
 
   it('a claude-skills.json that is not one says what to fix, with exit 1', async () => {
     folderOf('greet');
-    writeFileSync(join(root, 'claude-skills.json'), '{"version": 1, "folders": {"skills/greet": {"skill_id": 5}}}');
-    const result = await runCli(['status'], { cwd: root, env: env() });
+    writeFileSync(
+      join(checkout.root, 'claude-skills.json'),
+      '{"version": 1, "folders": {"skills/greet": {"skill_id": 5}}}',
+    );
+    const result = await runCli(['status'], { cwd: checkout.root, env: env() });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /the entry of "skills\/greet" needs skill_id, version_id and files/);
   });
@@ -140,7 +105,7 @@ describe('claude-skills status and diff', () => {
     writeFileSync(join(greet, 'old.md'), 'going\n');
     writeFileSync(join(greet, 'logo.bin'), Buffer.from([0, 1, 2, 3]));
     await publish(greet, 'skill_greet');
-    const same = await runCli(['diff', 'skills/greet'], { cwd: root, env: env() });
+    const same = await runCli(['diff', 'skills/greet'], { cwd: checkout.root, env: env() });
     assert.equal(same.code, 0, same.stderr);
     assert.match(same.stdout, /^skills\/greet holds the same files as skver_/);
 
@@ -151,7 +116,7 @@ describe('claude-skills status and diff', () => {
     rmSync(join(greet, 'old.md'));
     writeFileSync(join(greet, 'new.md'), 'coming\n');
     writeFileSync(join(greet, 'logo.bin'), Buffer.from([0, 1, 2, 4]));
-    const text = await runCli(['diff', 'skills/greet'], { cwd: root, env: env() });
+    const text = await runCli(['diff', 'skills/greet'], { cwd: checkout.root, env: env() });
     assert.equal(text.code, 1, text.stderr);
     assert.match(text.stdout, /^skills\/greet against skver_\w+: 1 added, 1 removed, 2 changed\.$/m);
     assert.match(
@@ -161,7 +126,7 @@ describe('claude-skills status and diff', () => {
     assert.match(text.stdout, /^--- \/dev\/null\n\+\+\+ b\/new\.md$/m);
     assert.match(text.stdout, /^logo\.bin \(changed, binary\)$/m);
 
-    const json = await runCli(['diff', '--json', 'skills/greet'], { cwd: root, env: env() });
+    const json = await runCli(['diff', '--json', 'skills/greet'], { cwd: checkout.root, env: env() });
     const report = JSON.parse(json.stdout) as {
       added: string[];
       removed: string[];
@@ -182,14 +147,17 @@ describe('claude-skills status and diff', () => {
     // What the server holds: a line that would recolour the terminal, and one that would be a workflow command.
     const hostile = folderOf('greet', 'Plain.\n\u001b]0;owned\u0007\u001b[31mred\n::error::forged', 'colleague');
     await publish(hostile, 'skill_greet');
-    const result = await runCli(['diff', 'skills/greet'], { cwd: root, env: { ...env(), GITHUB_ACTIONS: 'true' } });
+    const result = await runCli(['diff', 'skills/greet'], {
+      cwd: checkout.root,
+      env: { ...env(), GITHUB_ACTIONS: 'true' },
+    });
     assert.equal(result.code, 1);
     assert.ok(!result.stdout.includes('\u001b'), JSON.stringify(result.stdout));
     assert.ok(!result.stdout.split('\n').some((l) => l.startsWith('::')), result.stdout);
     assert.match(result.stdout, /^-::error::forged$/m);
 
     folderOf('brand-new');
-    const never = await runCli(['diff', 'skills/brand-new'], { cwd: root, env: env() });
+    const never = await runCli(['diff', 'skills/brand-new'], { cwd: checkout.root, env: env() });
     assert.equal(never.code, 2);
     assert.match(never.stderr, /skills\/brand-new has not been published: no skill of yours is named brand-new/);
   });

@@ -2,15 +2,10 @@
 // published without --create, newer elsewhere without --force, refused by the checks), --dry-run and the
 // need for --yes off a terminal sending nothing, a lost answer settled, claude-skills.json written.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createNodeTransport } from '../../../src/api/nodeHttp';
-import { SkillsClient } from '../../../src/api/skillsClient';
-import { inspectSkillFolder, readUploadFiles } from '../../../src/skill/skillFolder';
-import { seed } from '../../emulator/scenario';
-import { startEmulator, type SkillsEmulator } from '../../emulator/server';
 import { latestVersion } from '../../emulator/store';
+import { useCliCheckout } from './cliEmulator';
 import { runCli, schemaErrors } from './cliRun';
 
 const KEY = 'sk-ant-api03-publish-test-key-abcdefg';
@@ -25,60 +20,26 @@ interface Row {
 }
 
 describe('claude-skills publish', () => {
-  let emulator: SkillsEmulator;
-  let root: string;
-  const transport = createNodeTransport();
-  let client: SkillsClient;
-  const env = () => ({ ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: emulator.url });
-  const writes = () => emulator.log.filter((r) => r.method !== 'GET');
-
-  const folderOf = (name: string, body = 'Hello.', parent = 'skills') => {
-    const folder = join(root, parent, name);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(
-      join(folder, 'SKILL.md'),
-      `---\nname: ${name}\ndescription: Says hello. Use to test.\n---\n\n${body}\n`,
-    );
-    return folder;
-  };
-  const publishAs = async (folder: string, skillId: string) =>
-    client.createVersion(skillId, await readUploadFiles(await inspectSkillFolder(folder)));
+  const checkout = useCliCheckout(KEY, [
+    { id: 'skill_greet', name: 'greet', description: 'Greets.', versionCount: 1 },
+    { id: 'skill_same', name: 'same', description: 'Same.', versionCount: 1 },
+  ]);
+  const { env, folderOf, publishAs } = checkout;
+  const writes = () => checkout.emulator.log.filter((r) => r.method !== 'GET');
   const publishJson = async (...argv: string[]) => {
-    const result = await runCli(['publish', '--json', ...argv], { cwd: root, env: env() });
+    const result = await runCli(['publish', '--json', ...argv], { cwd: checkout.root, env: env() });
     const report = JSON.parse(result.stdout) as { folders: Row[]; published: string[]; dry_run: boolean };
     assert.deepEqual(schemaErrors('publish', report), []);
     return { code: result.code, report, rows: new Map(report.folders.map((r) => [r.path, r])) };
   };
 
-  before(async () => {
-    emulator = await startEmulator({ apiKeys: [KEY] });
-    client = new SkillsClient({ transport, baseUrl: () => emulator.url, apiKey: () => KEY });
-  });
-  after(async () => {
-    await transport.close();
-    await emulator.close();
-  });
-  beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'claude-skills-publish-'));
-    mkdirSync(join(root, '.git'));
-    emulator.store.clear();
-    emulator.faults.length = 0;
-    seed(emulator.store, {
-      skills: [
-        { id: 'skill_greet', name: 'greet', description: 'Greets.', versionCount: 1 },
-        { id: 'skill_same', name: 'same', description: 'Same.', versionCount: 1 },
-      ],
-    });
-  });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
-
   it('off a terminal it needs --yes; --dry-run prints the plan and sends no write', async () => {
     folderOf('greet', 'Changed.');
-    emulator.resetLog();
-    const refused = await runCli(['publish'], { cwd: root, env: env() });
+    checkout.emulator.resetLog();
+    const refused = await runCli(['publish'], { cwd: checkout.root, env: env() });
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /needs --yes \(or --dry-run to see the plan\)/);
-    const dry = await runCli(['publish', '--dry-run'], { cwd: root, env: env() });
+    const dry = await runCli(['publish', '--dry-run'], { cwd: checkout.root, env: env() });
     assert.equal(dry.code, 0, dry.stderr);
     assert.match(dry.stdout, /^Dry run: nothing is sent\.$/m);
     assert.match(dry.stdout, /^skills\/greet {2}a new version of skill_greet$/m);
@@ -90,7 +51,7 @@ describe('claude-skills publish', () => {
     const same = folderOf('same');
     await publishAs(same, 'skill_same');
     folderOf('fresh');
-    emulator.resetLog();
+    checkout.emulator.resetLog();
     const first = await publishJson('--yes');
     assert.equal(first.code, 1, 'a folder was held back');
     assert.equal(first.rows.get('skills/greet')?.action, 'version');
@@ -107,9 +68,9 @@ describe('claude-skills publish', () => {
     assert.equal(created.code, 0);
     const fresh = created.rows.get('skills/fresh')!;
     assert.equal(fresh.action, 'create');
-    assert.ok(emulator.store.all().some((s) => s.id === fresh.skill_id));
+    assert.ok(checkout.emulator.store.all().some((s) => s.id === fresh.skill_id));
 
-    const manifest = JSON.parse(readFileSync(join(root, 'claude-skills.json'), 'utf8')) as {
+    const manifest = JSON.parse(readFileSync(join(checkout.root, 'claude-skills.json'), 'utf8')) as {
       version: number;
       folders: Record<string, { skill_id: string; version_id: string; files: Record<string, string> }>;
     };
@@ -119,11 +80,14 @@ describe('claude-skills publish', () => {
     assert.match(manifest.folders['skills/greet'].files['SKILL.md'], /^[0-9a-f]{64}$/);
 
     // The manifest now settles them: all in sync, nothing downloaded.
-    emulator.resetLog();
-    const status = await runCli(['status', '--json', 'skills/greet', 'skills/fresh'], { cwd: root, env: env() });
+    checkout.emulator.resetLog();
+    const status = await runCli(['status', '--json', 'skills/greet', 'skills/fresh'], {
+      cwd: checkout.root,
+      env: env(),
+    });
     const states = (JSON.parse(status.stdout) as { folders: { state: string }[] }).folders.map((f) => f.state);
     assert.deepEqual(states, ['inSync', 'inSync']);
-    assert.ok(!emulator.log.some((r) => r.path.endsWith('/content')));
+    assert.ok(!checkout.emulator.log.some((r) => r.path.endsWith('/content')));
   });
 
   it('does not publish over a newer version published elsewhere without --force', async () => {
@@ -131,7 +95,7 @@ describe('claude-skills publish', () => {
     assert.equal((await publishJson('--yes')).code, 0);
     await publishAs(folderOf('greet', 'A colleague’s.', 'colleague'), 'skill_greet');
     writeFileSync(join(greet, 'notes.md'), 'more\n');
-    emulator.resetLog();
+    checkout.emulator.resetLog();
     const held = await publishJson('--yes', 'skills/greet');
     assert.equal(held.code, 1);
     assert.match(held.rows.get('skills/greet')?.reason ?? '', /a newer version \(skver_\w+\) was published elsewhere/);
@@ -144,7 +108,7 @@ describe('claude-skills publish', () => {
   it('refuses a folder the checks refuse, and sends nothing for it', async () => {
     const bad = folderOf('greet');
     writeFileSync(join(bad, 'SKILL.md'), '---\nname: Greet Me\ndescription: x\n---\n');
-    emulator.resetLog();
+    checkout.emulator.resetLog();
     const result = await publishJson('--yes');
     assert.equal(result.code, 1);
     assert.equal(result.rows.get('skills/greet')?.action, 'refused');
@@ -154,13 +118,21 @@ describe('claude-skills publish', () => {
 
   it('settles a lost answer: published once, and says so', async () => {
     folderOf('greet', 'Changed.');
-    emulator.faults.push({ method: 'POST', path: '/v1/skills/skill_greet/versions', reset: 'afterProcessing' });
+    checkout.emulator.faults.push({
+      method: 'POST',
+      path: '/v1/skills/skill_greet/versions',
+      reset: 'afterProcessing',
+    });
     const result = await publishJson('--yes');
     assert.equal(result.code, 0);
     const row = result.rows.get('skills/greet')!;
     assert.equal(row.settled, true);
-    assert.equal(emulator.store.all().find((s) => s.id === 'skill_greet')?.versions.length, 2, 'one new version');
-    assert.equal(row.version_id, latestVersion(emulator.store.all().find((s) => s.id === 'skill_greet')!).id);
+    assert.equal(
+      checkout.emulator.store.all().find((s) => s.id === 'skill_greet')?.versions.length,
+      2,
+      'one new version',
+    );
+    assert.equal(row.version_id, latestVersion(checkout.emulator.store.all().find((s) => s.id === 'skill_greet')!).id);
   });
 
   it('on a terminal, asks first (in colour unless NO_COLOR): no publishes nothing, yes publishes', async () => {
@@ -168,7 +140,7 @@ describe('claude-skills publish', () => {
     const asked: string[] = [];
     const run = (answer: string, colour = false) =>
       runCli(['publish'], {
-        cwd: root,
+        cwd: checkout.root,
         env: colour ? env() : { ...env(), NO_COLOR: '1' },
         isTTY: true,
         ask: async (question) => (asked.push(question), answer),
@@ -177,7 +149,7 @@ describe('claude-skills publish', () => {
     assert.equal(no.code, 1);
     assert.ok(no.stdout.includes('\u001b[1mskills/greet\u001b[0m'), 'colours on a terminal');
     assert.match(asked[0], /^Publish 1 skill folder\? \[y\/N\] $/);
-    assert.equal(emulator.store.all().find((s) => s.id === 'skill_greet')?.versions.length, 1);
+    assert.equal(checkout.emulator.store.all().find((s) => s.id === 'skill_greet')?.versions.length, 1);
     const yes = await run('y');
     assert.equal(yes.code, 0, yes.stderr);
     assert.match(yes.stdout, /^skills\/greet: published skver_\w+$/m);
