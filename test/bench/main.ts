@@ -25,6 +25,7 @@ import { startEmulator } from '../emulator/server';
 import { SkillStore } from '../emulator/store';
 import { repoRoot } from '../support/vscodeServer';
 import { benchAuthoring } from './authoring';
+import { benchCli } from './cli';
 import { benchEvals } from './evals';
 import { KEY, RUNS, figure, ms, print, row, startEmulatorProcess, timed, times, type Figure } from './support';
 
@@ -396,6 +397,7 @@ async function main(): Promise<void> {
     await benchEvals(root);
     await benchAuthoring(root);
     benchBundles();
+    benchCli(root);
     benchActivation();
     print();
   } finally {
