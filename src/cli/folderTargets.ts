@@ -2,9 +2,11 @@
 // the one whose slug is the folder's name (eval drafts never match). One list of the custom skills serves
 // every folder; slugs are read from latest versions only for the names the manifest does not settle.
 import * as l10n from '@vscode/l10n';
+import * as path from 'node:path';
 import type { SkillsClient } from '../api/skillsClient';
 import type { Skill } from '../api/types';
 import { listNameMatchableSkills, matchSlugs } from '../operations/skillLookup';
+import { readAntLock } from '../skill/antLock';
 import { hashFiles, sha256Hex } from '../skill/fileHashes';
 import { publishState, type PublishRecord, type PublishState } from '../skill/publishState';
 import { inspectSkillFolder, type SkillFolder } from '../skill/skillFolder';
@@ -22,6 +24,8 @@ export interface FolderTarget {
   skill?: Skill;
   /** Why no skill is known, when that is not certain to mean "never published". */
   unknown?: string;
+  /** Listed in claude-lock.json: Anthropic's `ant apply` publishes it. */
+  managed: boolean;
 }
 
 export async function folderTargets(
@@ -31,6 +35,7 @@ export async function folderTargets(
   /** `scanContents`: the publish checks, secrets in every file included (status and diff need no scan). */
   options: { exclude?: readonly string[]; scanContents?: boolean } = {},
 ): Promise<FolderTarget[]> {
+  const lock = await readAntLock(path.dirname(manifest.path));
   const skills = await listNameMatchableSkills(client);
   const byId = new Map(skills.map((s) => [s.id, s]));
   const targets: FolderTarget[] = [];
@@ -38,7 +43,8 @@ export async function folderTargets(
     const skillFolder = await inspectSkillFolder(folder, options);
     const key = manifestKey(manifest, folder);
     const entry = manifest.folders.get(key);
-    const target: FolderTarget = { folder, key, skillFolder, hashes: await hashFiles(skillFolder.files), entry };
+    const hashes = await hashFiles(skillFolder.files);
+    const target: FolderTarget = { folder, key, skillFolder, hashes, entry, managed: lock?.manages(folder) ?? false };
     if (entry) {
       target.skill = byId.get(entry.skill_id);
       if (!target.skill) {

@@ -60,6 +60,7 @@ const COMMANDS: Record<string, CommandSpec> = {
       force: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       yes: { type: 'boolean', short: 'y' },
+      'include-managed': { type: 'boolean' },
     },
     run: (positionals, values, io, out) =>
       withApi(

@@ -26,6 +26,7 @@ export interface PublishFlags {
   force?: boolean;
   'dry-run'?: boolean;
   yes?: boolean;
+  'include-managed'?: boolean;
 }
 
 export type PublishAction = 'version' | 'create' | 'unchanged' | 'skipped' | 'refused';
@@ -68,6 +69,14 @@ async function plan(
       action: 'refused',
       skill_id: skillId,
       reason: l10n.t('{0}: run claude-skills validate', plural(errors.length, 'error')),
+    };
+  }
+  if (target.managed && !flags['include-managed']) {
+    return {
+      path,
+      action: 'skipped',
+      skill_id: skillId,
+      reason: l10n.t('managed by ant apply (claude-lock.json lists it): --include-managed publishes it here too'),
     };
   }
   const state = await folderState(target, client);

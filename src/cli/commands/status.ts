@@ -25,6 +25,8 @@ export interface FolderStatus {
   changes: FileChanges | null;
   /** Why the state is not known, or no skill is. */
   reason?: string;
+  /** Set when claude-lock.json lists the folder: `ant apply` publishes it, not this tool. */
+  managed_by?: 'ant apply';
 }
 
 export interface StatusReport {
@@ -51,6 +53,7 @@ async function statusOf(
     version_id: state.record?.versionId ?? null,
     changes: state.changes ?? null,
     ...(state.reason ? { reason: state.reason } : {}),
+    ...(target.managed ? { managed_by: 'ant apply' as const } : {}),
   };
 }
 
@@ -110,7 +113,9 @@ export async function status(
   else {
     for (const s of statuses) {
       const colour = COLOURS[s.state];
-      const said = describe(s);
+      const said = s.managed_by
+        ? l10n.t('{0} (managed by ant apply: claude-lock.json lists it)', describe(s))
+        : describe(s);
       out.line(`${out.paint('bold', oneLine(s.path))}  ${colour ? out.paint(colour, said) : said}`);
     }
     out.line(plural(statuses.length, 'skill folder'));

@@ -154,4 +154,35 @@ describe('claude-skills publish', () => {
     assert.equal(yes.code, 0, yes.stderr);
     assert.match(yes.stdout, /^skills\/greet: published skver_\w+$/m);
   });
+
+  it('leaves the folders claude-lock.json lists to ant apply unless --include-managed, and status says so', async () => {
+    folderOf('greet', 'Changed.');
+    folderOf('same', 'Changed too.');
+    // The lock's format is not documented: a folder counts as listed wherever its path appears.
+    writeFileSync(
+      join(checkout.root, 'claude-lock.json'),
+      JSON.stringify({ skills: [{ path: './skills/greet/', skill_id: 'skill_greet' }] }),
+    );
+    checkout.emulator.resetLog();
+    const held = await publishJson('--yes');
+    assert.equal(held.rows.get('skills/greet')?.action, 'skipped');
+    assert.match(held.rows.get('skills/greet')?.reason ?? '', /managed by ant apply/);
+    assert.equal(held.rows.get('skills/same')?.action, 'version', 'a folder the lock does not list is ours');
+    assert.deepEqual(
+      writes().map((r) => r.path),
+      ['/v1/skills/skill_same/versions'],
+    );
+    const status = await runCli(['status', '--json', 'skills/greet'], { cwd: checkout.root, env: env() });
+    assert.equal(
+      (JSON.parse(status.stdout) as { folders: { managed_by?: string }[] }).folders[0].managed_by,
+      'ant apply',
+    );
+    const included = await publishJson('--yes', '--include-managed', 'skills/greet');
+    assert.equal(included.rows.get('skills/greet')?.action, 'version');
+
+    writeFileSync(join(checkout.root, 'claude-lock.json'), '{ not json');
+    const broken = await runCli(['publish', '--yes'], { cwd: checkout.root, env: env() });
+    assert.equal(broken.code, 1);
+    assert.match(broken.stderr, /claude-lock\.json is not valid JSON: the folders it manages cannot be told/);
+  });
 });
