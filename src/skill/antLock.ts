@@ -4,8 +4,8 @@
 // the file (`skills/x`, `./skills/x/`, `skills/x/SKILL.md`): a lock that names folders in any field is
 // honoured, and one that names none leaves every folder to us.
 import * as l10n from '@vscode/l10n';
-import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { readJsonFile } from './jsonFile';
 
 export const ANT_LOCK_FILE = 'claude-lock.json';
 const MAX_LOCK_BYTES = 4 * 1024 * 1024;
@@ -28,17 +28,8 @@ const normalized = (value: string) =>
 /** The lock in `folder`, when there is one; an error that says what to fix when it cannot be read. */
 export async function readAntLock(folder: string): Promise<AntLock | undefined> {
   const file = path.join(folder, ANT_LOCK_FILE);
-  const info = await stat(file).catch(() => undefined);
-  if (!info) return undefined;
-  if (!info.isFile() || info.size > MAX_LOCK_BYTES) {
-    throw new Error(l10n.t('{0} is not a file of at most {1} MB: the folders it manages cannot be told.', file, 4));
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (err) {
-    throw new Error(l10n.t('{0} is not valid JSON: the folders it manages cannot be told.', file), { cause: err });
-  }
+  const json = await readJsonFile(file, MAX_LOCK_BYTES, l10n.t('the folders it manages cannot be told.'));
+  if (json === undefined) return undefined;
   const listed = new Set<string>();
   const queue: unknown[] = [json];
   for (let seen = 0; queue.length > 0 && seen < MAX_STRINGS; seen++) {

@@ -3,8 +3,9 @@
 // run too — knows a folder's state without asking the API for it. `publish` writes it; `status` and the
 // extension read it. Untrusted like any file of a checkout: bounded, and checked field by field.
 import * as l10n from '@vscode/l10n';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { readJsonFile } from './jsonFile';
 import type { PublishRecord } from './publishState';
 
 export const MANIFEST_FILE = 'claude-skills.json';
@@ -42,20 +43,8 @@ function entryOf(value: unknown): ManifestEntry | undefined {
 
 /** The manifest at `file`; undefined when there is none; an error that says what to fix when it is wrong. */
 export async function readManifest(file: string): Promise<SkillsManifest | undefined> {
-  const info = await stat(file).catch(() => undefined);
-  if (!info) return undefined;
-  if (!info.isFile() || info.size > MAX_MANIFEST_BYTES) {
-    throw new Error(l10n.t('{0} is not a file of at most {1} MB: replace it, or delete it to start over.', file, 8));
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (err) {
-    throw new Error(
-      l10n.t('{0} is not valid JSON ({1}): fix it, or delete it to start over.', file, String((err as Error).message)),
-      { cause: err },
-    );
-  }
+  const json = await readJsonFile(file, MAX_MANIFEST_BYTES, l10n.t('fix it, or delete it to start over.'));
+  if (json === undefined) return undefined;
   const folders = (json as { folders?: unknown })?.folders;
   if ((json as { version?: unknown })?.version !== 1 || typeof folders !== 'object' || folders === null) {
     throw new Error(l10n.t('{0} is not a claude-skills.json of version 1: it needs "version": 1 and "folders".', file));
