@@ -7,11 +7,9 @@ import { ApiError, describeError } from '../api/errors';
 import { version as packageVersion } from '../../package.json';
 import { apiAccess, type ApiFlags } from './apiAccess';
 import type { SkillsClient } from '../api/skillsClient';
-import { diff } from './commands/diff';
-import { list, type ListFlags } from './commands/list';
-import { publish, type PublishFlags } from './commands/publish';
-import { status } from './commands/status';
-import { validate, type ValidateFlags } from './commands/validate';
+import type { ListFlags } from './commands/list';
+import type { PublishFlags } from './commands/publish';
+import type { ValidateFlags } from './commands/validate';
 import { ExitCode, Output, UsageError, type CliIo } from './output';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -44,7 +42,9 @@ const COMMANDS: Record<string, CommandSpec> = {
     },
     run: async (positionals, values, io, out) => {
       const options = { json: values.json === true, toolVersion: packageVersion };
-      return (await validate(positionals, values as ValidateFlags, io, out, options)).exitCode;
+      return (
+        await (await import('./commands/validate.js')).validate(positionals, values as ValidateFlags, io, out, options)
+      ).exitCode;
     },
   },
   publish: {
@@ -67,7 +67,11 @@ const COMMANDS: Record<string, CommandSpec> = {
         io,
         values,
         async (client) =>
-          (await publish(positionals, client, values as PublishFlags, io, out, values.json === true)).exitCode,
+          (
+            await (
+              await import('./commands/publish.js')
+            ).publish(positionals, client, values as PublishFlags, io, out, values.json === true)
+          ).exitCode,
       ),
   },
   status: {
@@ -79,7 +83,9 @@ const COMMANDS: Record<string, CommandSpec> = {
       withApi(
         io,
         values,
-        async (client) => (await status(positionals, client, io, out, values.json === true)).exitCode,
+        async (client) =>
+          (await (await import('./commands/status.js')).status(positionals, client, io, out, values.json === true))
+            .exitCode,
       ),
   },
   diff: {
@@ -88,7 +94,13 @@ const COMMANDS: Record<string, CommandSpec> = {
     usage: 'diff <path> [--json] [--base-url <url>] [--workspace-id <id>]',
     options: { ...API },
     run: (positionals, values, io, out) =>
-      withApi(io, values, async (client) => (await diff(positionals, client, io, out, values.json === true)).exitCode),
+      withApi(
+        io,
+        values,
+        async (client) =>
+          (await (await import('./commands/diff.js')).diff(positionals, client, io, out, values.json === true))
+            .exitCode,
+      ),
   },
   list: {
     summary: () => l10n.t('List the skills of the workspace, with their versions on --versions.'),
@@ -99,7 +111,9 @@ const COMMANDS: Record<string, CommandSpec> = {
       return withApi(
         io,
         values,
-        async (client) => (await list(client, values as ListFlags, out, values.json === true)).exitCode,
+        async (client) =>
+          (await (await import('./commands/list.js')).list(client, values as ListFlags, out, values.json === true))
+            .exitCode,
       );
     },
   },
