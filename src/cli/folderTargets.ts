@@ -13,6 +13,9 @@ import { inspectSkillFolder, type SkillFolder } from '../skill/skillFolder';
 import { manifestKey, recordOf, type ManifestEntry, type SkillsManifest } from '../skill/skillsManifest';
 import { unpackVersionZip } from '../skill/versionArchive';
 
+/** What finding folders' skills and their states asks of the API: one list, slugs, version archives. */
+export type FolderStateClient = Pick<SkillsClient, 'skillPages' | 'getVersion' | 'downloadVersion'>;
+
 export interface FolderTarget {
   folder: string;
   /** Its key in claude-skills.json. */

@@ -6,10 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiError, describeError } from '../api/errors';
 import { version as packageVersion } from '../../package.json';
 import { apiAccess, type ApiFlags } from './apiAccess';
-import type { SkillsClient } from '../api/skillsClient';
-import type { ListFlags } from './commands/list';
-import type { PublishFlags } from './commands/publish';
-import type { ValidateFlags } from './commands/validate';
+import type { ApiCommand, CommandRun, LocalCommand } from './commandRun';
 import { ExitCode, Output, UsageError, type CliIo } from './output';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -23,12 +20,16 @@ const API: Options = {
   'workspace-id': { type: 'string' },
 };
 
-interface CommandSpec {
+interface SpecText {
   summary: () => string;
   usage: string;
   options: Options;
-  run(positionals: string[], values: Record<string, unknown>, io: CliIo, out: Output): Promise<ExitCode>;
 }
+
+/** A command, loaded when it runs: `--version` does not pay for yaml, jszip, secretlint or undici. */
+type CommandSpec =
+  | (SpecText & { api?: false; load: () => Promise<LocalCommand> })
+  | (SpecText & { api: true; load: () => Promise<ApiCommand> });
 
 const COMMANDS: Record<string, CommandSpec> = {
   validate: {
@@ -40,12 +41,7 @@ const COMMANDS: Record<string, CommandSpec> = {
       exclude: { type: 'string', multiple: true },
       format: { type: 'string' },
     },
-    run: async (positionals, values, io, out) => {
-      const options = { json: values.json === true, toolVersion: packageVersion };
-      return (
-        await (await import('./commands/validate.js')).validate(positionals, values as ValidateFlags, io, out, options)
-      ).exitCode;
-    },
+    load: async () => (await import('./commands/validate.js')).validate,
   },
   publish: {
     summary: () =>
@@ -53,7 +49,7 @@ const COMMANDS: Record<string, CommandSpec> = {
         "Publish the folders that differ from their skill's latest version, after the checks; writes claude-skills.json.",
       ),
     usage:
-      'publish [paths…] [--create] [--force] [--dry-run] [--yes] [--json] [--base-url <url>] [--workspace-id <id>]',
+      'publish [paths…] [--create] [--force] [--dry-run] [--yes] [--include-managed] [--json] [--base-url <url>] [--workspace-id <id>]',
     options: {
       ...API,
       create: { type: 'boolean' },
@@ -62,72 +58,41 @@ const COMMANDS: Record<string, CommandSpec> = {
       yes: { type: 'boolean', short: 'y' },
       'include-managed': { type: 'boolean' },
     },
-    run: (positionals, values, io, out) =>
-      withApi(
-        io,
-        values,
-        async (client) =>
-          (
-            await (
-              await import('./commands/publish.js')
-            ).publish(positionals, client, values as PublishFlags, io, out, values.json === true)
-          ).exitCode,
-      ),
+    api: true,
+    load: async () => (await import('./commands/publish.js')).publish,
   },
   status: {
     summary: () =>
       l10n.t("Each skill folder's state against its skill: in sync, modified, newer elsewhere, never published."),
     usage: 'status [paths…] [--json] [--base-url <url>] [--workspace-id <id>]',
     options: { ...API },
-    run: (positionals, values, io, out) =>
-      withApi(
-        io,
-        values,
-        async (client) =>
-          (await (await import('./commands/status.js')).status(positionals, client, io, out, values.json === true))
-            .exitCode,
-      ),
+    api: true,
+    load: async () => (await import('./commands/status.js')).status,
   },
   diff: {
     summary: () =>
       l10n.t("A skill folder against its skill's latest version: files added, removed, changed, and their diffs."),
     usage: 'diff <path> [--json] [--base-url <url>] [--workspace-id <id>]',
     options: { ...API },
-    run: (positionals, values, io, out) =>
-      withApi(
-        io,
-        values,
-        async (client) =>
-          (await (await import('./commands/diff.js')).diff(positionals, client, io, out, values.json === true))
-            .exitCode,
-      ),
+    api: true,
+    load: async () => (await import('./commands/diff.js')).diff,
   },
   list: {
     summary: () => l10n.t('List the skills of the workspace, with their versions on --versions.'),
     usage: 'list [--source all|custom|anthropic] [--versions] [--json] [--base-url <url>] [--workspace-id <id>]',
     options: { ...API, source: { type: 'string' }, versions: { type: 'boolean' } },
-    run: (positionals, values, io, out) => {
-      if (positionals.length > 0) throw new UsageError(l10n.t('list takes no paths.'));
-      return withApi(
-        io,
-        values,
-        async (client) =>
-          (await (await import('./commands/list.js')).list(client, values as ListFlags, out, values.json === true))
-            .exitCode,
-      );
-    },
+    api: true,
+    load: async () => (await import('./commands/list.js')).list,
   },
 };
 
-/** A command that calls the API: the client made from the environment, its connections closed after. */
-async function withApi(
-  io: CliIo,
-  values: Record<string, unknown>,
-  run: (client: SkillsClient) => Promise<ExitCode>,
-): Promise<ExitCode> {
-  const access = apiAccess(io, values as ApiFlags);
+/** Runs a command; one that calls the API gets the client made from the environment, closed after. */
+async function runCommand(spec: CommandSpec, run: CommandRun<never>, values: ApiFlags): Promise<ExitCode> {
+  if (!spec.api) return (await spec.load())(run);
+  const command = await spec.load();
+  const access = apiAccess(run.io, values);
   try {
-    return await run(access.client);
+    return await command({ ...run, client: access.client });
   } finally {
     await access.close();
   }
@@ -171,7 +136,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       out.line(spec.summary());
       return ExitCode.ok;
     }
-    return await spec.run(positionals, values, io, out);
+    const run = {
+      paths: positionals,
+      flags: values as never,
+      io,
+      out,
+      json: values.json === true,
+      toolVersion: packageVersion,
+    };
+    return await runCommand(spec, run, values as ApiFlags);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       out.note(l10n.t('claude-skills: {0}', (err as Error).message));

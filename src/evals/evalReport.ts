@@ -27,7 +27,6 @@ const PROMPT_CHARS = 60;
 const cell = (text: string) => escapeInline(text.replace(/\s+/g, ' ').trim()).replace(/\|/g, '\\|');
 const short = (text: string, max = PROMPT_CHARS) =>
   text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-const percent = formatPercent;
 
 /** A verdict as the report says it; the word in the JSON files stays the English one. */
 const VERDICTS: Readonly<Record<string, () => string>> = {
@@ -97,7 +96,7 @@ function triggerSection(queries: readonly QueryOutcome[]): string[] {
   const truePositive = judged.filter((q) => counted(q) && q.entry.shouldTrigger).length;
   const falsePositive = judged.filter((q) => counted(q) && !q.entry.shouldTrigger).length;
   const falseNegative = judged.filter((q) => !counted(q) && q.entry.shouldTrigger).length;
-  const ratio = (n: number, d: number) => (d === 0 ? l10n.t('n/a') : percent(n / d));
+  const ratio = (n: number, d: number) => (d === 0 ? l10n.t('n/a') : formatPercent(n / d));
   const rows = queries.map((q) => {
     const seen = ofWithErrors(
       q.triggered.filter(Boolean).length,
@@ -130,7 +129,7 @@ function costSection(summary: EvalRunSummary): string[] {
     .map(([configuration, s]) => {
       const stats = s as ConfigurationSummary;
       const time = l10n.t('{0} s', pythonFixed(stats.time_seconds.mean, 1));
-      return `| ${configuration} | ${percent(stats.pass_rate.mean)} | ${time} | ${pythonFixed(stats.tokens.mean, 0)} |`;
+      return `| ${configuration} | ${formatPercent(stats.pass_rate.mean)} | ${time} | ${pythonFixed(stats.tokens.mean, 0)} |`;
     });
   if (rows.length === 0) return [];
   const delta = runSummary.delta as Delta | undefined;

@@ -4,15 +4,15 @@
 // shown goes through the same one-line filter as any text from a server.
 import * as l10n from '@vscode/l10n';
 import { createTwoFilesPatch } from 'diff';
-import type { SkillsClient } from '../../api/skillsClient';
 import { readRegularFileHead } from '../../skill/files';
 import { sha256Hex } from '../../skill/fileHashes';
 import { locateManifest } from '../../skill/skillsManifest';
 import { unpackVersionZip } from '../../skill/versionArchive';
 import { oneLine } from '../../shared/terminalText';
 import { plural } from '../../shared/words';
-import { folderTargets } from '../folderTargets';
-import { ExitCode, UsageError, type CliIo, type Output } from '../output';
+import { folderTargets, type FolderStateClient } from '../folderTargets';
+import type { ApiCommandRun } from '../commandRun';
+import { ExitCode, UsageError, type Output } from '../output';
 import { displayPath, skillFoldersOf } from '../skillFolderArgs';
 
 /** Text files larger than this are compared, not diffed line by line. */
@@ -72,13 +72,7 @@ function patchOf(file: string, status: FilePatch['status'], before?: Uint8Array,
   return { file, status, patch: patch.slice(patch.indexOf('--- ')) };
 }
 
-export async function diff(
-  paths: string[],
-  client: Pick<SkillsClient, 'skillPages' | 'getVersion' | 'downloadVersion'>,
-  io: CliIo,
-  out: Output,
-  json: boolean,
-) {
+export async function diff({ paths, io, out, json, client }: ApiCommandRun<unknown, FolderStateClient>) {
   if (paths.length !== 1) throw new UsageError(l10n.t('diff takes one skill folder.'));
   const folders = await skillFoldersOf(paths, io, out);
   if (folders.length !== 1) {
@@ -123,7 +117,7 @@ export async function diff(
   }
   if (json) out.json(report);
   else printDiff(report, out);
-  return { report, exitCode: report.patches.length > 0 ? ExitCode.findings : ExitCode.ok };
+  return report.patches.length > 0 ? ExitCode.findings : ExitCode.ok;
 }
 
 function printDiff(report: DiffReport, out: Output): void {

@@ -6,7 +6,8 @@ import type { SkillsClient } from '../../api/skillsClient';
 import type { Skill, SkillVersion } from '../../api/types';
 import { plural } from '../../shared/words';
 import { oneLine } from '../../shared/terminalText';
-import { ExitCode, UsageError, type Output } from '../output';
+import type { ApiCommandRun } from '../commandRun';
+import { ExitCode, UsageError } from '../output';
 
 export interface ListFlags {
   source?: string;
@@ -53,12 +54,14 @@ function listed(skill: Skill, versions: SkillVersion[] | undefined): ListedSkill
   };
 }
 
-export async function list(
-  client: Pick<SkillsClient, 'skillPages' | 'versionPages'>,
-  flags: ListFlags,
-  out: Output,
-  json: boolean,
-) {
+export async function list({
+  paths,
+  flags,
+  out,
+  json,
+  client,
+}: ApiCommandRun<ListFlags, Pick<SkillsClient, 'skillPages' | 'versionPages'>>) {
+  if (paths.length > 0) throw new UsageError(l10n.t('list takes no paths.'));
   const source = flags.source ?? 'all';
   if (!(SOURCES as readonly string[]).includes(source)) {
     throw new UsageError(l10n.t('--source is one of {0}, not {1}.', SOURCES.join(', '), source));
@@ -87,5 +90,5 @@ export async function list(
     }
     out.line(plural(rows.length, 'skill'));
   }
-  return { report, exitCode: ExitCode.ok };
+  return ExitCode.ok;
 }

@@ -5,7 +5,6 @@
 // run that cannot ask (no terminal) needs --yes.
 import * as l10n from '@vscode/l10n';
 import { describeError } from '../../api/errors';
-import type { SkillsClient } from '../../api/skillsClient';
 import { publishFiles, type PublishClient } from '../../operations/publish';
 import { forEachLimited } from '../../skill/concurrency';
 import { recordOfUpload } from '../../skill/publishState';
@@ -15,6 +14,7 @@ import { unpackVersionZip } from '../../skill/versionArchive';
 import { oneLine } from '../../shared/terminalText';
 import { plural } from '../../shared/words';
 import { folderState, folderTargets, type FolderTarget } from '../folderTargets';
+import type { ApiCommandRun } from '../commandRun';
 import { ExitCode, UsageError, type CliIo, type Output } from '../output';
 import { displayPath, skillFoldersOf } from '../skillFolderArgs';
 
@@ -108,14 +108,7 @@ async function ask(io: CliIo, question: string): Promise<boolean> {
   return answer === 'y' || answer === 'yes';
 }
 
-export async function publish(
-  paths: string[],
-  client: Pick<SkillsClient, 'skillPages' | 'getVersion' | 'downloadVersion'> & PublishClient,
-  flags: PublishFlags,
-  io: CliIo,
-  out: Output,
-  json: boolean,
-) {
+export async function publish({ paths, flags, io, out, json, client }: ApiCommandRun<PublishFlags, PublishClient>) {
   const dryRun = flags['dry-run'] === true;
   if (!dryRun && !flags.yes && !(io.isTTY && io.ask)) {
     throw new UsageError(l10n.t('Publishing without a terminal to ask in needs --yes (or --dry-run to see the plan).'));
@@ -125,17 +118,18 @@ export async function publish(
   const targets = await folderTargets(folders, client, manifest, { scanContents: true });
   const rows: FolderPublish[] = [];
   for (const target of targets) rows.push(await plan(target, client, flags, io));
-  const writes = rows.filter((r) => r.action === 'version' || r.action === 'create');
+  const writes = rows.flatMap((row, i) =>
+    row.action === 'version' || row.action === 'create' ? [{ row, target: targets[i] }] : [],
+  );
   if (!json) printPlan(rows, out, dryRun);
   if (!dryRun && writes.length > 0 && !flags.yes) {
     if (!(await ask(io, l10n.t('Publish {0}? [y/N] ', plural(writes.length, 'skill folder'))))) {
       out.note(l10n.t('Nothing was published.'));
-      return { report: undefined, exitCode: ExitCode.findings };
+      return ExitCode.findings;
     }
   }
   if (!dryRun) {
-    await forEachLimited(writes, UPLOADS_IN_FLIGHT, async (row) => {
-      const target = targets[rows.indexOf(row)];
+    await forEachLimited(writes, UPLOADS_IN_FLIGHT, async ({ row, target }) => {
       try {
         const upload = await readUploadFiles(target.skillFolder);
         const published = await publishFiles(
@@ -171,7 +165,7 @@ export async function publish(
   else if (!dryRun) printResults(rows, out);
   const failed = rows.some((r) => r.error);
   const held = rows.some((r) => r.action === 'refused' || r.action === 'skipped');
-  return { report, exitCode: failed ? ExitCode.api : held ? ExitCode.findings : ExitCode.ok };
+  return failed ? ExitCode.api : held ? ExitCode.findings : ExitCode.ok;
 }
 
 function actionWords(row: FolderPublish): string {

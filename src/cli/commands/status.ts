@@ -8,8 +8,9 @@ import type { FileChanges, StateKind } from '../../skill/publishState';
 import { locateManifest } from '../../skill/skillsManifest';
 import { formatList, plural } from '../../shared/words';
 import { oneLine } from '../../shared/terminalText';
-import { folderState, folderTargets, type FolderTarget } from '../folderTargets';
-import { ExitCode, type CliIo, type Output } from '../output';
+import { folderState, folderTargets, type FolderStateClient, type FolderTarget } from '../folderTargets';
+import type { ApiCommandRun } from '../commandRun';
+import { ExitCode, type CliIo } from '../output';
 import { displayPath, skillFoldersOf } from '../skillFolderArgs';
 
 export interface FolderStatus {
@@ -91,13 +92,7 @@ const COLOURS: Partial<Record<StateKind, 'green' | 'yellow' | 'red'>> = {
   unknown: 'red',
 };
 
-export async function status(
-  paths: string[],
-  client: Pick<SkillsClient, 'skillPages' | 'getVersion' | 'downloadVersion'>,
-  io: CliIo,
-  out: Output,
-  json: boolean,
-) {
+export async function status({ paths, io, out, json, client }: ApiCommandRun<unknown, FolderStateClient>) {
   const folders = await skillFoldersOf(paths, io, out);
   const manifest = await locateManifest(io.cwd);
   const targets = await folderTargets(folders, client, manifest);
@@ -120,5 +115,5 @@ export async function status(
     }
     out.line(plural(statuses.length, 'skill folder'));
   }
-  return { report, exitCode: ExitCode.ok };
+  return ExitCode.ok;
 }

@@ -13,6 +13,7 @@ import type { SkillProblem } from '../../skill/problems';
 import { inspectSkillFolder } from '../../skill/skillFolder';
 import { formatBytes, formatList, plural } from '../../shared/words';
 import { oneLine } from '../../shared/terminalText';
+import type { CommandRun } from '../commandRun';
 import { ExitCode, UsageError, type CliIo, type Output } from '../output';
 import { validateSarif } from '../sarif';
 import { displayPath, skillFoldersOf } from '../skillFolderArgs';
@@ -78,7 +79,7 @@ async function readEvalText(folder: string, relativePath: string) {
   return readFile(file, 'utf8');
 }
 
-export async function validateFolder(
+async function validateFolder(
   folder: string,
   io: CliIo,
   options: { targets?: readonly string[]; exclude?: readonly string[] },
@@ -121,14 +122,8 @@ export async function validateFolder(
   return { path: shown, name: skill.name ?? null, files: skill.files.length, bytes: skill.totalBytes, problems };
 }
 
-export async function validate(
-  paths: string[],
-  flags: ValidateFlags,
-  io: CliIo,
-  out: Output,
-  options: { json: boolean; toolVersion: string },
-) {
-  const format = flags.format ?? (options.json ? 'json' : 'text');
+export async function validate({ paths, flags, io, out, json, toolVersion }: CommandRun<ValidateFlags>) {
+  const format = flags.format ?? (json ? 'json' : 'text');
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(l10n.t('--format is one of {0}, not {1}.', FORMATS.join(', '), format));
   }
@@ -157,9 +152,9 @@ export async function validate(
     });
   }
   if (format === 'json') out.json(report);
-  else if (format === 'sarif') out.json(validateSarif(report, options.toolVersion));
+  else if (format === 'sarif') out.json(validateSarif(report, toolVersion));
   else printValidate(report, out);
-  return { report, exitCode: errors > 0 ? ExitCode.findings : ExitCode.ok };
+  return errors > 0 ? ExitCode.findings : ExitCode.ok;
 }
 
 function printValidate(report: ValidateReport, out: Output): void {

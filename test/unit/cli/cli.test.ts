@@ -8,6 +8,7 @@ import { escapeAnnotationData, escapeAnnotationProperty } from '../../../src/cli
 import { seed } from '../../emulator/scenario';
 import { startEmulator, type SkillsEmulator } from '../../emulator/server';
 import { HOSTILE_KEY, json, startHostileServer } from '../../support/hostileServer';
+import { startRecordingProxy } from '../../support/proxy';
 import { repoRoot } from '../../support/vscodeServer';
 import { runCli, sarifErrors, schemaErrors } from './cliRun';
 
@@ -237,6 +238,22 @@ describe('claude-skills: the command line', () => {
         emulator.log.some((r) => r.path === '/v1/skills' && r.query.source === 'custom'),
         'the source is asked of the API',
       );
+    });
+
+    it('goes through the proxy HTTP_PROXY names, and past it for a host NO_PROXY names', async () => {
+      const proxy = await startRecordingProxy();
+      try {
+        const through = await runCli(['list'], { env: { ...env(), HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url } });
+        assert.equal(through.code, 0, through.stderr);
+        assert.equal(proxy.proxied.length, 1);
+        assert.ok(proxy.proxied[0].includes(new URL(emulator.url).host), proxy.proxied[0]);
+        proxy.proxied.length = 0;
+        const past = await runCli(['list'], { env: { ...env(), HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
+        assert.equal(past.code, 0, past.stderr);
+        assert.deepEqual(proxy.proxied, []);
+      } finally {
+        proxy.close();
+      }
     });
 
     it('needs ANTHROPIC_API_KEY, a base URL the key may go to, and says an API error with exit 3', async () => {
