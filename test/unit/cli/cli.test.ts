@@ -240,6 +240,20 @@ describe('claude-skills: the command line', () => {
       );
     });
 
+    it('--workspace-id names the workspace for a key that acts on several', async () => {
+      emulator.workspace = { id: 'wrkspc_team', required: true };
+      try {
+        const without = await runCli(['list'], { env: env() });
+        assert.equal(without.code, 3);
+        assert.match(without.stderr, /anthropic-workspace-id/);
+        const withId = await runCli(['list', '--workspace-id', 'wrkspc_team'], { env: env() });
+        assert.equal(withId.code, 0, withId.stderr);
+        assert.equal(emulator.log.at(-1)?.headers['anthropic-workspace-id'], 'wrkspc_team');
+      } finally {
+        emulator.workspace = undefined;
+      }
+    });
+
     it('goes through the proxy HTTP_PROXY names, and past it for a host NO_PROXY names', async () => {
       const proxy = await startRecordingProxy();
       try {
